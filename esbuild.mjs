@@ -1,0 +1,65 @@
+// Bundles the extension into one minified CommonJS file, and (with --tests) the suites that run
+// inside the real extension host. Usage: node esbuild.mjs [--watch] [--tests] [--dev]
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const dev = args.has('--dev') || watch;
+
+/** @type {esbuild.BuildOptions} */
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: dev ? 'inline' : false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const extension = {
+  ...shared,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  minify: !dev,
+  metafile: true,
+};
+
+function listTests(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return listTests(full);
+    return name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+// Suites stay unminified with source maps so failures carry readable stack traces.
+const tests = {
+  ...shared,
+  entryPoints: ['test/integration/host/runner.ts', ...listTests('test/integration/suites')],
+  outdir: 'dist/test',
+  outbase: 'test/integration',
+  sourcemap: 'inline',
+  external: ['vscode', 'mocha'],
+};
+
+function reportSize(result) {
+  for (const [file, info] of Object.entries(result.metafile?.outputs ?? {})) {
+    if (file.endsWith('.js')) console.log(`${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}`);
+  }
+}
+
+if (watch) {
+  const context = await esbuild.context({
+    ...extension,
+    plugins: [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }],
+  });
+  await context.watch();
+  console.log('esbuild: watching src/ for changes');
+} else {
+  reportSize(await esbuild.build(extension));
+  if (args.has('--tests')) await esbuild.build(tests);
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { DisposableStore } from './core/lifecycle';
+import { Logger } from './core/logger';
+import type { Services } from './core/services';
+import { registerOnboarding } from './onboarding/register';
+
+/**
+ * The table of contents. Each capability registers its own commands and views; nothing here does
+ * work: views load their data when first shown.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const started = Date.now();
+  const store = new DisposableStore();
+  context.subscriptions.push(store);
+
+  const log = store.add(new Logger());
+  const services: Services = { context, log };
+
+  store.add(registerOnboarding(services));
+
+  log.info(`activated in ${Date.now() - started} ms`);
+}
+
+export function deactivate(): void {
+  // Everything registered lives in context.subscriptions and is disposed by VS Code.
+}
