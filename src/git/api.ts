@@ -1,0 +1,142 @@
+/**
+ * The git engine's public contract. Other capabilities import only this file (types, no runtime),
+ * never the engine's internals. Pure: no `vscode` import.
+ */
+import type { Event } from '../core/event';
+
+/** The working state of one repository, taken from the built-in git extension's events. */
+export interface RepoSnapshot {
+  /** Absolute file-system path of the work tree's root. */
+  repoRoot: string;
+  /** Short branch name; undefined when detached or when the repository has no branch yet. */
+  branch?: string;
+  detached: boolean;
+  /** Commit sha of HEAD; undefined on an unborn branch (no commit yet). */
+  head?: string;
+  /** Upstream as `remote/branch`, when one is configured. */
+  upstream?: string;
+  ahead: number;
+  behind: number;
+  /** Repo-relative paths, `/`-separated, with working-tree changes (untracked included). */
+  dirtyFiles: string[];
+  /** Repo-relative paths with staged (index) changes. */
+  stagedFiles: string[];
+  mergeInProgress: boolean;
+  /** Commit time of HEAD in ms since the epoch. */
+  lastCommitAt?: number;
+  remotes: { name: string; fetchUrl?: string; pushUrl?: string }[];
+  /** When this snapshot was taken, ms since the epoch. */
+  takenAt: number;
+}
+
+/** One person's share of a file or folder. */
+export interface FileOwner {
+  email: string;
+  name: string;
+  commits: number;
+  linesChanged: number;
+  lastChangedAt: number;
+  /** Recency-weighted share, 0..1; the owners of one query sum to 1. */
+  weight: number;
+}
+
+export interface Signature {
+  name: string;
+  email: string;
+  /** ms since the epoch. */
+  time: number;
+  /** The signer's time-zone offset as git prints it, e.g. `+0200`. */
+  tz: string;
+}
+
+export interface FileChange {
+  /** Repo-relative path, `/`-separated. */
+  path: string;
+  /** Lines added and deleted; null for a binary file (git prints `-`). */
+  added: number | null;
+  deleted: number | null;
+}
+
+export interface Commit {
+  hash: string;
+  /** Empty for a root commit (or the boundary of a shallow clone); two or more for merges. */
+  parents: string[];
+  author: Signature;
+  committer: Signature;
+  subject: string;
+  body: string;
+  /** Per-file numstat; empty for merge commits (git shows no diff for them). */
+  files: FileChange[];
+}
+
+/** A pull request whose merge is visible in the history. */
+export interface MergedPullRequest {
+  number: number;
+  /** `merge`: a "Merge pull request #N from owner/branch" commit; `squash`: a "Subject (#N)" commit. */
+  kind: 'merge' | 'squash';
+  mergeCommit: string;
+  title: string;
+  /** `owner/branch` from a merge commit's subject. */
+  sourceBranch?: string;
+  /** Author email of the PR's work (the merged branch's commits, or the squashed commit). */
+  authorEmail: string;
+  /** Earliest author time among the PR's commits (ms). For a squash, the commit's author time. */
+  firstCommitAt: number;
+  mergedAt: number;
+  commitCount: number;
+  linesChanged: number;
+}
+
+export interface RevertRecord {
+  revertCommit: string;
+  revertedCommit: string;
+  revertedAt: number;
+  /** When the reverted commit was committed, if it is in the read history. */
+  originalAt?: number;
+  /** revertedAt - originalAt, when both are known. */
+  timeToRevertMs?: number;
+  /** True when the reverted commit was itself a revert (a "reapply"). */
+  revertOfRevert: boolean;
+}
+
+export interface Release {
+  tag: string;
+  /** The commit the tag points at (peeled). */
+  commit: string;
+  /** Tagger date for annotated tags, else the commit's date (ms). */
+  date: number;
+  annotated: boolean;
+}
+
+/** Parsed history of a repository's HEAD plus what is derived from it. Immutable once returned. */
+export interface HistoryModel {
+  repoRoot: string;
+  /** HEAD commit the model was read at; undefined for an empty repository. */
+  tip?: string;
+  shallow: boolean;
+  /** Newest first (by committer time). */
+  commits: readonly Commit[];
+  pullRequests: readonly MergedPullRequest[];
+  reverts: readonly RevertRecord[];
+  /** Newest first. */
+  releases: readonly Release[];
+  /** Owners of files or folders (a folder path covers everything under it; '' is the whole repo). */
+  ownersOf(paths: readonly string[]): FileOwner[];
+  /** When the model was read, ms since the epoch. */
+  readAt: number;
+}
+
+export type GitEngineStatus = 'untrusted' | 'starting' | 'ready' | 'git-missing';
+
+export interface GitEngineApi {
+  readonly status: GitEngineStatus;
+  readonly snapshots: readonly RepoSnapshot[];
+  readonly onDidChangeSnapshots: Event<readonly RepoSnapshot[]>;
+  readonly onDidChangeStatus: Event<GitEngineStatus>;
+  /** Parsed commits and derived data, cached in storage and read incrementally. Rejects when untrusted. */
+  history(repoRoot: string): Promise<HistoryModel>;
+  /** Files or folders (repo-relative), owners sorted by weight, descending. */
+  ownersOf(repoRoot: string, paths: readonly string[]): Promise<FileOwner[]>;
+  /** `git config user.email` as git resolves it for this repository. */
+  currentUserEmail(repoRoot: string): Promise<string | undefined>;
+}
