@@ -1,0 +1,85 @@
+/**
+ * Plain data for the review queue: what the GitHub source produces and the ranking consumes.
+ * Pure: no `vscode` import. Times are epoch milliseconds; logins are compared case-insensitively.
+ */
+
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+
+export interface PullRequestReview {
+  reviewer: string;
+  state: ReviewState;
+  submittedAt: number;
+  /** The head commit the review was written against; a later push means it may be addressed. */
+  commitId?: string;
+}
+
+/** When a person or a team was (last) asked to review. */
+export interface ReviewRequest {
+  /** A login, or `org/slug` for a team. */
+  reviewer: string;
+  isTeam: boolean;
+  at: number;
+}
+
+export type CheckStatus = 'success' | 'failure' | 'pending' | 'none';
+
+export interface PullRequest {
+  /** `owner/repo#number`: stable across polls, used for snoozes and tree ids. */
+  key: string;
+  /** `owner/repo`. */
+  repo: string;
+  number: number;
+  /** Untrusted text: rendered only as plain text. */
+  title: string;
+  /** Untrusted text. */
+  body: string;
+  url: string;
+  author: string;
+  draft: boolean;
+  createdAt: number;
+  /** When it was last marked ready for review, if it ever was a draft. */
+  readyAt?: number;
+  updatedAt: number;
+  headRef: string;
+  headSha: string;
+  /** `owner/repo` of the head branch (differs for forks). */
+  headRepo?: string;
+  baseRef: string;
+  /** Undefined until the detail request answered. */
+  additions?: number;
+  deletions?: number;
+  changedFiles?: number;
+  /** Pending requests: logins. */
+  requestedReviewers: string[];
+  /** Pending requests: `org/slug`. */
+  requestedTeams: string[];
+  /** Latest request time per reviewer or team, from the issue events. */
+  reviewRequests: ReviewRequest[];
+  reviews: PullRequestReview[];
+  checks: CheckStatus;
+  /** null while GitHub is still computing it. */
+  mergeable?: boolean | null;
+  mergeableState?: string;
+}
+
+export interface Viewer {
+  login: string;
+  /** `org/slug` of every team the viewer is in, lower-case. */
+  teams: string[];
+}
+
+/** Everything one refresh learned. */
+export interface QueueData {
+  viewer: Viewer;
+  /** Open PRs that matter to the viewer (requested of them, theirs, or on a current branch). */
+  pullRequests: PullRequest[];
+  fetchedAt: number;
+}
+
+export function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+export function linesChanged(pr: PullRequest): number | undefined {
+  return pr.additions === undefined || pr.deletions === undefined ? undefined : pr.additions + pr.deletions;
+}
