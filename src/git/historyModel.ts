@@ -1,0 +1,47 @@
+/**
+ * Wraps parsed commits as a HistoryModel. Derived data is computed on first use and kept, so a
+ * refresh that nobody reads from costs only the parse. Pure.
+ */
+import type { Commit, FileOwner, HistoryModel, MergedPullRequest, Release, RevertRecord } from './api';
+import { OwnershipIndex } from './derive/ownership';
+import { inferPullRequests } from './derive/pullRequests';
+import { findReverts } from './derive/reverts';
+
+export interface HistoryData {
+  repoRoot: string;
+  tip?: string;
+  shallow: boolean;
+  /** Newest first. */
+  commits: readonly Commit[];
+  releases: readonly Release[];
+  readAt: number;
+}
+
+export function createHistoryModel(data: HistoryData, halfLifeDays: number): HistoryModel {
+  let pullRequests: MergedPullRequest[] | undefined;
+  let reverts: RevertRecord[] | undefined;
+  let ownership: OwnershipIndex | undefined;
+  return {
+    repoRoot: data.repoRoot,
+    tip: data.tip,
+    shallow: data.shallow,
+    commits: data.commits,
+    releases: data.releases,
+    readAt: data.readAt,
+    get pullRequests() {
+      return (pullRequests ??= inferPullRequests(data.commits));
+    },
+    get reverts() {
+      return (reverts ??= findReverts(data.commits));
+    },
+    ownersOf(paths: readonly string[]): FileOwner[] {
+      ownership ??= new OwnershipIndex(data.commits, { halfLifeDays, now: data.readAt });
+      return ownership.ownersOf(paths);
+    },
+  };
+}
+
+/** Newest first by committer time; ties keep git's order (stable sort). */
+export function sortNewestFirst(commits: Commit[]): Commit[] {
+  return commits.sort((a, b) => b.committer.time - a.committer.time);
+}
