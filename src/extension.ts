@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { DisposableStore } from './core/lifecycle';
 import { Logger } from './core/logger';
 import type { Services } from './core/services';
+import { registerFocus } from './focus/register';
+import { createNudgeService, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
 
 /**
@@ -14,9 +16,13 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(store);
 
   const log = store.add(new Logger());
-  const services: Services = { context, log };
+  // Built first and synchronously (one memento read): every capability below may nudge.
+  const nudges = store.add(createNudgeService(context, log));
+  const services: Services = { context, log, nudges };
 
   store.add(registerOnboarding(services));
+  store.add(registerNudges(nudges));
+  store.add(registerFocus(nudges));
 
   log.info(`activated in ${Date.now() - started} ms`);
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { NudgeService } from '../nudge/api';
 import type { Logger } from './logger';
 
 /**
@@ -8,4 +9,6 @@ import type { Logger } from './logger';
 export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Logger;
+  /** The one nudge scheduler: ask it before telling the user anything (src/nudge/api.ts). */
+  readonly nudges: NudgeService;
 }
