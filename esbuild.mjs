@@ -1,5 +1,5 @@
-// Bundles the extension into one minified CommonJS file, and (with --tests) the suites that run
-// inside the real extension host. Usage: node esbuild.mjs [--watch] [--tests] [--dev]
+// Bundles the extension into one minified CommonJS file; with --tests, instead, the suites that run
+// inside the real extension host. Usage: node esbuild.mjs [--watch] [--dev] | node esbuild.mjs --tests
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +59,8 @@ if (watch) {
   });
   await context.watch();
   console.log('esbuild: watching src/ for changes');
+} else if (args.has('--tests')) {
+  await esbuild.build(tests);
 } else {
   reportSize(await esbuild.build(extension));
-  if (args.has('--tests')) await esbuild.build(tests);
 }

@@ -1,0 +1,26 @@
+// Debian's Chromium driven by playwright-core: the browser client that makes code-server start its
+// extension host, and the camera for workbench screenshots.
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function openWorkbench(executablePath, url, { width = 1400, height = 900 } = {}) {
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return { browser, page };
+}
+
+/** Which of `texts` are not visible anywhere in the page (case-insensitive, as the UI upper-cases headers). */
+export async function missingTexts(page, texts) {
+  const missing = [];
+  for (const text of texts) {
+    const visible = await page.getByText(text).filter({ visible: true }).count().catch(() => 0);
+    if (visible === 0) missing.push(text);
+  }
+  return missing;
+}

