@@ -100,8 +100,9 @@ export function isoWeek(date: Date): string {
   const day = new Date(date.getFullYear(), date.getMonth(), date.getDate());
   const weekday = (day.getDay() + 6) % 7; // Monday = 0
   day.setDate(day.getDate() - weekday + 3); // the Thursday of this week decides the year
-  const firstThursday = new Date(day.getFullYear(), 0, 4);
-  const week = 1 + Math.round((day.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getDay() + 6) % 7) / 7 + 3 / 7);
+  const januaryFirst = new Date(day.getFullYear(), 0, 1);
+  const dayOfYear = Math.round((day.getTime() - januaryFirst.getTime()) / 86_400_000);
+  const week = 1 + Math.floor(dayOfYear / 7);
   return `${day.getFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
