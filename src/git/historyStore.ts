@@ -154,6 +154,9 @@ export async function saveHistoryCache(storageDir: string, history: CachedHistor
     count: history.commits.length,
   };
   const out = createWriteStream(temp, { encoding: 'utf8' });
+  let streamError: Error | undefined;
+  // Errors also arrive through the write callbacks; this listener only keeps them from being uncaught.
+  out.on('error', (error) => (streamError ??= error));
   const write = (text: string) =>
     new Promise<void>((resolve, reject) => {
       out.write(text, (error) => (error ? reject(error) : resolve()));
@@ -166,7 +169,7 @@ export async function saveHistoryCache(storageDir: string, history: CachedHistor
       if (batch.length === 2000) await write(batch.splice(0).join('\n') + '\n');
     }
     if (batch.length > 0) await write(batch.join('\n') + '\n');
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ?? streamError ? reject(error ?? streamError) : resolve())));
     await fs.rename(temp, file);
   } catch (error) {
     out.destroy();

@@ -102,6 +102,8 @@ export function createGitRunner(gitPath = 'git', defaultTimeoutMs = 120_000): Gi
         env: gitEnv(),
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
+        // Own process group on POSIX, so a kill also reaches anything git started.
+        detached: process.platform !== 'win32',
       });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
@@ -111,7 +113,12 @@ export function createGitRunner(gitPath = 'git', defaultTimeoutMs = 120_000): Gi
 
       const kill = (why: string) => {
         if (killedFor === undefined) killedFor = why;
-        child.kill('SIGKILL');
+        try {
+          if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGKILL');
+          else child.kill('SIGKILL');
+        } catch {
+          child.kill('SIGKILL'); // the group is already gone; make sure the child is too
+        }
       };
       const timer = setTimeout(() => kill(`timed out after ${options.timeoutMs ?? defaultTimeoutMs} ms`), options.timeoutMs ?? defaultTimeoutMs);
       const onAbort = () => kill('cancelled');

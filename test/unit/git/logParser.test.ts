@@ -71,7 +71,7 @@ describe('git log stream parser', () => {
   it('gives the same commits for every chunk split of the captured output', () => {
     const bytes = fixture('tricky.log.bin');
     const whole = parseLog(SENTINEL, bytes);
-    for (const commits of allSplits(bytes, 13)) assert.deepEqual(commits, whole);
+    for (const commits of allSplits(bytes, 31)) assert.deepEqual(commits, whole);
   });
 
   it('handles splits inside a multi-byte character and between two NULs', () => {

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { HistoryService } from '../../../src/git/historyService';
+import { CACHE_VERSION, cacheFileFor, decodeCommit, encodeCommit, loadHistoryCache, saveHistoryCache, type CachedHistory } from '../../../src/git/historyStore';
+import { createGitRunner, type GitRunner } from '../../../src/git/runGit';
+import { commit, sha } from './builders';
+import { TempRepo } from './gitRepo';
+
+describe('history cache file', () => {
+  let dir: string;
+  const repoRoot = '/work/some repo';
+  const history: CachedHistory = {
+    repoRoot,
+    tip: sha('b'),
+    shallowKey: '',
+    commits: [
+      commit('b', { parents: ['a'], subject: 'two\u2028lines', body: 'x\ny', files: [['p/ü.ts', 1, 2], ['bin', null, null]] }),
+      commit('a', { email: 'zoë@x.io' }),
+    ],
+  };
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'mpx-cache-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('round-trips commits exactly', async () => {
+    await saveHistoryCache(dir, history);
+    assert.deepEqual(await loadHistoryCache(dir, repoRoot), history);
+  });
+
+  it('keys the file by repository', () => {
+    assert.notEqual(cacheFileFor(dir, '/a'), cacheFileFor(dir, '/b'));
+    assert.equal(cacheFileFor(dir, '/a'), cacheFileFor(dir, '/a'));
+  });
+
+  const corruptions: [string, (text: string) => string][] = [
+    ['an older version', (t) => t.replace(`"version":${CACHE_VERSION}`, '"version":0')],
+    ['another repository in the header', (t) => t.replace(JSON.stringify(repoRoot), '"/elsewhere"')],
+    ['a truncated file', (t) => t.slice(0, t.lastIndexOf('\n', t.length - 2) + 1)],
+    ['a garbled line', (t) => t.replace('"two', '{two')],
+    ['a wrong field type', (t) => t.replace(/,\d{13},/, ',"soon",')],
+    ['not JSON at all', () => 'hello\n'],
+    ['an empty file', () => ''],
+  ];
+  for (const [name, corrupt] of corruptions) {
+    it(`discards ${name} and deletes it`, async () => {
+      await saveHistoryCache(dir, history);
+      const file = cacheFileFor(dir, repoRoot);
+      writeFileSync(file, corrupt(readFileSync(file, 'utf8')));
+      assert.equal(await loadHistoryCache(dir, repoRoot), undefined);
+      assert.equal(existsSync(file), false);
+    });
+  }
+
+  it('rejects rows with a non-sha hash or parent', () => {
+    const row = JSON.parse(encodeCommit(history.commits[0]));
+    assert.ok(decodeCommit(JSON.stringify(row)));
+    assert.equal(decodeCommit(JSON.stringify(['--output=x', ...row.slice(1)])), undefined);
+    assert.equal(decodeCommit(JSON.stringify([row[0], '-n1', ...row.slice(2)])), undefined);
+  });
+
+  it('returns undefined when there is no cache yet', async () => {
+    assert.equal(await loadHistoryCache(dir, '/never'), undefined);
+  });
+});
+
+describe('history service', function () {
+  this.timeout(30_000);
+  let repo: TempRepo;
+  let dir: string;
+  beforeEach(() => {
+    repo = new TempRepo();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mpx-store-'));
+  });
+  afterEach(() => {
+    repo.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function service(git: GitRunner, signal = new AbortController().signal) {
+    const modes: string[] = [];
+    const s = new HistoryService({ git, storageDir: dir, halfLifeDays: () => 90, maxCommits: () => 0, signal, onRefreshed: (_r, mode) => modes.push(mode) });
+    return { s, modes };
+  }
+
+  it('shares one refresh between concurrent callers and answers ownership', async () => {
+    repo.commit('one', { 'src/a.ts': '1\n' });
+    let logs = 0;
+    const real = createGitRunner();
+    const { s } = service((args, o) => ((logs += args[0] === 'log' ? 1 : 0), real(args, o)));
+    const [m1, m2] = await Promise.all([s.history(repo.root), s.history(repo.root)]);
+    assert.equal(m1, m2);
+    assert.equal(logs, 1);
+    assert.deepEqual(m1.ownersOf(['src']).map((o) => o.email), ['ann@x.io']);
+    await s.flush();
+  });
+
+  it('starts from the disk cache in a new session and reads only what is new', async () => {
+    repo.commit('one');
+    const first = service(createGitRunner());
+    await first.s.history(repo.root);
+    await first.s.flush();
+    repo.commit('two');
+    const second = service(createGitRunner());
+    const model = await second.s.history(repo.root);
+    assert.deepEqual(second.modes, ['incremental']);
+    assert.deepEqual(model.commits.map((c) => c.subject), ['two', 'one']);
+  });
+
+  it('rejects once disposed (aborted)', async () => {
+    const controller = new AbortController();
+    const { s } = service(createGitRunner(), controller.signal);
+    controller.abort();
+    await assert.rejects(s.history(repo.root), /disposed/);
+  });
+});
