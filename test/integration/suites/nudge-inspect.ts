@@ -1,0 +1,21 @@
+// Shared by the nudge suites (main and reload phases); not a suite itself (no .test.ts suffix).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** A kind no capability uses, so muting it cannot silence anything else in the run. */
+export const TEST_KIND = 'integration.persisted-mute';
+
+interface Inspection {
+  state: { neverKinds: string[]; focusUntil?: number };
+  focusActive: boolean;
+  quietReason?: string;
+  decision?: { channel: string; reason: string };
+}
+
+export async function inspect(kind?: string): Promise<Inspection> {
+  const req = kind ? { kind, id: `${kind}#1`, title: 't', why: 'w', wantsToast: true } : undefined;
+  const result = await vscode.commands.executeCommand<Inspection>('multiplier.nudges.inspect', req);
+  assert.ok(result, 'multiplier.nudges.inspect answered');
+  return result;
+}
+
