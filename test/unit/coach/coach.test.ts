@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import type { NudgeChannel, NudgeRequest } from '../../../src/nudge/api';
+import { Coach, type CoachDeps } from '../../../src/coach/coach';
+import type { Prompt } from '../../../src/coach/prompts/library';
+import { EMPTY_ROTATION, type RotationState } from '../../../src/coach/prompts/rotation';
+import { DEFAULT_THRESHOLDS, MINUTE, type Signal } from '../../../src/coach/signals/types';
+
+const T0 = Date.UTC(2025, 4, 12, 9);
+
+function makeCoach(overrides: Partial<CoachDeps> = {}): { coach: Coach; clock: { now: number }; never: Set<string>; toasts: NudgeRequest[]; rotation: { state: RotationState }; channel: { value: NudgeChannel } } {
+  const clock = { now: T0 };
+  const never = new Set<string>();
+  const toasts: NudgeRequest[] = [];
+  const rotation = { state: EMPTY_ROTATION };
+  const channel = { value: 'view' as NudgeChannel };
+  const prompts: Prompt[] = [
+    { id: 'a', signal: 'repeated-failure', role: 'stuck', text: 'What did you expect?', source: 'shipped' },
+    { id: 'b', signal: '*', role: 'stuck', text: 'What have you tried so far?', source: 'shipped' },
+  ];
+  const coach = new Coach({
+    now: () => clock.now,
+    thresholds: () => ({ ...DEFAULT_THRESHOLDS, repeatedFailures: 2 }),
+    library: () => prompts,
+    problems: () => [],
+    wantsToast: () => false,
+    decide: (req) => ({ channel: never.has(req.kind) ? 'suppressed' : channel.value, reason: '' }),
+    toast: (req) => void toasts.push(req),
+    quietReason: () => undefined,
+    loadRotation: () => rotation.state,
+    saveRotation: (state) => void (rotation.state = state),
+    peopleFor: async () => [{ name: 'Ana', email: 'ana@example.com', reason: 'changed 40% of src' }],
+    ...overrides,
+  });
+  return { coach, clock, never, toasts, rotation, channel };
+}
+
+const fail = (coach: Coach, at: number, task = 'shell: build'): void => coach.record({ kind: 'taskEnd', at, task, exitCode: 1 });
+
+describe('coach: policy over signals', () => {
+  it('shows nothing without signals', async () => {
+    const { coach } = makeCoach();
+    assert.deepEqual(await coach.evaluate(), { current: undefined, waiting: 0, quietReason: undefined, problems: [] });
+  });
+
+  it('raises a prompt with its reason and people when a task fails twice', async () => {
+    const { coach, clock } = makeCoach();
+    fail(coach, T0);
+    assert.equal((await coach.evaluate()).current, undefined);
+    clock.now += MINUTE;
+    fail(coach, clock.now);
+    const model = await coach.evaluate();
+    assert.equal(model.current?.question, 'What did you expect?');
+    assert.equal(model.current?.why, '"shell: build" has failed 2 times in a row (last exit code 1).');
+    assert.equal(model.current?.nudgeKind, 'coach.repeated-failure');
+    assert.equal(model.current?.people[0].name, 'Ana');
+  });
+
+  it('keeps the same question for one occurrence and rotates for the next', async () => {
+    const { coach, clock } = makeCoach();
+    fail(coach, T0);
+    fail(coach, T0 + 1);
+    const first = (await coach.evaluate()).current?.question;
+    assert.equal((await coach.evaluate()).current?.question, first);
+    coach.record({ kind: 'taskEnd', at: T0 + 2, task: 'shell: build', exitCode: 0 });
+    assert.equal((await coach.evaluate()).current, undefined);
+    clock.now += 10 * MINUTE;
+    fail(coach, clock.now);
+    fail(coach, clock.now + 1);
+    const second = (await coach.evaluate()).current?.question;
+    assert.ok(second && second !== first, `${second} should differ from ${first}`);
+  });
+
+  it('"never for this kind" (via the scheduler) hides it; dismiss hides one occurrence', async () => {
+    const { coach, never } = makeCoach();
+    fail(coach, T0);
+    fail(coach, T0 + 1);
+    const key = (await coach.evaluate()).current?.key;
+    assert.ok(key);
+    coach.dismiss(key);
+    assert.equal((await coach.evaluate()).current, undefined);
+    coach.setExternal('test', { kind: 'ageing-branch', key: 'ageing-branch:x', at: T0, files: [], summary: 'x is 90 commits behind origin/main.' });
+    assert.equal((await coach.evaluate()).current?.signalKind, 'ageing-branch');
+    never.add('coach.ageing-branch');
+    assert.equal((await coach.evaluate()).current, undefined);
+  });
+
+  it('toasts once per occurrence when the scheduler says toast, and counts the waiting prompts', async () => {
+    const { coach, channel, toasts } = makeCoach();
+    channel.value = 'toast';
+    const signal = (n: number): Signal => ({ kind: 'single-author', key: `single-author:f${n}`, at: T0 + n, files: [`f${n}`], summary: `Only Ana has changed f${n}.` });
+    coach.setExternal('one', signal(1));
+    coach.setExternal('two', signal(2));
+    const model = await coach.evaluate();
+    await coach.evaluate();
+    assert.equal(toasts.length, 2);
+    assert.equal(model.current?.key, 'single-author:f2');
+    assert.equal(model.waiting, 1);
+  });
+
+  it('still shows the question when finding people fails', async () => {
+    const { coach } = makeCoach({ peopleFor: () => Promise.reject(new Error('git died')) });
+    coach.setExternal('x', { kind: 'error-churn', key: 'e', at: T0, files: ['a.ts'], summary: 's' });
+    const model = await coach.evaluate();
+    assert.deepEqual(model.current?.people, []);
+    assert.equal(model.current?.question, 'What have you tried so far?');
+  });
+
+  it('fires onDidChange only when the model changes', async () => {
+    const { coach } = makeCoach();
+    let fired = 0;
+    coach.onDidChange(() => fired++);
+    await coach.evaluate();
+    await coach.evaluate();
+    coach.setExternal('x', { kind: 'error-churn', key: 'e', at: T0, files: [], summary: 's' });
+    await coach.evaluate();
+    assert.equal(fired, 1);
+  });
+});
