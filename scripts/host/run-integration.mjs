@@ -171,7 +171,6 @@ async function runSession(host, { name, phases, trusted }) {
 }
 
 async function main() {
-  rmSync(join(OUTPUT, 'screenshots'), { recursive: true, force: true });
   let host;
   try {
     host = ensureHost();
