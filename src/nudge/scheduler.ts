@@ -26,6 +26,9 @@ export interface NudgeSchedulerOptions {
 
 export class NudgeScheduler {
   private readonly changed = new Emitter<void>();
+  /** The last stored value read and its parse: a memento hands back the same object until it changes. */
+  private lastRaw: unknown = Symbol('nothing read yet');
+  private lastParsed: NudgePolicyState | undefined;
 
   /** Fires after any state change and after settingsChanged(). */
   readonly onDidChange: Event<void> = this.changed.event;
@@ -108,7 +111,13 @@ export class NudgeScheduler {
    * sharing globalState may have muted a kind or shown a toast since our last look.
    */
   private load(): NudgePolicyState {
-    const { state, problem } = parseNudgeState(this.options.storage.get(NUDGE_STATE_KEY));
+    const raw = this.options.storage.get(NUDGE_STATE_KEY);
+    if (raw === this.lastRaw && this.lastParsed && typeof raw === 'object') {
+      return this.lastParsed;
+    }
+    const { state, problem } = parseNudgeState(raw);
+    this.lastRaw = raw;
+    this.lastParsed = state;
     if (problem) {
       this.options.warn?.(`nudge state in ${NUDGE_STATE_KEY} was unreadable (${problem}); reset to empty`);
       this.persist(state);

@@ -45,6 +45,20 @@ describe('NudgeScheduler', () => {
     assert.equal(b.scheduler.decide(request()).channel, 'suppressed');
   });
 
+  it('re-reads when a storage that hands out references gets a new value', () => {
+    const values = new Map<string, unknown>();
+    const storage = { get: (k: string) => values.get(k), set: (k: string, v: unknown) => void values.set(k, v) };
+    const reader = new NudgeScheduler({ clock: () => berlin('2025-01-15T10:00'), storage, settings: () => openSettings() });
+    const writer = new NudgeScheduler({ clock: () => berlin('2025-01-15T10:00'), storage, settings: () => openSettings() });
+    writer.never('x');
+    assert.equal(reader.decide(request({ kind: 'x' })).channel, 'suppressed');
+    assert.equal(reader.decide(request({ kind: 'y' })).channel, 'toast');
+    writer.never('y');
+    assert.equal(reader.decide(request({ kind: 'y' })).channel, 'suppressed');
+    writer.unmute();
+    assert.equal(reader.decide(request({ kind: 'x' })).channel, 'toast');
+  });
+
   it('resets a corrupt stored value to empty and warns once', () => {
     const storage = new MemoryStorage();
     storage.set(NUDGE_STATE_KEY, { neverKinds: 'everything' });
