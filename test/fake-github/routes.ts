@@ -1,0 +1,208 @@
+/**
+ * The subset of GitHub's REST API the extension uses, answered from a scenario in the same JSON
+ * shapes as api.github.com (fields we do not read are mostly left out).
+ */
+import { resolveTime, shaOf, type Scenario, type ScenarioPull, type ScenarioRepo } from './scenario';
+
+export interface RouteResult {
+  status: number;
+  /** JSON-serialisable body, paginated by the server when `paged` is set. */
+  body: unknown;
+  paged?: boolean;
+  resource?: 'core' | 'search';
+}
+
+const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export class FakeGitHubData {
+  constructor(
+    public scenario: Scenario,
+    private readonly startedAt: number,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  private t(value: string): string {
+    return iso(resolveTime(value, this.startedAt));
+  }
+
+  private user(login: string) {
+    const bot = login.endsWith('[bot]');
+    return { login, id: parseInt(shaOf(login).slice(0, 8), 16), type: bot ? 'Bot' : 'User', html_url: `https://github.com/${login}` };
+  }
+
+  private repoJson(repo: ScenarioRepo) {
+    return { full_name: `${repo.owner}/${repo.name}`, name: repo.name, owner: this.user(repo.owner), private: false };
+  }
+
+  headSha(repo: ScenarioRepo, pull: ScenarioPull): string {
+    return shaOf(`${repo.owner}/${repo.name}#${pull.number}:${pull.head}:${pull.updated ?? pull.created}`);
+  }
+
+  pullJson(repo: ScenarioRepo, p: ScenarioPull, detail: boolean) {
+    const full = `${repo.owner}/${repo.name}`;
+    const json: Record<string, unknown> = {
+      url: `${this.baseUrl()}/repos/${full}/pulls/${p.number}`,
+      id: parseInt(shaOf(`${full}#${p.number}`).slice(0, 8), 16),
+      number: p.number,
+      html_url: `https://github.com/${full}/pull/${p.number}`,
+      state: 'open',
+      title: p.title,
+      body: p.body ?? null,
+      user: this.user(p.author),
+      draft: p.draft === true,
+      created_at: this.t(p.created),
+      updated_at: this.t(p.updated ?? p.ready ?? p.created),
+      head: { ref: p.head, sha: this.headSha(repo, p), repo: { full_name: p.headRepo ?? full } },
+      base: { ref: p.base ?? 'main', sha: shaOf(`${full}:${p.base ?? 'main'}`), repo: this.repoJson(repo) },
+      requested_reviewers: (p.requestedReviewers ?? []).map((l) => this.user(l)),
+      requested_teams: (p.requestedTeams ?? []).map((slug) => ({ slug, name: slug, html_url: `https://github.com/orgs/${repo.owner}/teams/${slug}` })),
+    };
+    if (detail) {
+      Object.assign(json, {
+        additions: p.additions,
+        deletions: p.deletions,
+        changed_files: p.changedFiles ?? Math.max(1, Math.ceil((p.additions + p.deletions) / 40)),
+        mergeable: p.mergeable === undefined ? true : p.mergeable,
+        mergeable_state: p.mergeable === false ? 'dirty' : 'clean',
+        comments: 0,
+        commits: 1,
+      });
+    }
+    return json;
+  }
+
+  private find(owner: string, name: string): ScenarioRepo | undefined {
+    return this.scenario.repos.find((r) => r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private teamsOfViewer(): { org: string; slug: string; name?: string }[] {
+    return this.scenario.teams ?? [];
+  }
+
+  private requestedOfViewer(repo: ScenarioRepo, p: ScenarioPull): boolean {
+    const viewer = this.scenario.viewer.toLowerCase();
+    if ((p.requestedReviewers ?? []).some((r) => r.toLowerCase() === viewer)) return true;
+    const mine = new Set(this.teamsOfViewer().filter((t) => t.org.toLowerCase() === repo.owner.toLowerCase()).map((t) => t.slug.toLowerCase()));
+    return (p.requestedTeams ?? []).some((t) => mine.has(t.toLowerCase()));
+  }
+
+  private search(query: string): RouteResult {
+    const terms = query.split(/\s+/).filter(Boolean);
+    const viewer = this.scenario.viewer.toLowerCase();
+    const items: unknown[] = [];
+    for (const repo of this.scenario.repos) {
+      for (const p of repo.pulls) {
+        const ok = terms.every((term) => {
+          const [key, value = ''] = term.split(':');
+          const v = value === '@me' ? viewer : value.toLowerCase();
+          switch (key) {
+            case 'is':
+              return v === 'pr' || v === 'open';
+            case 'archived':
+              return v === 'false';
+            case 'review-requested':
+              return v === viewer ? this.requestedOfViewer(repo, p) : (p.requestedReviewers ?? []).some((r) => r.toLowerCase() === v);
+            case 'author':
+              return p.author.toLowerCase() === v;
+            case 'repo':
+              return `${repo.owner}/${repo.name}`.toLowerCase() === v;
+            default:
+              return true;
+          }
+        });
+        if (!ok) continue;
+        const full = `${repo.owner}/${repo.name}`;
+        items.push({
+          number: p.number,
+          title: p.title,
+          state: 'open',
+          user: this.user(p.author),
+          repository_url: `${this.baseUrl()}/repos/${full}`,
+          html_url: `https://github.com/${full}/pull/${p.number}`,
+          draft: p.draft === true,
+          pull_request: { url: `${this.baseUrl()}/repos/${full}/pulls/${p.number}`, html_url: `https://github.com/${full}/pull/${p.number}` },
+          created_at: this.t(p.created),
+          updated_at: this.t(p.updated ?? p.created),
+        });
+      }
+    }
+    return { status: 200, body: { total_count: items.length, incomplete_results: false, items }, paged: true, resource: 'search' };
+  }
+
+  route(path: string, query: URLSearchParams): RouteResult {
+    const notFound: RouteResult = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+    if (path === '/user') return { status: 200, body: this.user(this.scenario.viewer) };
+    if (path === '/user/teams') {
+      return {
+        status: 200,
+        paged: true,
+        body: this.teamsOfViewer().map((t) => ({ slug: t.slug, name: t.name ?? t.slug, organization: { login: t.org } })),
+      };
+    }
+    if (path === '/search/issues') return this.search(query.get('q') ?? '');
+    if (path === '/rate_limit') return { status: 200, body: { resources: {} } };
+
+    const m = /^\/repos\/([^/]+)\/([^/]+)\/(.+)$/.exec(path);
+    const repo = m ? this.find(decodeURIComponent(m[1]), decodeURIComponent(m[2])) : undefined;
+    if (!m || !repo) return notFound;
+    const rest = m[3];
+    if (rest === 'pulls') {
+      if ((query.get('state') ?? 'open') !== 'open') return { status: 200, body: [], paged: true };
+      const open = [...repo.pulls].sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt) || b.number - a.number);
+      return { status: 200, body: open.map((p) => this.pullJson(repo, p, false)), paged: true };
+    }
+    let sub = /^pulls\/(\d+)(\/reviews)?$/.exec(rest);
+    if (sub) {
+      const p = repo.pulls.find((x) => x.number === Number(sub![1]));
+      if (!p) return notFound;
+      if (!sub[2]) return { status: 200, body: this.pullJson(repo, p, true) };
+      const sha = this.headSha(repo, p);
+      return {
+        status: 200,
+        paged: true,
+        body: (p.reviews ?? []).map((r, i) => ({
+          id: i + 1,
+          user: this.user(r.user),
+          body: '',
+          state: r.state,
+          submitted_at: this.t(r.at),
+          commit_id: r.outdated ? shaOf(`old:${sha}`) : sha,
+        })),
+      };
+    }
+    sub = /^issues\/(\d+)\/events$/.exec(rest);
+    if (sub) {
+      const p = repo.pulls.find((x) => x.number === Number(sub![1]));
+      if (!p) return notFound;
+      const events: unknown[] = [];
+      const defaultAt = p.ready ?? p.created;
+      const teams = new Set((p.requestedTeams ?? []).map((t) => t.toLowerCase()));
+      for (const who of [...(p.requestedReviewers ?? []), ...(p.requestedTeams ?? [])]) {
+        const at = this.t(p.requested?.[who] ?? defaultAt);
+        events.push(
+          teams.has(who.toLowerCase())
+            ? { event: 'review_requested', created_at: at, actor: this.user(p.author), requested_team: { slug: who, name: who } }
+            : { event: 'review_requested', created_at: at, actor: this.user(p.author), requested_reviewer: this.user(who) },
+        );
+      }
+      if (p.ready) events.push({ event: 'ready_for_review', created_at: this.t(p.ready), actor: this.user(p.author) });
+      events.sort((a, b) => String((a as { created_at: string }).created_at).localeCompare(String((b as { created_at: string }).created_at)));
+      return { status: 200, body: events.map((e, i) => ({ id: i + 1, ...(e as object) })), paged: true };
+    }
+    sub = /^commits\/([0-9a-f]{40})\/(check-runs|status)$/.exec(rest);
+    if (sub) {
+      const p = repo.pulls.find((x) => this.headSha(repo, x) === sub![1]);
+      const checks = p?.checks ?? 'none';
+      if (sub[2] === 'status') return { status: 200, body: { state: 'pending', statuses: [], total_count: 0, sha: sub[1] } };
+      const runs =
+        checks === 'none'
+          ? []
+          : [
+              { name: 'build', status: 'completed', conclusion: 'success' },
+              { name: 'test', status: checks === 'pending' ? 'in_progress' : 'completed', conclusion: checks === 'pending' ? null : checks },
+            ];
+      return { status: 200, body: { total_count: runs.length, check_runs: runs.map((r, i) => ({ id: i + 1, head_sha: sub![1], ...r })) } };
+    }
+    return notFound;
+  }
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { accountKey } from '../../../src/github/cacheFile';
+import { GitHubClient } from '../../../src/github/client';
+import { EtagCache } from '../../../src/github/etagCache';
+import { fetchQueueData } from '../../../src/github/fetchQueue';
+import { HostGate } from '../../../src/github/hostGate';
+import { buildQueue } from '../../../src/review/queue';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/review/settings';
+import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
+
+const SCENARIO = path.join(__dirname, '../../fake-github/scenarios/basic.json');
+const TOKEN = 'test-token-0123456789abcdef';
+/** Wednesday 15:00 UTC, so the scenario's relative times land on known working hours. */
+const NOW = Date.parse('2026-03-04T15:00:00Z');
+const SCHEDULE = { workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, timeZone: 'UTC' };
+
+describe('fetchQueueData + buildQueue against the fake server', () => {
+  let gh: FakeGitHub;
+  let cache: EtagCache;
+  const client = () => new GitHubClient({ apiUrl: gh.url, token: TOKEN, account: accountKey(gh.url, TOKEN), cache, gate: new HostGate(), now: () => NOW });
+  const options = (repositories: string[]) => ({
+    repositories,
+    currentBranches: [{ repo: 'acme/app', branch: 'my-branch' }],
+    botAuthors: [],
+    now: () => NOW,
+  });
+
+  beforeEach(async () => {
+    cache = new EtagCache();
+    gh = await startFakeGitHub({ scenario: SCENARIO, now: NOW });
+  });
+  afterEach(() => gh.close());
+
+  it('ranks what waits on me, with reasons, and lists mine and this branch', async () => {
+    const data = await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+    assert.equal(data.viewer.login, 'me');
+    assert.deepEqual(data.viewer.teams, ['acme/web']);
+    const q = buildQueue(data, { now: NOW, schedule: SCHEDULE, settings: DEFAULT_REVIEW_SETTINGS, snoozes: {}, currentBranches: options([]).currentBranches });
+    assert.deepEqual(
+      q.waiting.map((i) => [i.pr.key, i.reason]),
+      [
+        ['acme/app#1', 'waiting 14 business hours · 84 lines · you are the only reviewer'],
+        ['acme/lib#10', 'waiting 18 business hours · 300 lines · asked you directly'],
+        ['acme/app#2', 'waiting 2 business hours · 12 lines, a quick win · asked via acme/web'],
+        ['acme/app#6', 'waiting 1 business hour · 900 lines · you are the only reviewer'],
+      ],
+    );
+    assert.deepEqual(q.waiting[3].flags.map((f) => f.id), ['too-big', 'no-why']);
+    assert.equal(q.waiting[3].pr.title, '<img src=x onerror=alert(1)>', 'kept verbatim; the view renders it as plain text');
+    assert.deepEqual(q.mine.map((i) => i.pr.key), ['acme/app#5']);
+    assert.deepEqual(q.branch.map((i) => i.pr.key), ['acme/app#5']);
+    assert.equal(q.mine[0].pr.checks, 'pending');
+  });
+
+  it('a second poll with nothing changed costs 0 rate-limit points', async () => {
+    await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+    const first = { ...gh.stats };
+    assert.equal(first.points, 24);
+    gh.resetStats();
+    await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+    assert.equal(gh.stats.requests, 24);
+    assert.equal(gh.stats.notModified, 24);
+    assert.equal(gh.stats.points, 0);
+  });
+
+  it('without configured repositories it finds the same PRs through search', async () => {
+    const data = await fetchQueueData(client(), options([]));
+    assert.deepEqual(data.pullRequests.map((p) => p.key).sort(), ['acme/app#1', 'acme/app#2', 'acme/app#5', 'acme/app#6', 'acme/lib#10']);
+  });
+
+  it('new activity on one PR costs points only for what changed', async () => {
+    await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+    gh.update((s) => {
+      s.repos[0].pulls[0].reviews = [{ user: 'me', state: 'COMMENTED', at: '-1h' }];
+    });
+    gh.resetStats();
+    await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+    assert.equal(gh.stats.points, 1, 'only the reviews page changed');
+  });
+});
