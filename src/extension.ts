@@ -3,6 +3,7 @@ import { DisposableStore } from './core/lifecycle';
 import { Logger } from './core/logger';
 import type { Services } from './core/services';
 import { registerFocus } from './focus/register';
+import { createGitEngine, registerGit } from './git/register';
 import { createNudgeService, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
 
@@ -18,11 +19,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = store.add(new Logger());
   // Built first and synchronously (one memento read): every capability below may nudge.
   const nudges = store.add(createNudgeService(context, log));
-  const services: Services = { context, log, nudges };
+  // Creating the git engine starts nothing: no git process until someone asks.
+  const git = store.add(createGitEngine(context, log));
+  const services: Services = { context, log, nudges, git };
 
   store.add(registerOnboarding(services));
   store.add(registerNudges(nudges));
   store.add(registerFocus(nudges));
+  store.add(registerGit(services));
 
   log.info(`activated in ${Date.now() - started} ms`);
 }

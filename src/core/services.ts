@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { GitEngineApi } from '../git/api';
 import type { NudgeService } from '../nudge/api';
 import type { Logger } from './logger';
 
@@ -11,4 +12,6 @@ export interface Services {
   readonly log: Logger;
   /** The one nudge scheduler: ask it before telling the user anything (src/nudge/api.ts). */
   readonly nudges: NudgeService;
+  /** Repository state snapshots and parsed history (src/git/api.ts). Runs no git until asked. */
+  readonly git: GitEngineApi;
 }
