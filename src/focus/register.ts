@@ -17,9 +17,13 @@ export function registerFocus(nudges: EditorNudgeService): vscode.Disposable {
       const chosen = minutes === undefined ? await pickMinutes(nudges) : sanitizeFocusMinutes(minutes);
       if (chosen !== undefined) {
         nudges.startFocus(Date.now() + chosen * 60_000);
+        status.refresh();
       }
     }),
-    vscode.commands.registerCommand('multiplier.focus.stop', () => nudges.stopFocus()),
+    vscode.commands.registerCommand('multiplier.focus.stop', () => {
+      nudges.stopFocus();
+      status.refresh();
+    }),
   );
 }
 

@@ -3,18 +3,17 @@ import type { EditorNudgeService } from '../nudge/service';
 import { describeInstant } from '../nudge/wallclock';
 
 /**
- * One small status item, present only while a focus block runs. Created on first need, hidden
- * by a timer at the block's end (the scheduler has no timers of its own).
+ * One small status item, present only while a focus block runs. The focus commands refresh it;
+ * its only timer runs during a block, to hide it at the end. It does not subscribe to
+ * onDidChange, so a window without focus arms no clock timer at start-up.
  */
 export class FocusStatus implements vscode.Disposable {
   private item: vscode.StatusBarItem | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: { dispose(): void };
   // Context keys start unset (falsy), so a window without focus sets nothing at start-up.
   private shownActive = false;
 
   constructor(private readonly nudges: EditorNudgeService) {
-    this.subscription = nudges.onDidChange(() => this.refresh());
     this.refresh();
   }
 
@@ -31,7 +30,7 @@ export class FocusStatus implements vscode.Disposable {
     item.text = `$(eye-closed) Focus until ${time}`;
     item.tooltip = `Multiplier focus block until ${time}: nudges wait in their views. Click to stop.`;
     item.show();
-    // setTimeout clamps delays above ~24.8 days; focus blocks are at most 12 hours.
+    // Focus blocks are at most 12 hours, far below setTimeout's ~24.8-day ceiling.
     this.timer = setTimeout(() => this.refresh(), Math.max(0, until - Date.now()) + 250);
   }
 
@@ -52,7 +51,6 @@ export class FocusStatus implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
     this.item?.dispose();
   }
 }

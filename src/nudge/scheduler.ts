@@ -5,6 +5,7 @@
 import { Emitter, type Event } from '../core/event';
 import type { NudgeDecision, NudgeKind, NudgePolicyState, NudgeRequest, NudgeSettings, NudgeTarget } from './api';
 import { decide } from './policy';
+import { nextQuietBoundary } from './quiet-boundary';
 import { parseNudgeState, pruneNudgeState, reduceNudgeState, type NudgeAction } from './state';
 import { describeInstant, inWallRange, parseWallTime, wallClockAt } from './wallclock';
 
@@ -99,6 +100,16 @@ export class NudgeScheduler {
 
   /** Call when settings change: listeners re-ask their questions. */
   settingsChanged(): void {
+    this.changed.fire();
+  }
+
+  /** When quietReason() may next change by the clock alone (focus end, quiet hours start or end). */
+  nextQuietBoundary(): number | undefined {
+    return nextQuietBoundary(this.options.clock(), this.load(), this.options.settings());
+  }
+
+  /** Call when the clock passed nextQuietBoundary(): listeners re-ask their questions. */
+  boundaryPassed(): void {
     this.changed.fire();
   }
 

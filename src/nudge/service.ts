@@ -20,6 +20,8 @@ const HOUR_MS = 60 * 60 * 1000;
 /** The editor face of the scheduler: shows toasts and handles their Snooze / Never buttons. */
 export class EditorNudgeService implements NudgeService, vscode.Disposable {
   readonly onDidChange: NudgeService['onDidChange'];
+  private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchingClock = false;
 
   constructor(
     private readonly scheduler: NudgeScheduler,
@@ -28,7 +30,28 @@ export class EditorNudgeService implements NudgeService, vscode.Disposable {
     readonly settings: () => NudgeSettings,
     private readonly log: Logger,
   ) {
-    this.onDidChange = scheduler.onDidChange;
+    // The clock timer starts with the first listener: nobody listening, no timer.
+    this.onDidChange = (listener) => {
+      const subscription = scheduler.onDidChange(listener);
+      this.watchClock();
+      return subscription;
+    };
+  }
+
+  /** Fires onDidChange when focus ends or quiet hours start or end, re-arming after every change. */
+  private watchClock(): void {
+    if (this.watchingClock) return;
+    this.watchingClock = true;
+    const arm = (): void => {
+      clearTimeout(this.boundaryTimer);
+      const next = this.scheduler.nextQuietBoundary();
+      if (next === undefined) return;
+      // Capped at a day so a suspended laptop or a far boundary is re-checked.
+      const delay = Math.min(Math.max(0, next - this.clock()) + 250, 24 * HOUR_MS);
+      this.boundaryTimer = setTimeout(() => this.scheduler.boundaryPassed(), delay);
+    };
+    this.scheduler.onDidChange(arm);
+    arm();
   }
 
   decide(req: NudgeRequest): NudgeDecision {
@@ -100,6 +123,7 @@ export class EditorNudgeService implements NudgeService, vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.boundaryTimer);
     this.scheduler.dispose();
   }
 }

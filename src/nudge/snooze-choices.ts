@@ -1,5 +1,6 @@
 /**
- * The choices offered by "Snooze All Nudges…", computed in the user's zone. Pure.
+ * The choices offered by "Snooze All Nudges…" and the wall-clock instants they need, in the
+ * user's zone. Pure.
  */
 import type { NudgeSettings, WallTime } from './api';
 import { describeInstant, parseWallTime, wallClockAt } from './wallclock';
@@ -17,18 +18,30 @@ export interface SnoozeChoice {
  * in `timeZone`. Corrects once for a daylight-saving shift between now and then.
  */
 export function nextDayAt(now: number, time: WallTime, timeZone: string | undefined, isDay: (weekday: number) => boolean): number {
-  const target = parseWallTime(time);
-  const startOfMinute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-  const local = wallClockAt(startOfMinute, timeZone);
   for (let days = 1; days <= 7; days++) {
-    let candidate = startOfMinute + ((days * 1440 - local.minuteOfDay + target) * MINUTE_MS);
-    const drift = wallClockAt(candidate, timeZone).minuteOfDay - target;
-    candidate -= (((drift + 720) % 1440 + 1440) % 1440 - 720) * MINUTE_MS;
+    const candidate = wallTimeOnDay(now, days, time, timeZone);
     if (isDay(wallClockAt(candidate, timeZone).weekday)) {
       return candidate;
     }
   }
-  return startOfMinute + (1440 - local.minuteOfDay + target) * MINUTE_MS;
+  return wallTimeOnDay(now, 1, time, timeZone);
+}
+
+/** The next instant after `now` whose wall clock reads `time` (today or tomorrow). */
+export function nextOccurrence(now: number, time: WallTime, timeZone: string | undefined): number {
+  const today = wallTimeOnDay(now, 0, time, timeZone);
+  return today > now ? today : wallTimeOnDay(now, 1, time, timeZone);
+}
+
+/** `time` on the local day `days` after today's, corrected once for a daylight-saving shift. */
+function wallTimeOnDay(now: number, days: number, time: WallTime, timeZone: string | undefined): number {
+  const target = parseWallTime(time);
+  const startOfMinute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+  const local = wallClockAt(startOfMinute, timeZone);
+  let candidate = startOfMinute + (days * 1440 - local.minuteOfDay + target) * MINUTE_MS;
+  const drift = wallClockAt(candidate, timeZone).minuteOfDay - target;
+  candidate -= ((((drift + 720) % 1440) + 1440) % 1440 - 720) * MINUTE_MS;
+  return candidate;
 }
 
 export function snoozeChoices(now: number, snoozedUntil: number | undefined, settings: NudgeSettings): SnoozeChoice[] {

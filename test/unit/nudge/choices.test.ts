@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { describeMinutes, focusDurationChoices, sanitizeFocusMinutes } from '../../../src/focus/durations';
-import { nextDayAt, snoozeChoices } from '../../../src/nudge/snooze-choices';
+import { nextQuietBoundary } from '../../../src/nudge/quiet-boundary';
+import { nextDayAt, nextOccurrence, snoozeChoices } from '../../../src/nudge/snooze-choices';
 import { wallClockAt } from '../../../src/nudge/wallclock';
-import { berlin, HOUR, settings } from './fixtures';
+import { berlin, HOUR, settings, state } from './fixtures';
 
 describe('focus durations', () => {
   const cases: Array<[unknown, number[]]> = [
@@ -40,6 +41,11 @@ describe('snooze-all choices', () => {
     assert.deepEqual(wallClockAt(monday, 'Europe/Berlin'), { weekday: 1, minuteOfDay: 540, dayKey: '2025-03-31' });
   });
 
+  it('finds the next occurrence today, else tomorrow', () => {
+    assert.equal(nextOccurrence(berlin('2025-01-15T08:00'), '09:00', 'Europe/Berlin'), berlin('2025-01-15T09:00'));
+    assert.equal(nextOccurrence(berlin('2025-01-15T09:00'), '09:00', 'Europe/Berlin'), berlin('2025-01-16T09:00'));
+  });
+
   it('offers durations with local end times, and resume when snoozed', () => {
     const now = berlin('2025-01-15T13:00');
     const plain = snoozeChoices(now, undefined, settings());
@@ -53,4 +59,17 @@ describe('snooze-all choices', () => {
     assert.equal(snoozed[0].label, 'Resume nudges now');
     assert.equal(snoozed[0].until, now);
   });
+});
+
+describe('next quiet boundary', () => {
+  const cases: Array<[string, number, Parameters<typeof state>[0], ReturnType<typeof settings>, number | undefined]> = [
+    ['quiet hours start later today', berlin('2025-01-15T13:00'), {}, settings(), berlin('2025-01-15T18:30')],
+    ['quiet hours end tomorrow morning', berlin('2025-01-15T19:00'), {}, settings(), berlin('2025-01-16T09:00')],
+    ['an earlier focus end wins', berlin('2025-01-15T13:00'), { focusUntil: berlin('2025-01-15T14:00') }, settings(), berlin('2025-01-15T14:00')],
+    ['exactly at the start, the next boundary is the end', berlin('2025-01-15T18:30'), {}, settings(), berlin('2025-01-16T09:00')],
+    ['no quiet hours and no focus: none', berlin('2025-01-15T13:00'), {}, settings({ quietHours: { start: '00:00', end: '00:00' } }), undefined],
+  ];
+  for (const [name, now, s, cfg, expected] of cases) {
+    it(name, () => assert.equal(nextQuietBoundary(now, state(s), cfg), expected));
+  }
 });
