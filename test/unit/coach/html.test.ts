@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { escapeHtml, makeNonce, renderCoachHtml } from '../../../src/coach/view/html';
+import type { CoachViewModel } from '../../../src/coach/view/protocol';
+
+const res = { cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/coach.js', styleUri: 'https://webview.example/coach.css' };
+const evil = '<img src=x onerror=alert(1)>"\'&';
+const model: CoachViewModel = {
+  waiting: 2,
+  problems: [`.multiplier/prompts.json:3:5: ${evil}`],
+  current: {
+    key: `k${evil}`,
+    nudgeKind: 'coach.error-churn',
+    signalKind: 'error-churn',
+    signalLabel: 'Errors that stay',
+    why: `${evil} has had errors for 20 min.`,
+    question: evil,
+    role: 'stuck',
+    files: [evil],
+    people: [{ name: evil, email: `${evil}@example.com`, reason: evil }],
+  },
+};
+
+describe('coach: webview HTML', () => {
+  const html = renderCoachHtml(model, res);
+  it('has exactly one CSP meta tag with the nonce and no unsafe-inline', () => {
+    assert.equal(html.match(/http-equiv="Content-Security-Policy"/g)?.length, 1);
+    assert.match(html, /script-src 'nonce-abc123'/);
+    assert.match(html, /default-src 'none'/);
+    assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+  });
+  it('has only the nonce’d script and no inline handlers', () => {
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.deepEqual(scripts, ['<script nonce="abc123" src="https://webview.example/coach.js">']);
+    // Attribute names only: an escaped "onerror=" inside a quoted value is text, not a handler.
+    const tags = (html.match(/<[a-z][^>]*>/gi) ?? []).map((tag) => tag.replace(/"[^"]*"/g, '""'));
+    assert.ok(tags.length > 10);
+    for (const tag of tags) assert.doesNotMatch(tag, /\son[a-z]+=/i, tag);
+  });
+  it('escapes every dynamic string', () => {
+    assert.doesNotMatch(html, /<img/);
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;'));
+  });
+  it('shows the empty state with what the coach watches, and quiet reasons', () => {
+    const empty = renderCoachHtml({ waiting: 0, problems: [], quietReason: 'focus block until 14:00' }, res);
+    assert.match(empty, /The coach quietly watches for/);
+    assert.match(empty, /Quiet now: focus block until 14:00\./);
+  });
+  it('escapes all five special characters', () => assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'));
+  it('makes 32-hex-digit nonces from the random source', () => {
+    assert.equal(makeNonce((n) => new Uint8Array(n).fill(171)), 'ab'.repeat(16));
+  });
+});
