@@ -23,7 +23,12 @@ export function hostCacheDir() {
   return join(base, `code-server-${CODE_SERVER_VERSION}-node-${NODE24_VERSION}`);
 }
 
-function run(step, command, args, { timeoutMs, env, cwd, fix }) {
+/**
+ * Runs one install step with a time limit; throws a HostInstallError that names the step and its fix.
+ * @param {string} step @param {string} command @param {string[]} args
+ * @param {{ timeoutMs: number, fix: string, env?: NodeJS.ProcessEnv, cwd?: string }} options
+ */
+export function run(step, command, args, { timeoutMs, env, cwd, fix }) {
   const result = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, env: env ?? process.env, cwd, maxBuffer: 64 * 1024 * 1024 });
   const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
   if (result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM') {
@@ -84,8 +89,10 @@ function ensureCodeServer(cacheDir, { node, nodeDir }, log) {
     cwd: prefix, env, timeoutMs: 20 * MINUTE,
     fix: 'check the npm registry is reachable and that libkrb5-dev and pkg-config are installed, then retry',
   });
-  const version = run('code-server --version', node, [entry, '--version'], { timeoutMs: MINUTE, fix: `delete ${prefix} and retry` });
-  writeFileSync(marker, version);
+  const version = run('code-server --version', node, [entry, '--version'], {
+    timeoutMs: MINUTE, fix: `delete ${prefix} and retry`, env: { ...process.env, CODE_SERVER_CONFIG: join(prefix, 'config.yaml') },
+  });
+  writeFileSync(marker, version.trim().split('\n').at(-1));
   return entry;
 }
 
