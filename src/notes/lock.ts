@@ -74,7 +74,7 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
       }
       if (Date.now() > deadline) throw new NoteStoreError('busy', 'Another window is writing notes right now. Your text is still in the editor; save again.');
       await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 20);
+      delay = Math.min(delay * 2, 8);
     }
   } finally {
     await fs.unlink(temp).catch(() => undefined);
