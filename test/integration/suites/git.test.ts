@@ -38,6 +38,9 @@ describe('Git engine', function () {
 
     git(root, 'checkout', '-q', '-b', 'engine-topic');
     await waitForSnapshot((s) => s.find((x) => x.repoRoot === root)?.branch === 'engine-topic', 'the checkout');
+    git(root, 'checkout', '-q', '--detach', 'HEAD~1');
+    const detached = await waitForSnapshot((s) => !!s.find((x) => x.repoRoot === root)?.detached, 'a detached HEAD');
+    assert.equal(detached.find((x) => x.repoRoot === root)!.branch, undefined);
     git(root, 'checkout', '-q', 'main');
     await waitForSnapshot((s) => s.find((x) => x.repoRoot === root)?.branch === 'main', 'the checkout back');
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { OwnershipIndex, isBotAuthor } from '../../../src/git/derive/ownership';
 import { inferPullRequests } from '../../../src/git/derive/pullRequests';
 import { parseTags } from '../../../src/git/derive/releases';
+import { mergeNewestFirst } from '../../../src/git/historyReader';
 import { findReverts } from '../../../src/git/derive/reverts';
 import { DAY, NOW, commit, sha } from './builders';
 
@@ -146,5 +147,22 @@ describe('releases from tags', () => {
       { tag: 'v1.1', commit: 'b'.repeat(40), date: 1_700_003_600_000, annotated: true },
       { tag: 'v1.0', commit: 'a'.repeat(40), date: 1_700_000_000_000, annotated: false },
     ]);
+  });
+});
+
+describe('merging new commits into cached history', () => {
+  const at = (label: string, daysAgo: number) => commit(label, { daysAgo });
+
+  it('prepends newer commits, sorts when an older branch is merged in, and caps the length', () => {
+    const cached = [at('b', 2), at('a', 4)];
+    const table: [string, ReturnType<typeof at>[], number | undefined, string[]][] = [
+      ['fast-forward', [at('d', 0), at('c', 1)], undefined, ['d', 'c', 'b', 'a']],
+      ['old branch merged', [at('m', 0), at('old', 3)], undefined, ['m', 'b', 'old', 'a']],
+      ['nothing new', [], undefined, ['b', 'a']],
+      ['capped', [at('c', 1)], 2, ['c', 'b']],
+    ];
+    for (const [name, added, max, expected] of table) {
+      assert.deepEqual(mergeNewestFirst(added, cached, max).map((c) => c.subject), expected, name);
+    }
   });
 });
