@@ -6,6 +6,7 @@ import { registerFocus } from './focus/register';
 import { createGitEngine, registerGit } from './git/register';
 import { createNudgeService, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
+import { registerReviewQueue } from './review/register';
 
 /**
  * The table of contents. Each capability registers its own commands and views; nothing here does
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   store.add(registerNudges(nudges));
   store.add(registerFocus(nudges));
   store.add(registerGit(services));
+  store.add(registerReviewQueue(services));
 
   log.info(`activated in ${Date.now() - started} ms`);
 }
