@@ -18,11 +18,13 @@ export function registerFocus(nudges: EditorNudgeService): vscode.Disposable {
       if (chosen !== undefined) {
         nudges.startFocus(Date.now() + chosen * 60_000);
         status.refresh();
+        await nudges.flushed();
       }
     }),
-    vscode.commands.registerCommand('multiplier.focus.stop', () => {
+    vscode.commands.registerCommand('multiplier.focus.stop', async () => {
       nudges.stopFocus();
       status.refresh();
+      await nudges.flushed();
     }),
   );
 }

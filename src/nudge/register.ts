@@ -35,11 +35,18 @@ export function createNudgeService(context: vscode.ExtensionContext, log: Logger
 /** Commands to manage nudges: reset muted kinds, snooze everything. */
 export function registerNudges(nudges: EditorNudgeService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('multiplier.nudges.resetMuted', (kinds?: string[] | 'all') => resetMuted(nudges, kinds)),
-    vscode.commands.registerCommand('multiplier.nudges.snoozeAll', (minutes?: number) => snoozeAll(nudges, minutes)),
+    vscode.commands.registerCommand('multiplier.nudges.resetMuted', async (kinds?: string[] | 'all') => {
+      await resetMuted(nudges, kinds);
+      await nudges.flushed();
+    }),
+    vscode.commands.registerCommand('multiplier.nudges.snoozeAll', async (minutes?: number) => {
+      await snoozeAll(nudges, minutes);
+      await nudges.flushed();
+    }),
     // Not in the palette: lets views mute a kind from a context menu and tests drive the scheduler.
-    vscode.commands.registerCommand('multiplier.nudges.mute', (kind: unknown) => {
+    vscode.commands.registerCommand('multiplier.nudges.mute', async (kind: unknown) => {
       if (typeof kind === 'string' && kind.length > 0) nudges.never(kind);
+      await nudges.flushed();
     }),
     vscode.commands.registerCommand('multiplier.nudges.inspect', (req?: NudgeRequest) => ({
       state: nudges.state,

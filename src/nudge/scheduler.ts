@@ -30,6 +30,7 @@ export class NudgeScheduler {
   /** The last stored value read and its parse: a memento hands back the same object until it changes. */
   private lastRaw: unknown = Symbol('nothing read yet');
   private lastParsed: NudgePolicyState | undefined;
+  private pendingWrite: Promise<void> = Promise.resolve();
 
   /** Fires after any state change and after settingsChanged(). */
   readonly onDidChange: Event<void> = this.changed.event;
@@ -141,14 +142,21 @@ export class NudgeScheduler {
     this.changed.fire();
   }
 
+  /** Resolves once every change so far reached storage (or failed and was logged). Never rejects. */
+  flushed(): Promise<void> {
+    return this.pendingWrite;
+  }
+
   private persist(state: NudgePolicyState): void {
+    const failed = (error: unknown): void => this.options.warn?.(`could not save nudge state: ${String(error)}`);
     try {
       const pending = this.options.storage.set(NUDGE_STATE_KEY, state);
       if (pending && typeof pending.then === 'function') {
-        pending.then(undefined, (error: unknown) => this.options.warn?.(`could not save nudge state: ${String(error)}`));
+        const write = Promise.resolve(pending).then(undefined, failed);
+        this.pendingWrite = Promise.all([this.pendingWrite, write]).then(() => undefined);
       }
     } catch (error) {
-      this.options.warn?.(`could not save nudge state: ${String(error)}`);
+      failed(error);
     }
   }
 }

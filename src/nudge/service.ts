@@ -118,6 +118,11 @@ export class EditorNudgeService implements NudgeService, vscode.Disposable {
     return this.scheduler.state;
   }
 
+  /** Resolves when every change so far is saved; commands await it so a reload cannot lose a mute. */
+  flushed(): Promise<void> {
+    return this.scheduler.flushed();
+  }
+
   settingsChanged(): void {
     this.scheduler.settingsChanged();
   }

@@ -9,8 +9,13 @@ describe('Nudges and focus', () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
 
-  after(async () => {
+  after(async function () {
+    this.timeout(10_000);
     await vscode.commands.executeCommand('multiplier.focus.stop');
+    // The commands await the memento write to the workbench, but the web workbench (code-server)
+    // writes its storage to IndexedDB on a short delay, and the harness reloads the page as soon
+    // as this phase ends. Give it time, so the reload suite tests persistence, not that race.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
   });
 
   it('starts a focus block from the command, shows it, and stops it', async function () {

@@ -79,8 +79,22 @@ describe('NudgeScheduler', () => {
       warn: (m) => warnings.push(m),
     });
     scheduler.never('a');
-    await new Promise((r) => setImmediate(r));
+    await scheduler.flushed();
     assert.deepEqual(warnings, ['could not save nudge state: Error: disk full']);
+  });
+
+  it('flushed() waits for every pending write', async () => {
+    const done: number[] = [];
+    let n = 0;
+    const scheduler = new NudgeScheduler({
+      clock: () => 0,
+      storage: { get: () => undefined, set: () => { const i = ++n; return new Promise<void>((r) => setTimeout(() => { done.push(i); r(); }, 20 - i * 5)); } },
+      settings: () => openSettings(),
+    });
+    scheduler.never('a');
+    scheduler.never('b');
+    await scheduler.flushed();
+    assert.deepEqual(done.sort(), [1, 2]);
   });
 
   it('fires onDidChange on every state change and on settings change', () => {
