@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCoach } from './coach/register';
 import { DisposableStore } from './core/lifecycle';
 import { Logger } from './core/logger';
 import type { Services } from './core/services';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
   store.add(registerFocus(nudges));
   store.add(registerGit(services));
   store.add(registerReviewQueue(services));
+  store.add(registerCoach(services));
 
   log.info(`activated in ${Date.now() - started} ms`);
 }
