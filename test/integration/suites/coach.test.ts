@@ -1,0 +1,137 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CoachViewModel } from '../../../src/coach/view/protocol';
+import { requestScreenshot, underHarness } from '../host/screenshot';
+
+const EXTENSION_ID = 'multiplier-dev.multiplier';
+const SHORT_THRESHOLDS: Record<string, number> = { uncommittedActiveMinutes: 0.03, repeatedFailures: 2 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const coachState = async () => (await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'))!;
+const coachHtml = async () => (await vscode.commands.executeCommand<{ resolved: boolean; html: string }>('multiplier.internal.coachHtml'))!;
+
+async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 600)}`);
+    await sleep(150);
+    last = await probe();
+  }
+  return last;
+}
+
+async function runTask(name: string, command: string): Promise<number | undefined> {
+  const task = new vscode.Task({ type: 'shell', coachSuite: name }, vscode.TaskScope.Workspace, name, 'coach-suite', new vscode.ShellExecution(command));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Never, echo: false };
+  const ended = new Promise<number | undefined>((resolve) => {
+    const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution.task.name === name) {
+        listener.dispose();
+        resolve(e.exitCode);
+      }
+    });
+  });
+  await vscode.tasks.executeTask(task);
+  return ended;
+}
+
+const nonceOf = (html: string): string | undefined => /script-src 'nonce-([A-Za-z0-9]+)'/.exec(html)?.[1];
+
+describe('Coach', function () {
+  this.timeout(60_000);
+  const config = () => vscode.workspace.getConfiguration('multiplier.coach');
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    for (const [key, value] of Object.entries(SHORT_THRESHOLDS)) await config().update(key, value, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('multiplier.nudges.resetMuted', ['coach.repeated-failure', 'coach.long-uncommitted']);
+  });
+
+  after(async () => {
+    for (const key of Object.keys(SHORT_THRESHOLDS)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('multiplier.nudges.resetMuted', ['coach.repeated-failure']);
+  });
+
+  it('raises a prompt in the Coach view when the repository stays dirty past the threshold', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    mkdirSync(path.join(root, 'src'), { recursive: true });
+    const file = path.join(root, 'src', 'coach-dirty.ts');
+    writeFileSync(file, 'export const value = 1;\n');
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    // Active editing: several edits a second apart (well under the idle gap), then saved.
+    for (let i = 0; i < 4; i++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), `export const step${i} = ${i};\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await sleep(700);
+    }
+    await doc.save();
+
+    const model = await waitFor(coachState, (m) => m.current?.signalKind === 'long-uncommitted', 'the long-uncommitted prompt');
+    assert.match(model.current!.why, /^You've been editing src\/coach-dirty\.ts for \d+ min without a commit\.$/);
+    assert.ok(model.current!.question.length > 10);
+
+    await vscode.commands.executeCommand('multiplier.coach.focus');
+    const { html } = await waitFor(coachHtml, (h) => h.resolved && h.html.includes('Long uncommitted work'), 'the Coach view to render the prompt');
+    assert.ok(html.includes('src/coach-dirty.ts'));
+    if (underHarness()) {
+      const reply = await requestScreenshot('coach-view-prompt', ['Long uncommitted work', 'Never for this kind']);
+      assert.equal(reply?.error, undefined);
+      assert.deepEqual(reply?.missingText, [], 'the prompt is visible in the Coach view');
+    }
+  });
+
+  it('renders one strict CSP with a fresh nonce per render and no unsafe-inline', async () => {
+    await vscode.commands.executeCommand('multiplier.coach.focus');
+    const first = (await waitFor(coachHtml, (h) => h.resolved && h.html.length > 0, 'a rendered Coach view')).html;
+    // Any model change re-renders; dismissing the current prompt is one.
+    const key = (await coachState()).current?.key;
+    if (key) await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'dismiss', key });
+    else await config().update('notifications', false, vscode.ConfigurationTarget.Global);
+    const second = (await waitFor(coachHtml, (h) => h.html !== first, 'a second render')).html;
+    for (const html of [first, second]) {
+      assert.equal(html.match(/http-equiv="Content-Security-Policy"/g)?.length, 1, 'exactly one CSP meta tag');
+      assert.match(html, /content="default-src 'none'; style-src [^;]+; script-src 'nonce-[0-9a-f]{32}'; img-src [^"]+"/);
+      assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+      const nonce = nonceOf(html);
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      assert.equal(scripts.length, 1);
+      assert.ok(scripts.every((tag) => tag.includes(`nonce="${nonce}"`) && /\ssrc="/.test(tag)), 'only the nonce’d external script');
+    }
+    assert.notEqual(nonceOf(first), nonceOf(second), 'a fresh nonce for each render');
+  });
+
+  it('raises the repeated-failure prompt after a task fails twice, and "never for this kind" stops it', async () => {
+    assert.equal(await runTask('coach-fail', 'exit 1'), 1);
+    assert.equal(await runTask('coach-fail', 'exit 1'), 1);
+    const model = await waitFor(coachState, (m) => m.current?.signalKind === 'repeated-failure', 'the repeated-failure prompt');
+    assert.match(model.current!.why, /"coach-suite: coach-fail" has failed 2 times in a row \(last exit code 1\)\./);
+    assert.equal(model.current!.nudgeKind, 'coach.repeated-failure');
+
+    await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'never', key: model.current!.key });
+    await waitFor(coachState, (m) => m.current?.signalKind !== 'repeated-failure', 'the prompt to go away');
+    // A new streak of failures is a new occurrence of the same kind: still silent.
+    assert.equal(await runTask('coach-fail', 'exit 0'), 0);
+    assert.equal(await runTask('coach-fail', 'exit 1'), 1);
+    assert.equal(await runTask('coach-fail', 'exit 1'), 1);
+    await sleep(800);
+    const after = await coachState();
+    assert.notEqual(after.current?.signalKind, 'repeated-failure');
+    assert.ok(!(await coachHtml()).html.includes('Repeated failures'));
+  });
+
+  it('rewrites the selected review comment', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Intro line\nJust use a map.\nOutro line\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 0, 1, 'Just use a map.'.length);
+    const result = await vscode.commands.executeCommand<{ findings: string[]; applied?: string }>('multiplier.internal.coachRewriteSelection', 'Rephrase as a question');
+    assert.deepEqual([...(result?.findings ?? [])].sort(), ['absolute-wording', 'missing-label', 'request-without-reason']);
+    assert.equal(doc.getText(), 'Intro line\nCould we use a map?\nOutro line\n');
+    assert.ok((await vscode.commands.getCommands(true)).includes('multiplier.coach.checkComment'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
