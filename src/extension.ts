@@ -6,6 +6,7 @@ import type { Services } from './core/services';
 import { registerFocus } from './focus/register';
 import { createGitEngine, registerGit } from './git/register';
 import { createNudgeService, registerNudges } from './nudge/register';
+import { createNotesService, registerNotes } from './notes/register';
 import { registerOnboarding } from './onboarding/register';
 import { registerReviewQueue } from './review/register';
 
@@ -23,12 +24,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const nudges = store.add(createNudgeService(context, log));
   // Creating the git engine starts nothing: no git process until someone asks.
   const git = store.add(createGitEngine(context, log));
-  const services: Services = { context, log, nudges, git };
+  // Creating the notes service reads nothing: the store opens when the view or a command needs it.
+  const notes = store.add(createNotesService(context, log));
+  const services: Services = { context, log, nudges, git, notes };
 
   store.add(registerOnboarding(services));
   store.add(registerNudges(nudges));
   store.add(registerFocus(nudges));
   store.add(registerGit(services));
+  store.add(registerNotes(services, notes));
   store.add(registerReviewQueue(services));
   store.add(registerCoach(services));
 

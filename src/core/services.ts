@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { GitEngineApi } from '../git/api';
 import type { NudgeService } from '../nudge/api';
+import type { NotesApi } from '../notes/api';
 import type { Logger } from './logger';
 
 /**
@@ -14,4 +15,6 @@ export interface Services {
   readonly nudges: NudgeService;
   /** Repository state snapshots and parsed history (src/git/api.ts). Runs no git until asked. */
   readonly git: GitEngineApi;
+  /** Growth notes (src/notes/api.ts): create coach answers and other notes. Opens its store lazily. */
+  readonly notes: NotesApi;
 }

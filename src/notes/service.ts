@@ -1,0 +1,103 @@
+/**
+ * services.notes: owns the store for this window, opened lazily on first use (no disk read at
+ * activation), and turns store warnings and errors into editor messages.
+ */
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import type { Logger } from '../core/logger';
+import type { CoachAnswerInput, NotesApi } from './api';
+import { NoteStore, type LoadReport } from './store';
+import { coachAnswerBody } from './templates';
+import type { NoteKind, NoteLink } from './types';
+
+export const NOTE_SCHEME = 'multiplier-note';
+const NOTES_FOLDER = 'growth-notes';
+
+export class NotesService implements NotesApi, vscode.Disposable {
+  private opened?: Promise<NoteStore>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  /** True when no folder is open and notes go to the global storage instead. */
+  readonly usingGlobalStorage: boolean;
+  readonly dir: string;
+  private storeSubscription?: { dispose(): void };
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly log: Logger,
+  ) {
+    this.usingGlobalStorage = context.storageUri === undefined;
+    this.dir = join((context.storageUri ?? context.globalStorageUri).fsPath, NOTES_FOLDER);
+  }
+
+  /** The opened store; the first call loads the folder and reports repairs once. */
+  store(): Promise<NoteStore> {
+    if (!this.opened) {
+      const store = new NoteStore(this.dir);
+      this.storeSubscription = store.onDidChange(() => this.changed.fire());
+      this.opened = store.load().then(
+        (report) => {
+          this.report(report);
+          this.log.info(`notes: ${report.notes} notes in ${this.dir}`);
+          return store;
+        },
+        (error: unknown) => {
+          this.opened = undefined; // let the next call try again (the folder may become writable)
+          throw error;
+        },
+      );
+    }
+    return this.opened;
+  }
+
+  /** Re-reads the folder (another window may have written), reporting new problems only. */
+  async refresh(): Promise<NoteStore> {
+    const store = await this.store();
+    this.report(await store.load());
+    this.changed.fire();
+    return store;
+  }
+
+  uriFor(id: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${id}.md` });
+  }
+
+  idOf(uri: vscode.Uri): string | undefined {
+    const match = /^\/([^/]+)\.md$/.exec(uri.path);
+    return uri.scheme === NOTE_SCHEME && match ? match[1] : undefined;
+  }
+
+  async create(input: { kind: NoteKind; body: string; tags?: string[]; links?: NoteLink[]; open?: boolean }): Promise<vscode.Uri> {
+    const store = await this.store();
+    const note = await store.create({ kind: input.kind, body: input.body, tags: input.tags, links: input.links });
+    const uri = this.uriFor(note.id);
+    if (input.open !== false) await this.open(uri);
+    return uri;
+  }
+
+  captureCoachAnswer(input: CoachAnswerInput): Promise<vscode.Uri> {
+    return this.create({ kind: 'coach-answer', body: coachAnswerBody(input), tags: input.tags, links: input.links, open: input.open });
+  }
+
+  async open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    // Put the cursor at the end, where the user's next words go.
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    return editor;
+  }
+
+  private report(report: LoadReport): void {
+    for (const warning of report.warnings) {
+      this.log.warn(`notes: ${warning}`);
+      void vscode.window.showWarningMessage(warning, 'Show Log').then((choice) => choice && this.log.show());
+    }
+    if (report.cleanedTemps > 0) this.log.info(`notes: removed ${report.cleanedTemps} unfinished temp file(s)`);
+  }
+
+  dispose(): void {
+    this.storeSubscription?.dispose();
+    this.changed.dispose();
+  }
+}
