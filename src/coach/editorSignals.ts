@@ -45,7 +45,9 @@ export function watchGitSnapshots(sink: EditorSignalSink, git: SnapshotSource): 
       const dirty = snapshot.dirtyFiles.length > 0 || snapshot.stagedFiles.length > 0;
       if (before && before.head !== snapshot.head) sink.record({ kind: 'commit', at: now });
       const wasDirty = before ? before.dirtyFiles.length > 0 || before.stagedFiles.length > 0 : undefined;
-      if (wasDirty !== dirty) sink.record({ kind: 'tree', at: now, dirty });
+      // The first snapshot only reports dirt: a clean start has nothing to reset, and it may arrive
+      // after the edits that woke the coach up.
+      if (wasDirty === undefined ? dirty : wasDirty !== dirty) sink.record({ kind: 'tree', at: now, dirty });
     }
     sink.setBranch(snapshots.map(branchStateOf).find((s) => s !== undefined));
     sink.poke();

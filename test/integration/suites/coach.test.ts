@@ -6,7 +6,7 @@ import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
-const SHORT_THRESHOLDS: Record<string, number> = { uncommittedActiveMinutes: 0.03, repeatedFailures: 2 };
+const SHORT_THRESHOLDS: Record<string, number> = { uncommittedActiveMinutes: 0.02, repeatedFailures: 2 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const coachState = async () => (await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'))!;
@@ -63,11 +63,11 @@ describe('Coach', function () {
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     // Active editing: several edits a second apart (well under the idle gap), then saved.
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), `export const step${i} = ${i};\n`);
       assert.ok(await vscode.workspace.applyEdit(edit));
-      await sleep(700);
+      await sleep(600);
     }
     await doc.save();
 
