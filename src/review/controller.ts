@@ -40,6 +40,8 @@ export class ReviewQueueController implements vscode.Disposable {
   lastAttemptAt: number | undefined;
   blockedUntil = 0;
   nextPollAt: number | undefined;
+  /** Outage messages shown since the window opened (at most one per outage). */
+  outageMessages = 0;
   /** Totals since the window opened, for the log and tests. */
   readonly stats: ClientStats = { requests: 0, notModified: 0, points: 0 };
 
@@ -262,6 +264,7 @@ export class ReviewQueueController implements vscode.Disposable {
   private notifyOnce(message: string, action?: string): void {
     if (this.outageNotified) return;
     this.outageNotified = true;
+    this.outageMessages++;
     const shown = action ? vscode.window.showWarningMessage(message, action) : vscode.window.showWarningMessage(message);
     void Promise.resolve(shown).then((choice) => {
       if (choice === 'Show Log') this.services.log.show();

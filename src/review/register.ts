@@ -79,6 +79,8 @@ export function registerReviewQueue(services: Services): vscode.Disposable {
         blockedUntil: controller.blockedUntil,
         nextPollAt: controller.nextPollAt,
         stats: { ...controller.stats },
+        outageMessages: controller.outageMessages,
+        globalStoragePath: services.context.globalStorageUri.fsPath,
         statusBar: statusView({ queue: controller.queue, targetHours: settings.targetHours, hideWhenEmpty: settings.statusBarHideWhenEmpty, quietReason: services.nudges.quietReason() }),
         tree: render(provider.getChildren()),
       };
