@@ -32,5 +32,19 @@ export function registerNotes(services: Services, notes: NotesService): vscode.D
       if (state.focused && view.visible) void notes.refresh().catch((error: unknown) => services.log.error('notes: refresh failed', error));
     }),
     registerNoteCommands(notes, services.git),
+    // Internal (not in package.json): what the view shows, for the integration suites.
+    vscode.commands.registerCommand('multiplier.notes.inspect', async () => {
+      const store = await notes.refresh();
+      const sections = await tree.getChildren();
+      const groups = async (index: number) =>
+        Promise.all(
+          (await tree.getChildren(sections[index])).map(async (group) => ({
+            label: tree.getTreeItem(group).label,
+            count: tree.getTreeItem(group).description,
+            ids: (await tree.getChildren(group)).map((note) => (note.type === 'note' ? note.note.id : '')),
+          })),
+        );
+      return { dir: notes.dir, notes: store.allCached(), weeks: sections.length ? await groups(0) : [], tags: sections.length ? await groups(1) : [] };
+    }),
   );
 }
