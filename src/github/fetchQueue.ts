@@ -87,7 +87,7 @@ async function detail(client: GitHubClient, repo: string, number: number): Promi
 
 export async function fetchQueueData(client: GitHubClient, options: FetchOptions): Promise<QueueData> {
   const viewer = await fetchViewer(client);
-  const found = (await candidates(client, viewer, options)).slice(0, options.maxDetailed ?? 60);
+  const found = (await candidates(client, viewer, options)).slice(0, options.maxDetailed ?? 100);
   const pullRequests: PullRequest[] = [];
   for (const c of found) {
     try {

@@ -4,13 +4,31 @@
  * Pure; the wall-clock conversion is the nudge scheduler's (one implementation of time zones).
  */
 import type { NudgeSettings } from '../nudge/api';
-import { parseWallTime, wallClockAt } from '../nudge/wallclock';
+import { parseWallTime, wallClockAt as zoneWallClockAt, type WallClock } from '../nudge/wallclock';
 
 export type WorkingSchedule = Pick<NudgeSettings, 'workingDays' | 'workingHours' | 'timeZone'>;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const WEEK = 7 * DAY;
+
+/**
+ * Intl is the slow part (microseconds per call). After its first step every walk lands on local
+ * midnights and opening times, which all PRs share, so a small memo of exact instants pays off.
+ */
+const memo = new Map<string, WallClock>();
+const MEMO_LIMIT = 20_000;
+
+function wallClockAt(t: number, timeZone: string | undefined): WallClock {
+  const key = `${timeZone ?? ''} ${t}`;
+  let clock = memo.get(key);
+  if (!clock) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    clock = zoneWallClockAt(t, timeZone);
+    memo.set(key, clock);
+  }
+  return clock;
+}
 
 interface Window {
   days: ReadonlySet<number>;
@@ -33,7 +51,7 @@ function weeklyMinutes(w: Window): number {
 
 /**
  * Working milliseconds in [from, to). Walks local days, re-reading the wall clock after every
- * jump so daylight-saving shifts correct themselves. Spans over two weeks skip whole weeks
+ * jump so daylight-saving shifts correct themselves. Spans over a week skip whole weeks first
  * (a DST change inside a skipped week may shift the result by at most its offset change).
  */
 export function businessMillisBetween(from: number, to: number, schedule: WorkingSchedule): number {
@@ -43,13 +61,13 @@ export function businessMillisBetween(from: number, to: number, schedule: Workin
   }
   let total = 0;
   let t = from;
-  const wholeWeeks = Math.floor((to - t) / WEEK) - 1;
+  const wholeWeeks = Math.floor((to - t) / WEEK);
   if (wholeWeeks > 0) {
     total += wholeWeeks * weeklyMinutes(w) * MINUTE;
     t += wholeWeeks * WEEK;
   }
-  // Bounded: at most ~3 jumps per local day over at most three weeks.
-  for (let guard = 0; t < to && guard < 200; guard++) {
+  // Bounded: at most ~3 jumps per local day over less than a week.
+  for (let guard = 0; t < to && guard < 100; guard++) {
     const clock = wallClockAt(t, schedule.timeZone);
     const intoMinute = ((t % MINUTE) + MINUTE) % MINUTE;
     const minute = clock.minuteOfDay;

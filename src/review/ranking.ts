@@ -60,6 +60,23 @@ export function waitingSince(pr: PullRequest, viewer: Viewer): number {
   return requested === undefined ? ready : Math.max(ready, requested);
 }
 
+/** PRs by `repo\nbaseRef`, built once per list: finding stacked PRs stays linear. */
+const stackIndex = new WeakMap<readonly PullRequest[], Map<string, PullRequest[]>>();
+function stackedOn(all: readonly PullRequest[]): Map<string, PullRequest[]> {
+  let index = stackIndex.get(all);
+  if (!index) {
+    index = new Map();
+    for (const pr of all) {
+      const key = `${pr.repo}\n${pr.baseRef}`;
+      const list = index.get(key);
+      if (list) list.push(pr);
+      else index.set(key, [pr]);
+    }
+    stackIndex.set(all, index);
+  }
+  return index;
+}
+
 function sizePoints(lines: number | undefined, settings: ReviewSettings): number {
   if (lines === undefined) return 0;
   if (lines <= settings.smallLines) return 60;
@@ -88,8 +105,8 @@ export function rankPullRequest(pr: PullRequest, ctx: RankContext): RankedPullRe
   const otherReviewed = pr.reviews.some((r) => !sameLogin(r.reviewer, viewer.login) && !sameLogin(r.reviewer, pr.author));
   const onlyReviewer = askedDirectly && otherPending === 0 && !otherReviewed;
   const stackedAuthors = new Set<string>([pr.author.toLowerCase()]);
-  for (const other of ctx.all) {
-    if (other.repo === pr.repo && other.key !== pr.key && other.baseRef === pr.headRef) stackedAuthors.add(other.author.toLowerCase());
+  for (const other of stackedOn(ctx.all).get(`${pr.repo}\n${pr.headRef}`) ?? []) {
+    if (other.key !== pr.key) stackedAuthors.add(other.author.toLowerCase());
   }
   const blockedPeople = stackedAuthors.size;
   const lines = linesChanged(pr);
