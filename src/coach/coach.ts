@@ -38,7 +38,11 @@ interface Raised {
   prompt: Prompt;
   role: PromptRole;
   people: AskSuggestion[];
+  /** Look-ups of people so far; git may not be ready when the signal is first raised. */
+  peopleTries: number;
 }
+
+const MAX_PEOPLE_TRIES = 3;
 
 export function nudgeKindOf(signal: Signal): string {
   return `coach.${signal.kind}`;
@@ -111,9 +115,11 @@ export class Coach {
     const visible: Raised[] = [];
     for (const { signal, role } of this.activeSignals()) {
       if (this.dismissed.has(signal.key)) continue;
-      const raised = this.raised.get(signal.key) ?? (await this.raise(signal, role));
+      const existing = this.raised.get(signal.key);
+      const raised = existing ?? (await this.raise(signal, role));
       if (!raised) continue;
       raised.signal = signal; // summaries update ("for 50 min" → "for 55 min")
+      if (existing && existing.people.length === 0 && existing.peopleTries < MAX_PEOPLE_TRIES) await this.lookUpPeople(existing);
       const request = this.requestFor(raised);
       const decision = this.deps.decide(request);
       if (decision.channel === 'suppressed') continue;
@@ -155,15 +161,19 @@ export class Coach {
     const next = nextPrompt(candidates, this.deps.loadRotation(), key);
     if (!next) return undefined;
     this.deps.saveRotation(next.state);
-    let people: AskSuggestion[] = [];
+    const raised: Raised = { signal, prompt: next.prompt, role, people: [], peopleTries: 0 };
+    await this.lookUpPeople(raised);
+    this.raised.set(signal.key, raised);
+    return raised;
+  }
+
+  private async lookUpPeople(raised: Raised): Promise<void> {
+    raised.peopleTries++;
     try {
-      people = await this.deps.peopleFor(signal);
+      raised.people = await this.deps.peopleFor(raised.signal);
     } catch {
       // Who-to-ask is a bonus; a git hiccup must not hide the question.
     }
-    const raised: Raised = { signal, prompt: next.prompt, role, people };
-    this.raised.set(signal.key, raised);
-    return raised;
   }
 
   private requestFor(raised: Raised): NudgeRequest {

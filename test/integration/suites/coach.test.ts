@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
@@ -51,15 +51,18 @@ describe('Coach', function () {
   });
 
   after(async () => {
+    // Leave the repository as the fixture made it: later suites expect a clean tree after their commits.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    execFileSync('git', ['checkout', '-q', '--', 'src/parser.ts'], { cwd: root });
     for (const key of Object.keys(SHORT_THRESHOLDS)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('multiplier.nudges.resetMuted', ['coach.repeated-failure']);
   });
 
   it('raises a prompt in the Coach view when the repository stays dirty past the threshold', async () => {
+    // src/parser.ts has history by Ada and Grace (scripts/host/git-fixture.mjs): people to ask.
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    mkdirSync(path.join(root, 'src'), { recursive: true });
-    const file = path.join(root, 'src', 'coach-dirty.ts');
-    writeFileSync(file, 'export const value = 1;\n');
+    const file = path.join(root, 'src', 'parser.ts');
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     // Active editing: several edits a second apart (well under the idle gap), then saved.
@@ -72,13 +75,20 @@ describe('Coach', function () {
     await doc.save();
 
     const model = await waitFor(coachState, (m) => m.current?.signalKind === 'long-uncommitted', 'the long-uncommitted prompt');
-    assert.match(model.current!.why, /^You've been editing src\/coach-dirty\.ts for \d+ min without a commit\.$/);
+    assert.match(model.current!.why, /^You've been editing src\/parser\.ts for \d+ min without a commit\.$/);
     assert.ok(model.current!.question.length > 10);
+    const withPeople = await waitFor(coachState, (m) => (m.current?.people.length ?? 0) > 0, 'who-to-ask suggestions from ownership');
+    const names = withPeople.current!.people.map((p) => p.name).sort();
+    assert.deepEqual(names, ['Ada Lovelace', 'Grace Hopper']);
+    for (const person of withPeople.current!.people) assert.match(person.reason, /^changed \d+% of src\/parser\.ts \(\d+ commits?\), most recently /);
 
     await vscode.commands.executeCommand('multiplier.coach.focus');
     const { html } = await waitFor(coachHtml, (h) => h.resolved && h.html.includes('Long uncommitted work'), 'the Coach view to render the prompt');
-    assert.ok(html.includes('src/coach-dirty.ts'));
+    assert.ok(html.includes('src/parser.ts'));
     if (underHarness()) {
+      // Give the Coach room in the sidebar so the picture shows the people to ask too.
+      for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
+      await sleep(300);
       // The harness's text check reads the workbench frame only, not the webview's nested iframes,
       // so the view's content is asserted through the rendered HTML above; this is the picture.
       const reply = await requestScreenshot('coach-view-prompt', ['Coach']);

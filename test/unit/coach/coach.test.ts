@@ -105,6 +105,16 @@ describe('coach: policy over signals', () => {
     assert.equal(model.current?.question, 'What have you tried so far?');
   });
 
+  it('looks people up again while git was not ready, at most three times', async () => {
+    let calls = 0;
+    const { coach } = makeCoach({ peopleFor: async () => (++calls >= 2 ? [{ name: 'Bo', email: 'bo@example.com', reason: 'r' }] : []) });
+    coach.setExternal('x', { kind: 'error-churn', key: 'e', at: T0, files: ['a.ts'], summary: 's' });
+    assert.deepEqual((await coach.evaluate()).current?.people, []);
+    assert.equal((await coach.evaluate()).current?.people[0]?.name, 'Bo');
+    await coach.evaluate();
+    assert.equal(calls, 2);
+  });
+
   it('fires onDidChange only when the model changes', async () => {
     const { coach } = makeCoach();
     let fired = 0;
