@@ -15,12 +15,19 @@ export async function openWorkbench(executablePath, url, { width = 1400, height 
   return { browser, page };
 }
 
-/** Which of `texts` are not visible anywhere in the page (case-insensitive, as the UI upper-cases headers). */
+/**
+ * Which of `texts` are visible nowhere in the page (case-insensitive, as the UI upper-cases
+ * headers). Webview views live in nested iframes, so every frame is searched.
+ */
 export async function missingTexts(page, texts) {
   const missing = [];
   for (const text of texts) {
-    const visible = await page.getByText(text).filter({ visible: true }).count().catch(() => 0);
-    if (visible === 0) missing.push(text);
+    let found = false;
+    for (const frame of page.frames()) {
+      const visible = await frame.getByText(text).filter({ visible: true }).count().catch(() => 0);
+      if (visible > 0) { found = true; break; }
+    }
+    if (!found) missing.push(text);
   }
   return missing;
 }
