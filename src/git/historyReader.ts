@@ -97,21 +97,26 @@ export async function readTags(ctx: ReadContext): Promise<Release[]> {
 }
 
 export async function refreshHistory(ctx: ReadContext, previous: CachedHistory | undefined): Promise<RefreshResult> {
-  const [head, releases] = await Promise.all([readHead(ctx), readTags(ctx)]);
+  // Tags are read alongside the second round of commands, not the first: one round trip fewer.
+  let tags: Promise<Release[]> | undefined;
+  const tagsLater = () => (tags ??= readTags(ctx));
+  const head = await readHead(ctx);
   const empty: CachedHistory = { repoRoot: ctx.repoRoot, tip: undefined, shallowKey: head.shallowKey, commits: [] };
-  if (!head.tip) return { history: empty, releases, shallow: head.shallow, mode: previous?.tip ? 'rewritten' : 'unchanged', read: 0 };
+  if (!head.tip) return { history: empty, releases: await tagsLater(), shallow: head.shallow, mode: previous?.tip ? 'rewritten' : 'unchanged', read: 0 };
 
   const tip = assertSha(head.tip);
   const usable = previous && previous.tip && previous.shallowKey === head.shallowKey ? previous : undefined;
-  if (usable && usable.tip === tip) return { history: usable, releases, shallow: head.shallow, mode: 'unchanged', read: 0 };
+  if (usable && usable.tip === tip) return { history: usable, releases: await tagsLater(), shallow: head.shallow, mode: 'unchanged', read: 0 };
 
   if (usable?.tip) {
     const oldTip = assertSha(usable.tip);
+    void tagsLater().catch(() => undefined); // started now; awaited (and its error surfaced) below
     const incremental = await Promise.all([revList(ctx, oldTip, tip), readCommits(ctx, [`${oldTip}..${tip}`], ctx.maxCommits)]).catch(
       () => undefined, // old tip gone (gc after a force push) or unreadable: rescan below
     );
     if (incremental) {
       const [dropped, added] = incremental;
+      const releases = await tagsLater();
       const droppedSet = new Set(dropped);
       const kept = droppedSet.size > 0 ? usable.commits.filter((c) => !droppedSet.has(c.hash)) : usable.commits;
       const commits = mergeNewestFirst(added, kept, ctx.maxCommits);
@@ -124,7 +129,7 @@ export async function refreshHistory(ctx: ReadContext, previous: CachedHistory |
       };
     }
   }
-  const commits = await readCommits(ctx, [tip], ctx.maxCommits);
+  const [commits, releases] = await Promise.all([readCommits(ctx, [tip], ctx.maxCommits), tagsLater()]);
   return { history: { repoRoot: ctx.repoRoot, tip, shallowKey: head.shallowKey, commits }, releases, shallow: head.shallow, mode: 'full', read: commits.length };
 }
 

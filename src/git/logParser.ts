@@ -169,11 +169,13 @@ export class LogStreamParser {
     }
     const [hash, parents, an, ae, ad, cn, ce, cd, subject, body] = this.header;
     this.header = [];
+    const author = this.signature(an, ae, ad);
     this.onCommit({
-      hash,
-      parents: parents === '' ? [] : parents.split(' '),
-      author: this.signature(an, ae, ad),
-      committer: this.signature(cn, ce, cd),
+      hash: this.ownHash(hash),
+      parents: parents === '' ? [] : parents.split(' ').map((p) => this.parentHash(p)),
+      author,
+      // Usually the same person at the same moment: share one object (100k commits, ~5 MB less).
+      committer: cn === an && ce === ae && cd === ad ? author : this.signature(cn, ce, cd),
       subject,
       body: body.replace(/\s+$/, ''),
       files: this.files,
@@ -186,12 +188,39 @@ export class LogStreamParser {
     return { name: this.intern(name), email: this.intern(email), time, tz: this.intern(tz) };
   }
 
+  /**
+   * Log order is children before parents, so a parent's hash is seen before its own record. Keeping
+   * those strings until the parent arrives lets both share one string, with a map only as large as
+   * the frontier of unseen parents.
+   */
+  private readonly unseenParents = new Map<string, string>();
+
+  private parentHash(hash: string): string {
+    const known = this.unseenParents.get(hash);
+    if (known !== undefined) return known;
+    const copy = hash.length === 40 ? flatCopy(hash) : hash;
+    this.unseenParents.set(copy, copy);
+    return copy;
+  }
+
+  private ownHash(hash: string): string {
+    const known = this.unseenParents.get(hash);
+    if (known === undefined) return hash;
+    this.unseenParents.delete(hash);
+    return known;
+  }
+
   private intern(value: string): string {
     const known = this.interned.get(value);
     if (known !== undefined) return known;
     this.interned.set(value, value);
     return value;
   }
+}
+
+/** A standalone copy of a short string, so it does not keep a larger string it was sliced from alive. */
+function flatCopy(value: string): string {
+  return Buffer.from(value, 'latin1').toString('latin1');
 }
 
 function countOf(text: string): number | null {
