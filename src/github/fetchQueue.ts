@@ -56,21 +56,47 @@ function relevant(pr: PullRequest, viewer: Viewer, options: FetchOptions): boole
   return pr.requestedReviewers.some((r) => sameLogin(r, viewer.login)) || pr.requestedTeams.some((t) => teams.has(t));
 }
 
-async function candidates(client: GitHubClient, viewer: Viewer, options: FetchOptions): Promise<{ repo: string; number: number }[]> {
+interface Candidate {
+  repo: string;
+  number: number;
+  /** From the full list of the repository, when it was read. */
+  stackedAuthors?: string[];
+}
+
+async function candidates(client: GitHubClient, viewer: Viewer, options: FetchOptions): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (c: Candidate) => {
+    const key = `${c.repo}#${c.number}`.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push(c);
+    }
+  };
   if (options.repositories.length > 0) {
-    const found: { repo: string; number: number }[] = [];
     for (const repo of options.repositories) {
       const pulls = await client.getAll(`repos/${enc(repo)}/pulls?state=open&per_page=100`, pullListProjection);
-      for (const pr of pulls) if (relevant(pr, viewer, options)) found.push({ repo: pr.repo, number: pr.number });
+      const byBase = new Map<string, string[]>();
+      for (const pr of pulls) byBase.set(pr.baseRef, [...(byBase.get(pr.baseRef) ?? []), pr.author]);
+      for (const pr of pulls) {
+        if (relevant(pr, viewer, options)) add({ repo: pr.repo, number: pr.number, stackedAuthors: byBase.get(pr.headRef) });
+      }
     }
     return found;
   }
+  // No repositories configured or found: search covers every repository the token can see.
   const q = (query: string) => `search/issues?q=${encodeURIComponent(query)}&per_page=100`;
   // A draft does not wait on anyone yet: skip its detail requests.
-  const requested = (await client.getAll(q('is:pr is:open archived:false review-requested:@me'), searchProjection)).filter((c) => !c.draft);
-  const mine = await client.getAll(q('is:pr is:open archived:false author:@me'), searchProjection);
-  const seen = new Set<string>();
-  return [...requested, ...mine].filter((c) => !seen.has(`${c.repo}#${c.number}`) && !!seen.add(`${c.repo}#${c.number}`));
+  for (const c of await client.getAll(q('is:pr is:open archived:false review-requested:@me'), searchProjection)) if (!c.draft) add(c);
+  for (const c of await client.getAll(q('is:pr is:open archived:false author:@me'), searchProjection)) add(c);
+  // The current branches' PRs, whoever wrote them (GitHub filters by `head=owner:branch`).
+  for (const b of options.currentBranches) {
+    const head = encodeURIComponent(`${b.repo.split('/')[0]}:${b.branch}`);
+    for (const pr of await client.getAll(`repos/${enc(b.repo)}/pulls?state=open&head=${head}&per_page=100`, pullListProjection)) {
+      if (!isBot(pr.author, options.botAuthors)) add({ repo: pr.repo, number: pr.number });
+    }
+  }
+  return found;
 }
 
 async function detail(client: GitHubClient, repo: string, number: number): Promise<PullRequest> {
@@ -92,6 +118,7 @@ export async function fetchQueueData(client: GitHubClient, options: FetchOptions
   for (const c of found) {
     try {
       const pr = await detail(client, c.repo, c.number);
+      if (c.stackedAuthors) pr.stackedAuthors = c.stackedAuthors.filter((a) => !isBot(a, options.botAuthors));
       if (!isBot(pr.author, options.botAuthors)) pullRequests.push(pr);
     } catch (error) {
       if (!isGitHubError(error, 'not-found')) throw error; // closed or hidden meanwhile: skip it

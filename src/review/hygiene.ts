@@ -32,7 +32,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Words and links that usually carry the motivation of a change. */
 const WHY_PATTERN =
-  /\b(because|why|so that|in order to|motivation|problem|reason|goal|context|otherwise|needed|requires?|to (?:fix|allow|avoid|support|prevent|enable|make|reduce|improve)|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\b|#\d+|https?:\/\/\S+/i;
+  /\b(because|why|so that|so we|in order to|motivation|problem|reason|goal|context|otherwise|instead|without|needs?|needed|requires?|required|cannot|can't|fail(?:s|ed|ing)?|bug|broken|slow|risk|safer?|to (?:fix|allow|avoid|support|prevent|enable|make|reduce|improve|let)|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\b|#\d+|https?:\/\/\S+/i;
 
 /** Text a template leaves behind (HTML comments) is not a description. */
 export function meaningfulDescription(body: string): string {

@@ -56,6 +56,8 @@ export interface PullRequest {
   /** Latest request time per reviewer or team, from the issue events. */
   reviewRequests: ReviewRequest[];
   reviews: PullRequestReview[];
+  /** Authors of open PRs based on this PR's branch, when the source saw the whole list. */
+  stackedAuthors?: string[];
   checks: CheckStatus;
   /** null while GitHub is still computing it. */
   mergeable?: boolean | null;

@@ -108,6 +108,7 @@ export function rankPullRequest(pr: PullRequest, ctx: RankContext): RankedPullRe
   for (const other of stackedOn(ctx.all).get(`${pr.repo}\n${pr.headRef}`) ?? []) {
     if (other.key !== pr.key) stackedAuthors.add(other.author.toLowerCase());
   }
+  for (const author of pr.stackedAuthors ?? []) stackedAuthors.add(author.toLowerCase());
   const blockedPeople = stackedAuthors.size;
   const lines = linesChanged(pr);
 

@@ -148,7 +148,8 @@ export class FakeGitHubData {
     const rest = m[3];
     if (rest === 'pulls') {
       if ((query.get('state') ?? 'open') !== 'open') return { status: 200, body: [], paged: true };
-      const open = [...repo.pulls].sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt) || b.number - a.number);
+      const head = query.get('head'); // `owner:branch`
+      const open = [...repo.pulls].filter((p) => !head || `${(p.headRepo ?? `${repo.owner}/${repo.name}`).split('/')[0]}:${p.head}`.toLowerCase() === head.toLowerCase()).sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt) || b.number - a.number);
       return { status: 200, body: open.map((p) => this.pullJson(repo, p, false)), paged: true };
     }
     let sub = /^pulls\/(\d+)(\/reviews)?$/.exec(rest);

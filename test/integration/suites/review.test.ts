@@ -85,7 +85,7 @@ describe('Review Queue against the local GitHub server', function () {
     const waiting = group(s, 'Waiting on you');
     assert.deepEqual(waiting.map((i) => i.id), ['waiting:acme/app#1', 'waiting:acme/lib#10', 'waiting:acme/app#2', 'waiting:acme/app#6']);
     const expected = [
-      /^#1 · waiting 3\d business hours · 84 lines · you are the only reviewer$/,
+      /^#1 · waiting 3\d business hours · 84 lines · you are the only reviewer · blocks 2 people$/,
       /^#10 · waiting 5\d business hours · 300 lines · asked you directly$/,
       /^#2 · waiting 2 business hours · 12 lines, a quick win · asked via acme\/web$/,
       /^#6 · waiting 1 business hour · 900 lines · you are the only reviewer · over 400 changed lines, description does not say why$/,

@@ -37,7 +37,7 @@ describe('GitHubClient against the fake server', () => {
   it('follows Link pagination, and walks cached pages on 304s', async () => {
     const c = client();
     const all = await c.getAll('repos/acme/app/pulls?state=open&per_page=2', pullListProjection);
-    assert.equal(all.length, 7);
+    assert.equal(all.length, 8);
     assert.equal(gh.stats.points, 4);
     const again = await c.getAll('repos/acme/app/pulls?state=open&per_page=2', pullListProjection);
     assert.deepEqual(again.map((p) => p.number), all.map((p) => p.number));

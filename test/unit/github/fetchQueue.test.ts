@@ -40,7 +40,7 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
     assert.deepEqual(
       q.waiting.map((i) => [i.pr.key, i.reason]),
       [
-        ['acme/app#1', 'waiting 14 business hours · 84 lines · you are the only reviewer'],
+        ['acme/app#1', 'waiting 14 business hours · 84 lines · you are the only reviewer · blocks 2 people'],
         ['acme/lib#10', 'waiting 18 business hours · 300 lines · asked you directly'],
         ['acme/app#2', 'waiting 2 business hours · 12 lines, a quick win · asked via acme/web'],
         ['acme/app#6', 'waiting 1 business hour · 900 lines · you are the only reviewer'],
@@ -64,9 +64,10 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
     assert.equal(gh.stats.points, 0);
   });
 
-  it('without configured repositories it finds the same PRs through search', async () => {
-    const data = await fetchQueueData(client(), options([]));
-    assert.deepEqual(data.pullRequests.map((p) => p.key).sort(), ['acme/app#1', 'acme/app#2', 'acme/app#5', 'acme/app#6', 'acme/lib#10']);
+  it('without configured repositories it finds them through search, plus the current branch\'s PR', async () => {
+    const data = await fetchQueueData(client(), { ...options([]), currentBranches: [{ repo: 'acme/app', branch: 'other' }] });
+    assert.deepEqual(data.pullRequests.map((p) => p.key).sort(), ['acme/app#1', 'acme/app#2', 'acme/app#5', 'acme/app#6', 'acme/app#7', 'acme/lib#10']);
+    assert.equal(gh.stats.byPath['/repos/acme/app/pulls'], 1, 'one list request, filtered by head=acme:other');
   });
 
   it('new activity on one PR costs points only for what changed', async () => {

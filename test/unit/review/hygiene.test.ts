@@ -17,6 +17,8 @@ describe('hygieneFlags', () => {
     ['says what, not why', { body: 'Rename the helper and move files around.' }, undefined, ['no-why']],
     ['links an issue', { body: 'Rename the helper. See #42' }, undefined, []],
     ['says "so that"', { body: 'Cache the token so that polling is cheaper.' }, undefined, []],
+    ['names a need', { body: 'Refunds need an audit trail for finance.' }, undefined, []],
+    ['names a failure', { body: 'Retried requests can fail twice; add a key.' }, undefined, []],
     ['no reviewers requested', { requestedReviewers: [] }, undefined, ['no-reviewers']],
     ['no reviewers but already reviewed', { requestedReviewers: [], reviews: [{ reviewer: 'bob', state: 'APPROVED', submittedAt: NOW }] }, undefined, []],
     ['draft without reviewers is fine', { draft: true, requestedReviewers: [], updatedAt: NOW - DAY }, undefined, []],
