@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureHost } from '../host/ensure-host.mjs';
+import { ensureHostOrExit } from '../host/ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from '../host/code-server.mjs';
 import { createDemoRepository } from './demo-repo.mjs';
 
@@ -21,13 +21,7 @@ async function stopAll(code) {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-let host;
-try {
-  host = ensureHost();
-} catch (error) {
-  console.error(error.message);
-  process.exit(2);
-}
+const host = ensureHostOrExit();
 if (!options['no-build']) execSync('npm run --silent package', { cwd: ROOT, stdio: 'inherit' });
 
 const repo = createDemoRepository(join(DEMO, 'shop'));

@@ -108,12 +108,16 @@ export function ensureHost({ log = (line) => console.log(`[host] ${line}`) } = {
   return { node: node24.node, codeServerEntry, chromium, version: readFileSync(join(cacheDir, 'code-server', '.installed'), 'utf8').trim() };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** For command-line entry points: the host, or the failed step's message and exit code 2. */
+export function ensureHostOrExit() {
   try {
-    const host = ensureHost();
-    console.log(`[host] ready: ${host.version.split('\n')[0]}`);
+    return ensureHost();
   } catch (error) {
     console.error(error.message);
-    process.exit(1);
+    process.exit(2);
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(`[host] ready: ${ensureHostOrExit().version}`);
 }

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureHost } from './ensure-host.mjs';
+import { ensureHostOrExit } from './ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from './code-server.mjs';
 import { missingTexts, openWorkbench } from './browser.mjs';
 import { createTestRepository } from './git-fixture.mjs';
@@ -171,13 +171,7 @@ async function runSession(host, { name, phases, trusted }) {
 }
 
 async function main() {
-  let host;
-  try {
-    host = ensureHost();
-  } catch (error) {
-    console.error(error.message);
-    process.exit(2);
-  }
+  const host = ensureHostOrExit();
   mark('editor host ready');
   try {
     await runSession(host, { name: 'trusted', phases: ['main', 'reload'], trusted: true });
