@@ -44,11 +44,11 @@ function promptSection(model: CoachViewModel): string {
     p.people.length === 0
       ? ''
       : `<section class="people" aria-label="People to ask">
-  <h3>Who could help</h3>
+  <h3>Who knows this code</h3>
   <ul>${p.people
     .map(
       (person) => `<li><span class="name">${escapeHtml(person.name)}</span> <span class="reason">${escapeHtml(person.reason)}</span>
-    <button class="secondary" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${escapeHtml(person.name.split(' ')[0] || person.email)}</button></li>`,
+    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${escapeHtml(person.name.split(' ')[0] || person.email)}</button></li>`,
     )
     .join('')}</ul>
 </section>`;
@@ -56,8 +56,9 @@ function promptSection(model: CoachViewModel): string {
   return `<section class="prompt" data-key="${key}">
   <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${escapeHtml(p.why)}</p>
   <h2 class="question">${escapeHtml(p.question)}</h2>
+  ${people}
   <label for="answer" class="muted">Your answer stays private until you choose to share it.</label>
-  <textarea id="answer" rows="4" placeholder="What I tried, what I expected, what happened…"></textarea>
+  <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened…"></textarea>
   <div class="actions">
     <button data-action="answerInNote" data-key="${key}">Answer in a growth note</button>
     <button class="secondary" data-action="snooze" data-key="${key}" title="Hide this prompt for an hour">Snooze</button>
@@ -65,7 +66,7 @@ function promptSection(model: CoachViewModel): string {
     <button class="secondary" data-action="never" data-key="${key}" title="Stop prompts about ${escapeHtml(p.signalLabel.toLowerCase())}">Never for this kind</button>
   </div>
 </section>
-${people}${waiting}`;
+${waiting}`;
 }
 
 /** The whole document. Every dynamic string is escaped; the only script is the nonce'd file. */

@@ -86,8 +86,6 @@ describe('Coach', function () {
     const { html } = await waitFor(coachHtml, (h) => h.resolved && h.html.includes('Long uncommitted work'), 'the Coach view to render the prompt');
     assert.ok(html.includes('src/parser.ts'));
     if (underHarness()) {
-      // Give the Coach room in the sidebar so the picture shows the people to ask too.
-      for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
       await sleep(300);
       // The harness's text check reads the workbench frame only, not the webview's nested iframes,
       // so the view's content is asserted through the rendered HTML above; this is the picture.
