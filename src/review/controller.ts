@@ -58,8 +58,12 @@ export class ReviewQueueController implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('multiplier.github')) {
+          // Another API or other repositories: old data and the old host's backoff do not apply.
           this.data = undefined;
           this.queue = undefined;
+          this.blockedUntil = 0;
+          this.failures = 0;
+          this.outageNotified = false;
           if (this.started) void this.refresh('settings changed');
         } else if (e.affectsConfiguration('multiplier.review') || e.affectsConfiguration('multiplier.workingHours')) {
           this.rebuild();

@@ -8,6 +8,7 @@ import type { Scenario } from '../../fake-github/scenario';
 
 // The scenario is inlined (bundled) so the suite needs no file next to it at run time.
 import basic from '../../fake-github/scenarios/basic.json';
+import demo from '../../fake-github/scenarios/demo.json';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
 const TOKEN = (basic as Scenario).token!;
@@ -190,5 +191,29 @@ describe('Review Queue against the local GitHub server', function () {
     await vscode.commands.executeCommand('multiplier.review.refresh');
     assert.equal(gh.stats.requests, 0, 'no request reaches GitHub during the backoff');
     assert.equal(group(await state(), 'Waiting on you').length, 4, 'the last data stays');
+  });
+
+  it('the demo scenario: a realistic queue and status item (screenshot)', async function () {
+    if (!underHarness()) this.skip();
+    // A second server is another host, with its own request queue and backoff.
+    const demoServer = await startFakeGitHub({ scenario: JSON.parse(JSON.stringify(demo)) as Scenario });
+    try {
+      for (const key of ['workingHours.days', 'workingHours.start', 'workingHours.end']) await config().update(`multiplier.${key}`, undefined, G);
+      await config().update('multiplier.github.repositories', ['multiplier-demo/shop', 'multiplier-demo/payments-api'], G);
+      await config().update('multiplier.github.apiUrl', demoServer.url, G);
+      await vscode.commands.executeCommand('multiplier.internal.setTokenForTests', 'demo-token-0123456789');
+      await refresh();
+      const s = await state();
+      assert.equal(s.status, 'ready');
+      assert.equal(group(s, 'Waiting on you').length, 5);
+      await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+      await new Promise((r) => setTimeout(r, 1500));
+      const reply = await requestScreenshot('review-queue-demo', ['Waiting on you', 'Your pull requests', 'Refund ledger table', HOSTILE]);
+      assert.equal(reply?.error, undefined);
+      assert.deepEqual(reply?.missingText, []);
+    } finally {
+      await vscode.commands.executeCommand('multiplier.github.clearToken');
+      await demoServer.close();
+    }
   });
 });
