@@ -4,6 +4,7 @@ import type { Services } from '../core/services';
 import type { NotesApi } from '../notes/api';
 import { Coach } from './coach';
 import { CHECK_COMMENT_COMMAND, checkCommentCommand, rewriteSelectionForTest } from './comments/commentCommand';
+import { registerDraftDiagnostics } from './comments/draftDiagnostics';
 import { type EditorSignalSink, watchEditorSignals, watchGitSnapshots } from './editorSignals';
 import { PromptSources } from './promptSources';
 import { EMPTY_ROTATION, loadRotation, type RotationState } from './prompts/rotation';
@@ -169,6 +170,7 @@ export function registerCoach(services: Services): vscode.Disposable {
       if (e.affectsConfiguration('multiplier.coach')) refresh();
     }),
     vscode.commands.registerCommand(CHECK_COMMENT_COMMAND, (arg?: unknown) => checkCommentCommand(arg)),
+    registerDraftDiagnostics(),
     // Internal, for integration tests: assert on the model and HTML instead of scraping the webview.
     vscode.commands.registerCommand('multiplier.internal.coachState', () => {
       start();

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { checkComment, type CommentRule, suggestLabel } from '../../../src/coach/comments/rules';
 import { maskCode } from '../../../src/coach/comments/mask';
+import { splitParagraphs } from '../../../src/coach/comments/paragraphs';
 import { proposeRewrites, rephraseAsQuestion, soften, withLabel, withReason } from '../../../src/coach/comments/rewrites';
 
 type R = CommentRule;
@@ -145,5 +146,14 @@ describe('coach: review-comment rewrites', () => {
     const titles = proposeRewrites(text, checkComment(text)).map((r) => r.title);
     assert.deepEqual(titles.slice(0, 4), ['Rephrase as a question', 'Drop "just", "simply", "obviously"', 'Add "because …"', 'Add label "suggestion:"']);
     assert.deepEqual(proposeRewrites('praise: Nice!', checkComment('praise: Nice!')), []);
+  });
+});
+
+describe('coach: review drafts split into comments', () => {
+  it('finds one comment per paragraph with its offset, skipping headings and fences', () => {
+    const text = '# Review of #42\n\nJust use a map.\n\nquestion: Why here?\nSecond line.\n\n```ts\ncode\n```\n';
+    const paragraphs = splitParagraphs(text);
+    assert.deepEqual(paragraphs.map((p) => p.text), ['Just use a map.', 'question: Why here?\nSecond line.']);
+    for (const p of paragraphs) assert.equal(text.slice(p.start, p.start + p.text.length), p.text);
   });
 });
