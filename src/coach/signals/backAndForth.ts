@@ -37,10 +37,20 @@ export function detectBackAndForth(events: readonly CoachEvent[], now: number, t
   const horizon = now - thresholds.backAndForthWindowMinutes * MINUTE;
   const edits = events.filter((e): e is EditEvent => e.kind === 'edit' && e.at >= horizon);
   const visits = groupVisits(edits);
-  let best: { visit: Visit; count: number } | undefined;
+  // Compare visits within one file only: quadratic in a file's visits, not in the whole window's.
+  const byFile = new Map<string, Visit[]>();
   for (const visit of visits) {
-    const count = visits.filter((other) => other.file === visit.file && touches(other, visit)).length;
-    if (count >= thresholds.backAndForthVisits && (!best || count > best.count)) best = { visit, count };
+    const list = byFile.get(visit.file);
+    if (list) list.push(visit);
+    else byFile.set(visit.file, [visit]);
+  }
+  let best: { visit: Visit; count: number } | undefined;
+  for (const sameFile of byFile.values()) {
+    if (sameFile.length < thresholds.backAndForthVisits) continue;
+    for (const visit of sameFile) {
+      const count = sameFile.filter((other) => touches(other, visit)).length;
+      if (count >= thresholds.backAndForthVisits && (!best || count > best.count)) best = { visit, count };
+    }
   }
   if (!best) return undefined;
   const { file, startLine } = best.visit;

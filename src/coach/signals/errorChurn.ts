@@ -6,19 +6,28 @@ import { type CoachEvent, type Signal, type Thresholds, formatMinutes, MINUTE } 
  * and was edited at least the threshold number of times meanwhile.
  */
 export function detectErrorChurn(events: readonly CoachEvent[], now: number, thresholds: Thresholds): Signal | undefined {
+  // One pass: per file, when the current run of errors began and how many edits it has seen.
   const erroringSince = new Map<string, number>();
+  const editsSince = new Map<string, number>();
   for (const event of events) {
-    if (event.kind !== 'diagnostics') continue;
-    if (event.errors > 0) {
-      if (!erroringSince.has(event.file)) erroringSince.set(event.file, event.at);
-    } else {
-      erroringSince.delete(event.file);
+    if (event.kind === 'diagnostics') {
+      if (event.errors > 0) {
+        if (!erroringSince.has(event.file)) {
+          erroringSince.set(event.file, event.at);
+          editsSince.set(event.file, 0);
+        }
+      } else {
+        erroringSince.delete(event.file);
+        editsSince.delete(event.file);
+      }
+    } else if (event.kind === 'edit' && erroringSince.has(event.file)) {
+      editsSince.set(event.file, (editsSince.get(event.file) ?? 0) + 1);
     }
   }
   let best: { file: string; since: number; edits: number } | undefined;
   for (const [file, since] of erroringSince) {
     if (now - since < thresholds.errorChurnMinutes * MINUTE) continue;
-    const edits = events.filter((e) => e.kind === 'edit' && e.file === file && e.at >= since).length;
+    const edits = editsSince.get(file) ?? 0;
     if (edits >= thresholds.errorChurnEdits && (!best || edits > best.edits)) best = { file, since, edits };
   }
   if (!best) return undefined;
