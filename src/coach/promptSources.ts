@@ -26,7 +26,10 @@ export class PromptSources implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('multiplier.coach.extraPrompts')) this.reload();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.loaded) this.watchTeamFile();
+        this.reload();
+      }),
     );
   }
 
