@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const full = await refreshHistory(ctx, undefined);
   const scanMs = performance.now() - started;
   const rssAfterScan = process.memoryUsage().rss;
+  const peakRssDuringScan = process.resourceUsage().maxRSS * 1024;
 
   const derivedStarted = performance.now();
   const model = createHistoryModel({ ...full.history, shallow: full.shallow, releases: full.releases, readAt: Date.now() }, 90);
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     incrementalMedianMs: incremental[2],
     incrementalMaxMs: incremental[4],
     rssAfterScanMb: rssAfterScan / 2 ** 20,
+    peakRssScanMb: peakRssDuringScan / 2 ** 20,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }));
 }
