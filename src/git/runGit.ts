@@ -90,7 +90,32 @@ export function safeArgs(args: readonly string[]): string[] {
   return ['--no-pager', '--no-replace-objects', ...config, ...args];
 }
 
-export function createGitRunner(gitPath = 'git', defaultTimeoutMs = 120_000): GitRunner {
+/**
+ * At most `maxConcurrent` git processes at once (like simple-git's default of 5): opening a
+ * multi-root workspace must not fork a dozen full scans on a two-core laptop. Later calls queue.
+ */
+export function createGitRunner(gitPath = 'git', defaultTimeoutMs = 120_000, maxConcurrent = 4): GitRunner {
+  const run = runOne(gitPath, defaultTimeoutMs);
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const release = () => {
+    running--;
+    queue.shift()?.();
+  };
+  return async (args, options) => {
+    if (running >= maxConcurrent) {
+      await new Promise<void>((resolve) => queue.push(resolve));
+    }
+    running++;
+    try {
+      return await run(args, options);
+    } finally {
+      release();
+    }
+  };
+}
+
+function runOne(gitPath: string, defaultTimeoutMs: number): GitRunner {
   return (args, options) =>
     new Promise<GitResult>((resolve, reject) => {
       if (options.signal?.aborted) {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { assertSafeRef, assertSha, createGitRunner, gitEnv, safeArgs, SAFE_READ_CONFIG } from '../../../src/git/runGit';
 import { TempRepo } from './gitRepo';
@@ -59,6 +59,23 @@ describe('runGit safety', () => {
       const started = Date.now();
       await assert.rejects(slow(['log'], { cwd: repo.root, timeoutMs: 200 }), /timed out/);
       assert.ok(Date.now() - started < 5000);
+    });
+
+    it('runs at most the configured number of processes at once; the rest wait their turn', async () => {
+      const counter = path.join(path.dirname(repo.root), 'concurrency.sh');
+      const log = path.join(path.dirname(repo.root), 'concurrency.log');
+      // Each fake git logs start/end; overlapping starts show the concurrency.
+      writeFileSync(counter, `#!/bin/sh\necho start >> ${log}\nsleep 0.2\necho end >> ${log}\n`);
+      chmodSync(counter, 0o755);
+      const limited = createGitRunner(counter, 10_000, 2);
+      await Promise.all([1, 2, 3, 4, 5].map(() => limited(['log'], { cwd: repo.root })));
+      let open = 0;
+      let peak = 0;
+      for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+        open += line === 'start' ? 1 : -1;
+        peak = Math.max(peak, open);
+      }
+      assert.equal(peak, 2);
     });
 
     it('kills every running process when the signal aborts (workspace closed)', async () => {
