@@ -26,8 +26,12 @@ export function prepareProfile(root, settings = {}) {
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  // The browser workbench is a remote window: machine-scoped settings (such as the GitHub API URL)
+  // are read from the server's Machine settings, not from the user's.
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
   return { userDataDir, extensionsDir };
 }
 

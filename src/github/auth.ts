@@ -3,7 +3,9 @@
  *  1. VS Code's `github` session (github.com only), silently unless the user asked to sign in;
  *  2. the `github-enterprise` session, only when its configured URI is the API's host;
  *  3. a personal access token the user saved for this host in SecretStorage;
- *  4. GITHUB_TOKEN from the environment (github.com, or the host in GITHUB_API_URL).
+ *  4. MULTIPLIER_GITHUB_TOKEN or GITHUB_TOKEN from the environment (github.com, or the host in
+ *     GITHUB_API_URL). VS Code servers such as code-server drop GITHUB_TOKEN from the extension
+ *     host's environment, so headless hosts need the product-specific name.
  * A token is only ever sent to the host it belongs to. It never goes to settings, state or logs.
  */
 import * as vscode from 'vscode';
@@ -52,7 +54,7 @@ export async function resolveToken(secrets: vscode.SecretStorage, apiUrl: string
   }
   const pat = await secrets.get(secretKeyFor(apiUrl));
   if (pat) return { token: pat, source: 'pat' };
-  const env = process.env.GITHUB_TOKEN;
+  const env = process.env.MULTIPLIER_GITHUB_TOKEN || process.env.GITHUB_TOKEN;
   if (env) {
     const envApi = process.env.GITHUB_API_URL;
     const sameHost = envApi ? webHostOf(envApi) === webHostOf(apiUrl) : isGitHubDotCom(apiUrl);

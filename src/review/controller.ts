@@ -205,6 +205,7 @@ export class ReviewQueueController implements vscode.Disposable {
     this.lastAttemptAt = now;
     const resolved = await resolveToken(this.services.context.secrets, config.apiUrl);
     if (!resolved) {
+      log.info(`review queue: no GitHub sign-in or token for ${config.apiUrl}`);
       this.setStatus('signedOut');
       return; // nothing to poll until the user signs in or saves a token
     }
