@@ -1,17 +1,17 @@
 // `npm start`: builds and packages the extension, prepares the demo repository, and serves a real
 // VS Code (code-server) on 127.0.0.1 with Multiplier installed. Ctrl-C stops everything.
 //   node scripts/demo/start.mjs [--port 8080] [--no-build]
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureHostOrExit } from '../host/ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from '../host/code-server.mjs';
 import { createDemoRepository } from './demo-repo.mjs';
+import { DEMO_SCENARIO, demoEnv, demoSettings, startDemoGitHub } from './github.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, '.demo');
-const DEMO_SCENARIO = 'test/fake-github/scenarios/demo.json';
 const { values: options } = parseArgs({ options: { port: { type: 'string', default: '8080' }, 'no-build': { type: 'boolean', default: false } } });
 
 const stops = [];
@@ -31,17 +31,11 @@ stops.push(github.stop);
 // A fresh profile each start, so the demo always begins like a first install.
 rmSync(join(DEMO, 'profile'), { recursive: true, force: true });
 mkdirSync(join(DEMO, 'profile'), { recursive: true });
-const { userDataDir, extensionsDir } = prepareProfile(join(DEMO, 'profile'), {
-  'multiplier.github.apiUrl': github.url,
-  'multiplier.github.repositories': ['multiplier-demo/shop', 'multiplier-demo/payments-api'],
-});
+const { userDataDir, extensionsDir } = prepareProfile(join(DEMO, 'profile'), demoSettings(github.url));
 installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier.vsix'));
 
-// The headless token path: the token is sent only to the host named by GITHUB_API_URL.
-// (code-server drops GITHUB_TOKEN from the extension host's environment, hence our own name.)
 const server = await startCodeServer(host, {
-  userDataDir, extensionsDir, folder: repo, preferredPort: Number(options.port),
-  env: { MULTIPLIER_GITHUB_TOKEN: 'demo-token', GITHUB_API_URL: github.url },
+  userDataDir, extensionsDir, folder: repo, preferredPort: Number(options.port), env: demoEnv(github.url),
 });
 stops.push(() => server.stop());
 server.child.once('exit', (code) => { console.error(`code-server exited (${code})`); stopAll(1); });
@@ -51,20 +45,3 @@ console.log(`Pull requests come from a local GitHub-like server at ${github.url}
 console.log(`Open ${server.url} in a browser, then click the Multiplier icon in the activity bar.`);
 console.log('Press Ctrl-C to stop.\n');
 
-/** The local GitHub-like server with the demo scenario: the review queue's data, offline. */
-async function startDemoGitHub() {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fake-github', 'server.ts'), '--scenario', join(ROOT, DEMO_SCENARIO), '--port', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolvePromise, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error('the demo GitHub server did not start within 30 s')), 30_000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /listening on (\S+)/.exec(output);
-      if (match) { clearTimeout(timer); resolvePromise(match[1].replace(/\/$/, '')); }
-    });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the demo GitHub server exited (${code})`)); });
-  });
-  return { url, stop: async () => { child.kill('SIGTERM'); } };
-}

@@ -8,6 +8,7 @@
 //   main       *.test.ts               trusted workspace on a temporary git repository
 //   reload     *.reload.test.ts        the same window after a reload (persistence checks)
 //   untrusted  *.untrusted.test.ts     a second server with workspace trust on (restricted mode)
+//   demo       *.demo.test.ts          what `npm start` shows: the demo repository and pull requests
 // Screenshots and logs land in test-output/. Exits non-zero on any failure, crash or timeout, and
 // stops every process it started, also on Ctrl-C.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
@@ -18,6 +19,8 @@ import { ensureHostOrExit } from './ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from './code-server.mjs';
 import { missingTexts, openWorkbench } from './browser.mjs';
 import { createTestRepository } from './git-fixture.mjs';
+import { createDemoRepository } from '../demo/demo-repo.mjs';
+import { demoEnv, demoSettings, startDemoGitHub } from '../demo/github.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output');
@@ -47,9 +50,9 @@ function suitesFor(phase) {
   const dir = join(ROOT, 'dist', 'test', 'suites');
   if (!existsSync(dir)) return [];
   const all = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => join(dir, f)).sort();
-  const isPhase = { reload: (f) => f.endsWith('.reload.test.js'), untrusted: (f) => f.endsWith('.untrusted.test.js') };
-  if (phase === 'main') return all.filter((f) => !isPhase.reload(f) && !isPhase.untrusted(f));
-  return all.filter(isPhase[phase]);
+  const special = ['reload', 'untrusted', 'demo'];
+  const phaseOf = (f) => special.find((name) => f.endsWith(`.${name}.test.js`)) ?? 'main';
+  return all.filter((f) => phaseOf(f) === phase);
 }
 
 /** The test-runner extension: a folder that loads dist/test/host/runner.js inside the host. */
@@ -116,8 +119,15 @@ function fail(title, detail = '') {
 async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   const reply = { missingText: [] };
   try {
-    await page.waitForTimeout(800); // let the views paint their last update
+    // Views (webviews especially) paint a moment after the command that showed them: give the
+    // expected texts a few seconds to appear before calling them missing.
+    const deadline = Date.now() + 10_000;
     reply.missingText = await missingTexts(page, expectText);
+    while (reply.missingText.length > 0 && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      reply.missingText = await missingTexts(page, expectText);
+    }
+    await page.waitForTimeout(300); // let the last update finish painting
     mkdirSync(join(OUTPUT, 'screenshots'), { recursive: true });
     reply.path = join(OUTPUT, 'screenshots', `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await page.screenshot({ path: reply.path });
@@ -128,13 +138,15 @@ async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
 }
 
-async function runSession(host, { name, phases, trusted }) {
+async function runSession(host, { name, phases, trusted, createWorkspace = createTestRepository, withDemoGitHub = false }) {
   const todo = phases.filter((phase) => suitesFor(phase).length > 0);
   if (todo.length === 0) return;
   const root = mkdtempSync(join(tmpdir(), `multiplier-it-${name}-`));
   if (!options.keep) cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
-  const workspace = createTestRepository(join(root, 'workspace'));
-  const { userDataDir, extensionsDir } = prepareProfile(root);
+  const workspace = createWorkspace(join(root, 'workspace'));
+  const github = withDemoGitHub ? await startDemoGitHub() : undefined;
+  if (github) cleanups.push(github.stop);
+  const { userDataDir, extensionsDir } = prepareProfile(root, github ? demoSettings(github.url) : {});
   const controlDir = join(root, 'control');
   mkdirSync(controlDir);
   installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier.vsix'));
@@ -145,7 +157,7 @@ async function runSession(host, { name, phases, trusted }) {
   control(todo[0]);
   const server = await startCodeServer(host, {
     userDataDir, extensionsDir, folder: workspace, trusted,
-    env: { MULTIPLIER_TEST_CONTROL_DIR: controlDir, MULTIPLIER_TEST_WORKSPACE: workspace },
+    env: { MULTIPLIER_TEST_CONTROL_DIR: controlDir, MULTIPLIER_TEST_WORKSPACE: workspace, ...(github ? demoEnv(github.url) : {}) },
   });
   cleanups.push(async () => {
     await server.stop();
@@ -176,6 +188,7 @@ async function main() {
   try {
     await runSession(host, { name: 'trusted', phases: ['main', 'reload'], trusted: true });
     await runSession(host, { name: 'untrusted', phases: ['untrusted'], trusted: false });
+    await runSession(host, { name: 'demo', phases: ['demo'], trusted: true, createWorkspace: createDemoRepository, withDemoGitHub: true });
   } catch (error) {
     fail('harness', error?.stack ?? String(error));
   } finally {

@@ -1,0 +1,88 @@
+// A tour of what `npm start` shows: the demo repository (scripts/demo/demo-repo.mjs) and the demo
+// pull requests (test/fake-github/scenarios/demo.json), with a screenshot of each view as a user
+// would see it. The current user is Maya Okafor, on feature/refund-flow with work in progress.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CoachViewModel } from '../../../src/coach/view/protocol';
+import { requestScreenshot, underHarness } from '../host/screenshot';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor<T>(probe: () => Thenable<T> | Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 500)}`);
+    await sleep(250);
+  }
+}
+
+async function screenshot(name: string, expectText: string[]): Promise<void> {
+  const reply = await requestScreenshot(name, expectText);
+  assert.ok(reply, 'the harness answered');
+  assert.equal(reply.error, undefined);
+  assert.deepEqual(reply.missingText, [], `not visible in ${name}: ${reply.missingText.join(', ')}`);
+}
+
+interface QueueGroup { label?: string; children: { label?: string; description?: string }[] }
+const queueState = () => vscode.commands.executeCommand<{ tree: QueueGroup[] }>('multiplier.internal.reviewQueueState');
+const groupsOf = (state: { tree: QueueGroup[] } | undefined): QueueGroup[] => state?.tree ?? [];
+
+describe('Demo tour', function () {
+  this.timeout(90_000);
+
+  before(async function () {
+    if (!underHarness()) this.skip(); // needs the harness's demo session: repository and GitHub server
+    await vscode.extensions.getExtension('multiplier-dev.multiplier')?.activate();
+    await vscode.commands.executeCommand('workbench.view.extension.multiplier');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('multiplier.coach').update('uncommittedActiveMinutes', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('ranks the demo pull requests that wait on Maya, each with a reason', async () => {
+    await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+    const groups = groupsOf(await waitFor(queueState, (s) => groupsOf(s).some((g) => g.children.length > 0), 'the demo review queue'));
+    const waiting = groups.find((g) => String(g.label).startsWith('Waiting on you'));
+    assert.ok(waiting && waiting.children.length >= 3, `groups: ${JSON.stringify(groups).slice(0, 400)}`);
+    for (const item of waiting.children) assert.match(String(item.description), /^#\d+ · waiting (under )?\d+ business hours? · \d+ lines/);
+    await screenshot('demo-review-queue', ['Waiting on you', 'Your pull requests', 'Add retry with backoff']);
+  });
+
+  it('asks Maya a question about her uncommitted refund work and suggests who knows the code', async () => {
+    await vscode.workspace.getConfiguration('multiplier.coach').update('uncommittedActiveMinutes', 0.02, vscode.ConfigurationTarget.Global);
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'));
+    await vscode.window.showTextDocument(document);
+    for (let i = 0; i < 5; i++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, new vscode.Position(document.lineCount - 1, 0), `export const refundRule${i} = ${i};\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await sleep(500);
+    }
+    await document.save();
+    await vscode.commands.executeCommand('multiplier.coach.focus');
+    const model = await waitFor(
+      () => vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'),
+      (m) => m?.current?.signalKind === 'long-uncommitted' && (m.current.people.length ?? 0) > 0,
+      'a coach prompt with people to ask',
+    );
+    const people = model!.current!.people.map((p) => p.name);
+    assert.ok(people.includes('Jo Becker'), `people: ${people.join(', ')}`); // wrote the price rules engine
+    assert.ok(!people.includes('Maya Okafor'), 'never suggests the current user');
+    await screenshot('demo-coach', ['Long uncommitted work', 'Jo Becker', 'Never for this kind']);
+  });
+
+  it('keeps a growth note and shows it by week and tag', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('multiplier.notes.capture', {
+      text: 'Asked Sam what he had tried before suggesting a fix #giving-feedback', open: false,
+    });
+    assert.ok(uri);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await vscode.commands.executeCommand('multiplier.growthNotes.focus');
+    await screenshot('demo-growth-notes', ['Growth Notes', 'Asked Sam what he had tried']);
+  });
+});
