@@ -8,7 +8,7 @@ import { createGitEngine, registerGit } from './git/register';
 import { createNudgeService, registerNudges } from './nudge/register';
 import { createNotesService, registerNotes } from './notes/register';
 import { registerOnboarding } from './onboarding/register';
-import { registerReviewQueue } from './review/register';
+import { createReviewQueue, registerReviewQueue } from './review/register';
 
 /**
  * The table of contents. Each capability registers its own commands and views; nothing here does
@@ -26,14 +26,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const git = store.add(createGitEngine(context, log));
   // Creating the notes service reads nothing: the store opens when the view or a command needs it.
   const notes = store.add(createNotesService(context, log));
-  const services: Services = { context, log, nudges, git, notes };
+  // Creating the review queue polls nothing: it starts when its view is shown or start-up settles.
+  const review = store.add(createReviewQueue({ context, log, nudges, git, notes }));
+  const services: Services = { context, log, nudges, git, notes, review };
 
   store.add(registerOnboarding(services));
   store.add(registerNudges(nudges));
   store.add(registerFocus(nudges));
   store.add(registerGit(services));
   store.add(registerNotes(services, notes));
-  store.add(registerReviewQueue(services));
+  store.add(registerReviewQueue(services, review));
   store.add(registerCoach(services));
 
   log.info(`activated in ${Date.now() - started} ms`);

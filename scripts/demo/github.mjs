@@ -2,6 +2,7 @@
 // the extension at it. Shared by `npm start` and the harness's demo session.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { git } from '../host/git-fixture.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DEMO_SCENARIO = 'test/fake-github/scenarios/demo.json';
@@ -33,3 +34,11 @@ export const demoSettings = (url) => ({ 'multiplier.github.apiUrl': url, 'multip
  * (code-server drops GITHUB_TOKEN from the extension host's environment, hence our own name.)
  */
 export const demoEnv = (url) => ({ MULTIPLIER_GITHUB_TOKEN: 'demo-token', GITHUB_API_URL: url });
+
+/**
+ * Points the demo repository's origin at the server's host, as a GitHub Enterprise remote would be,
+ * so the queue can tell which pull request belongs to the checked-out branch.
+ */
+export function pointOriginAt(repo, url) {
+  git(repo, ['remote', 'set-url', 'origin', `${url}/multiplier-demo/shop.git`]);
+}

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { ensureHostOrExit } from '../host/ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from '../host/code-server.mjs';
 import { createDemoRepository } from './demo-repo.mjs';
-import { DEMO_SCENARIO, demoEnv, demoSettings, startDemoGitHub } from './github.mjs';
+import { DEMO_SCENARIO, demoEnv, demoSettings, pointOriginAt, startDemoGitHub } from './github.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, '.demo');
@@ -28,6 +28,7 @@ if (!options['no-build']) execSync('npm run --silent package', { cwd: ROOT, stdi
 const repo = createDemoRepository(join(DEMO, 'shop'));
 const github = await startDemoGitHub();
 stops.push(github.stop);
+pointOriginAt(repo, github.url);
 // A fresh profile each start, so the demo always begins like a first install.
 rmSync(join(DEMO, 'profile'), { recursive: true, force: true });
 mkdirSync(join(DEMO, 'profile'), { recursive: true });

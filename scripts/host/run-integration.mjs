@@ -20,7 +20,7 @@ import { installVsix, prepareProfile, startCodeServer } from './code-server.mjs'
 import { missingTexts, openWorkbench } from './browser.mjs';
 import { createTestRepository } from './git-fixture.mjs';
 import { createDemoRepository } from '../demo/demo-repo.mjs';
-import { demoEnv, demoSettings, startDemoGitHub } from '../demo/github.mjs';
+import { demoEnv, demoSettings, pointOriginAt, startDemoGitHub } from '../demo/github.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output');
@@ -145,7 +145,10 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
   if (!options.keep) cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
   const workspace = createWorkspace(join(root, 'workspace'));
   const github = withDemoGitHub ? await startDemoGitHub() : undefined;
-  if (github) cleanups.push(github.stop);
+  if (github) {
+    cleanups.push(github.stop);
+    pointOriginAt(workspace, github.url);
+  }
   const { userDataDir, extensionsDir } = prepareProfile(root, github ? demoSettings(github.url) : {});
   const controlDir = join(root, 'control');
   mkdirSync(controlDir);

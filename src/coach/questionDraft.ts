@@ -29,10 +29,3 @@ export function draftQuestion(context: QuestionContext): string {
   lines.push('', 'No rush; a pointer to where to look is already a big help.');
   return lines.join('\n');
 }
-
-/** The body of a growth note answering a prompt; plain Markdown written by the user. */
-export function draftNote(prompt: string, signalSummary: string, answer: string, files: readonly string[]): string {
-  const lines = [`## ${prompt}`, '', `_Why the coach asked: ${signalSummary}_`, '', answer.trim() || '…', ''];
-  if (files.length > 0) lines.push('Files:', ...files.slice(0, MAX_FILES).map((f) => `- ${f}`), '');
-  return lines.join('\n');
-}

@@ -1,14 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../core/services';
-import type { NotesApi } from '../notes/api';
 import { Coach } from './coach';
 import { CHECK_COMMENT_COMMAND, checkCommentCommand, rewriteSelectionForTest } from './comments/commentCommand';
 import { registerDraftDiagnostics } from './comments/draftDiagnostics';
 import { type EditorSignalSink, watchEditorSignals, watchGitSnapshots } from './editorSignals';
 import { PromptSources } from './promptSources';
 import { EMPTY_ROTATION, loadRotation, type RotationState } from './prompts/rotation';
-import { draftNote, draftQuestion } from './questionDraft';
+import { draftQuestion } from './questionDraft';
 import { notificationsEnabled, readThresholds } from './settings';
 import { detectSingleAuthor, isOwnKnowledge } from './signals/singleAuthor';
 import { MINUTE, type Signal } from './signals/types';
@@ -22,11 +21,6 @@ const EVALUATE_DEBOUNCE_MS = 400;
 const TICK_MS = 30_000;
 const SNOOZE_MS = 60 * MINUTE;
 const OWNERSHIP_RECHECK_MS = 10 * MINUTE;
-
-/** Growth notes are another capability; use them when wired, else a plain untitled editor. */
-function notesOf(services: Services): NotesApi | undefined {
-  return (services as Services & { notes?: NotesApi }).notes;
-}
 
 /** The Coach: editor signals in, questions out through the nudge scheduler and the Coach view. */
 export function registerCoach(services: Services): vscode.Disposable {
@@ -141,13 +135,7 @@ export function registerCoach(services: Services): vscode.Disposable {
         nudges.never(prompt.nudgeKind);
         break;
       case 'answerInNote': {
-        const notes = notesOf(services);
-        if (notes) {
-          await notes.captureCoachAnswer({ prompt: prompt.question, signal: prompt.why, answer: message.answer || undefined, links: prompt.files.map((f) => ({ type: 'file' as const, path: f })), tags: ['coach'] });
-        } else {
-          const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: draftNote(prompt.question, prompt.why, message.answer, prompt.files) });
-          await vscode.window.showTextDocument(doc);
-        }
+        await services.notes.captureCoachAnswer({ prompt: prompt.question, signal: prompt.why, answer: message.answer || undefined, links: prompt.files.map((f) => ({ type: 'file' as const, path: f })), tags: ['coach'] });
         coach.dismiss(prompt.key);
         break;
       }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { GitEngineApi } from '../git/api';
 import type { NudgeService } from '../nudge/api';
+import type { ReviewApi } from '../review/api';
 import type { NotesApi } from '../notes/api';
 import type { Logger } from './logger';
 
@@ -17,4 +18,9 @@ export interface Services {
   readonly git: GitEngineApi;
   /** Growth notes (src/notes/api.ts): create coach answers and other notes. Opens its store lazily. */
   readonly notes: NotesApi;
+  /** The review queue's last poll (src/review/api.ts), e.g. the pull request of this branch. */
+  readonly review: ReviewApi;
 }
+
+/** The services that exist before the review queue is built (it is one of them once built). */
+export type CoreServices = Omit<Services, 'review'>;

@@ -3,7 +3,7 @@
  * every other path asks silently.
  */
 import * as vscode from 'vscode';
-import type { Services } from '../core/services';
+import type { CoreServices } from '../core/services';
 import { resolveToken, secretKeyFor } from './auth';
 import { readGitHubConfig } from './config';
 import { isGitHubDotCom, webHostOf } from './remotes';
@@ -13,12 +13,12 @@ export interface SignInHooks {
   changed(): void;
 }
 
-async function saveToken(services: Services, apiUrl: string, token: string): Promise<void> {
+async function saveToken(services: CoreServices, apiUrl: string, token: string): Promise<void> {
   services.log.addSecret(token);
   await services.context.secrets.store(secretKeyFor(apiUrl), token);
 }
 
-export function registerGitHubCommands(services: Services, hooks: SignInHooks): vscode.Disposable {
+export function registerGitHubCommands(services: CoreServices, hooks: SignInHooks): vscode.Disposable {
   const setToken = async (): Promise<boolean> => {
     const { apiUrl } = readGitHubConfig();
     const token = await vscode.window.showInputBox({

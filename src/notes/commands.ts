@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { GitEngineApi } from '../git/api';
+import type { ReviewApi } from '../review/api';
 import { describeLink, oneOnOneDocument } from './documents';
 import { NoteStoreError } from './errors';
 import { currentLinks, resolveFileLink } from './links';
@@ -21,7 +22,7 @@ export interface CaptureArgs {
   open?: boolean;
 }
 
-export function registerNoteCommands(notes: NotesService, git: GitEngineApi | undefined): vscode.Disposable {
+export function registerNoteCommands(notes: NotesService, git: GitEngineApi | undefined, review?: ReviewApi): vscode.Disposable {
   const idOf = (target: NoteTarget): string | undefined => {
     if (typeof target === 'string') return target;
     if (target instanceof vscode.Uri) return notes.idOf(target);
@@ -46,7 +47,7 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
     vscode.commands.registerCommand(
       'multiplier.notes.capture',
       guarded(async (args?: CaptureArgs) => {
-        const links = currentLinks(git);
+        const links = currentLinks(git, review);
         const text =
           args?.text ??
           (await vscode.window.showInputBox({

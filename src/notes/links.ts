@@ -1,12 +1,14 @@
 /**
- * What a quick capture links to: the active file and line, HEAD of its repository. Editor-facing.
+ * What a quick capture links to: the active file and line, HEAD of its repository and the branch's
+ * pull request. Editor-facing.
  */
 import * as vscode from 'vscode';
 import { isAbsolute, join, relative } from 'node:path';
 import type { GitEngineApi } from '../git/api';
+import type { ReviewApi } from '../review/api';
 import type { NoteLink } from './types';
 
-export function currentLinks(git: GitEngineApi | undefined): NoteLink[] {
+export function currentLinks(git: GitEngineApi | undefined, review?: ReviewApi): NoteLink[] {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== 'file') return [];
   const path = editor.document.uri.fsPath;
@@ -18,6 +20,9 @@ export function currentLinks(git: GitEngineApi | undefined): NoteLink[] {
       .filter((snapshot) => !relative(snapshot.repoRoot, path).startsWith('..'))
       .sort((a, b) => b.repoRoot.length - a.repoRoot.length)[0];
     if (repo?.head) links.push({ type: 'commit', sha: repo.head, repo: repo.repoRoot });
+    // The branch's pull request, when the review queue's last poll knows it.
+    const pr = repo?.branch ? review?.branchPullRequests().find((candidate) => candidate.headRef === repo.branch) : undefined;
+    if (pr) links.push({ type: 'pr', url: pr.url });
   } catch {
     // git unavailable: the file link alone is still useful
   }

@@ -31,7 +31,7 @@ export function registerNotes(services: Services, notes: NotesService): vscode.D
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused && view.visible) void notes.refresh().catch((error: unknown) => services.log.error('notes: refresh failed', error));
     }),
-    registerNoteCommands(notes, services.git),
+    registerNoteCommands(notes, services.git, services.review),
     // Internal (not in package.json): what the view shows, for the integration suites.
     vscode.commands.registerCommand('multiplier.notes.inspect', async () => {
       const store = await notes.refresh();

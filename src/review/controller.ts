@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Services } from '../core/services';
+import type { CoreServices } from '../core/services';
 import type { RepoSnapshot } from '../git/api';
 import { normalizeNudgeSettings, NUDGE_SETTING_KEYS, type RawNudgeSettings } from '../nudge/settings';
 import { resolveToken } from '../github/auth';
@@ -19,6 +19,7 @@ import { repoFromRemote, webHostOf } from '../github/remotes';
 import type { WorkingSchedule } from './businessHours';
 import type { QueueData } from './model';
 import { describeAge, mayRefreshOnTrigger, nextPollDelay, pollIntervalMs } from './pollPlanner';
+import type { BranchPullRequest, ReviewApi } from './api';
 import { buildQueue, type BranchRef, type ReviewQueue } from './queue';
 import { readReviewSettings, type ReviewSettings } from './settings';
 import { pruneSnoozes, type Snooze, type SnoozeRecord } from './snooze';
@@ -28,7 +29,7 @@ export type QueueStatus = 'idle' | 'signedOut' | 'loading' | 'ready' | 'offline'
 const SNOOZE_KEY = 'multiplier.review.snoozes';
 export const STATE_CONTEXT_KEY = 'multiplier.review.state';
 
-export class ReviewQueueController implements vscode.Disposable {
+export class ReviewQueueController implements ReviewApi, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -53,7 +54,7 @@ export class ReviewQueueController implements vscode.Disposable {
   private readonly caches = new Map<string, EtagCache>();
   private lastGitKey = '';
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: CoreServices) {
     void this.setContext();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -151,6 +152,10 @@ export class ReviewQueueController implements vscode.Disposable {
     else delete record[key];
     await this.services.context.globalState.update(SNOOZE_KEY, record);
     this.rebuild();
+  }
+
+  branchPullRequests(): readonly BranchPullRequest[] {
+    return (this.queue?.branch ?? []).map(({ pr }) => ({ url: pr.url, number: pr.number, title: pr.title, repo: pr.repo, headRef: pr.headRef }));
   }
 
   /** Recomputes the queue from the last data (settings, snoozes, branch or clock changed). */

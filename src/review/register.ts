@@ -4,7 +4,7 @@
  * after start-up settles (so the status item can count what waits).
  */
 import * as vscode from 'vscode';
-import type { Services } from '../core/services';
+import type { CoreServices, Services } from '../core/services';
 import { registerGitHubCommands } from '../github/commands';
 import { registerReviewCommands } from './commands';
 import { ReviewQueueController } from './controller';
@@ -16,8 +16,12 @@ import { ReviewQueueTreeProvider } from './treeProvider';
 export const REVIEW_QUEUE_VIEW = 'multiplier.reviewQueue';
 const STARTUP_DELAY_MS = 10_000;
 
-export function registerReviewQueue(services: Services): vscode.Disposable {
-  const controller = new ReviewQueueController(services);
+/** Builds the queue's state without polling, so other capabilities can hold its ReviewApi. */
+export function createReviewQueue(services: CoreServices): ReviewQueueController {
+  return new ReviewQueueController(services);
+}
+
+export function registerReviewQueue(services: Services, controller: ReviewQueueController): vscode.Disposable {
   const provider = new ReviewQueueTreeProvider(controller);
   const view = vscode.window.createTreeView(REVIEW_QUEUE_VIEW, { treeDataProvider: provider, showCollapseAll: false });
   const status = new ReviewStatusItem(services, controller);
@@ -34,7 +38,6 @@ export function registerReviewQueue(services: Services): vscode.Disposable {
   if (view.visible) setTimeout(() => controller.start(), 0);
 
   return vscode.Disposable.from(
-    controller,
     provider,
     view,
     status,

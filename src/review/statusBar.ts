@@ -3,7 +3,7 @@
  * calm during focus and quiet hours. Also offers the reminder to the nudge scheduler.
  */
 import * as vscode from 'vscode';
-import type { Services } from '../core/services';
+import type { CoreServices } from '../core/services';
 import type { ReviewQueueController } from './controller';
 import { reminderRequest, statusView } from './statusText';
 
@@ -15,7 +15,7 @@ export class ReviewStatusItem implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(
-    private readonly services: Services,
+    private readonly services: CoreServices,
     private readonly controller: ReviewQueueController,
   ) {
     this.item.name = 'Multiplier Review Queue';

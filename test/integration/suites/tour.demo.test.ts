@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
+import type { Note } from '../../../src/notes/types';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,11 +76,30 @@ describe('Demo tour', function () {
     await screenshot('demo-coach', ['Long uncommitted work', 'Jo Becker', 'Never for this kind']);
   });
 
+  it('answers the coach in a growth note', async () => {
+    const before = await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState');
+    const key = before!.current!.key;
+    await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'answerInNote', key, answer: 'Split the refund rules from the tax rules first.' });
+    const notes = await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.notes.inspect');
+    const answer = notes!.notes.find((note) => note.kind === 'coach-answer');
+    assert.ok(answer, 'a coach-answer note exists');
+    assert.match(answer.body, /Split the refund rules from the tax rules first\./);
+    assert.match(answer.body, /Is there a part of this|What|How|Why/); // the question itself is kept with the answer
+  });
+
   it('keeps a growth note and shows it by week and tag', async () => {
+    // Captured while src/billing/rules.ts is active on feature/refund-flow, which has an open PR.
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'));
     const uri = await vscode.commands.executeCommand<vscode.Uri>('multiplier.notes.capture', {
       text: 'Asked Sam what he had tried before suggesting a fix #giving-feedback', open: false,
     });
     assert.ok(uri);
+    const id = uri.path.replace(/^\/|\.md$/g, '');
+    const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.notes.inspect'))!.notes.find((n) => n.id === id);
+    const types = note?.links.map((link) => link.type);
+    assert.deepEqual(types, ['file', 'commit', 'pr'], JSON.stringify(note?.links));
+    assert.match(JSON.stringify(note!.links[2]), /multiplier-demo\/shop\/pull\/\d+/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     await vscode.commands.executeCommand('multiplier.growthNotes.focus');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FileOwner } from '../../../src/git/api';
-import { draftNote, draftQuestion } from '../../../src/coach/questionDraft';
+import { draftQuestion } from '../../../src/coach/questionDraft';
 import { DAY } from '../../../src/coach/signals/types';
 import { commonArea, suggestPeople } from '../../../src/coach/whoToAsk';
 
@@ -60,8 +60,5 @@ describe('coach: question and note drafts', () => {
     assert.match(text, /^Hi there, could you spare 10 minutes to help me think through something I am stuck on\?/);
     assert.match(text, /What I've tried so far: \(add what you tried\)/);
     assert.doesNotMatch(text, /Files:/);
-  });
-  it('drafts a growth note with the prompt, why it was asked, and the answer', () => {
-    assert.equal(draftNote('What have you tried so far?', 'Why.', 'A and B', ['a.ts']), '## What have you tried so far?\n\n_Why the coach asked: Why._\n\nA and B\n\nFiles:\n- a.ts\n');
   });
 });
