@@ -6,24 +6,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import { requestScreenshot, underHarness } from '../host/screenshot';
+import { sleep, waitFor } from '../host/wait';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
 const SHORT_THRESHOLDS: Record<string, number> = { uncommittedActiveMinutes: 0.02, repeatedFailures: 2 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const coachState = async () => (await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'))!;
 const coachHtml = async () => (await vscode.commands.executeCommand<{ resolved: boolean; html: string }>('multiplier.internal.coachHtml'))!;
-
-async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await probe();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last).slice(0, 600)}`);
-    await sleep(150);
-    last = await probe();
-  }
-  return last;
-}
 
 async function runTask(name: string, command: string): Promise<number | undefined> {
   const task = new vscode.Task({ type: 'shell', coachSuite: name }, vscode.TaskScope.Workspace, name, 'coach-suite', new vscode.ShellExecution(command));

@@ -6,18 +6,8 @@ import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import type { Note } from '../../../src/notes/types';
 import { requestScreenshot, underHarness } from '../host/screenshot';
+import { sleep, waitFor } from '../host/wait';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(probe: () => Thenable<T> | Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value).slice(0, 500)}`);
-    await sleep(250);
-  }
-}
 
 async function screenshot(name: string, expectText: string[]): Promise<void> {
   const reply = await requestScreenshot(name, expectText);
@@ -45,7 +35,7 @@ describe('Demo tour', function () {
 
   it('ranks the demo pull requests that wait on Maya, each with a reason', async () => {
     await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
-    const groups = groupsOf(await waitFor(queueState, (s) => groupsOf(s).some((g) => g.children.length > 0), 'the demo review queue'));
+    const groups = groupsOf(await waitFor(queueState, (s) => groupsOf(s).some((g) => g.children.length > 0), 'the demo review queue', 30_000));
     const waiting = groups.find((g) => String(g.label).startsWith('Waiting on you'));
     assert.ok(waiting && waiting.children.length >= 3, `groups: ${JSON.stringify(groups).slice(0, 400)}`);
     for (const item of waiting.children) assert.match(String(item.description), /^#\d+ · waiting (under )?\d+ business hours? · \d+ lines/);
@@ -69,6 +59,7 @@ describe('Demo tour', function () {
       () => vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'),
       (m) => m?.current?.signalKind === 'long-uncommitted' && (m.current.people.length ?? 0) > 0,
       'a coach prompt with people to ask',
+      30_000,
     );
     const people = model!.current!.people.map((p) => p.name);
     assert.ok(people.includes('Jo Becker'), `people: ${people.join(', ')}`); // wrote the price rules engine
