@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       ['raw `git log --numstat` (same format)', `${(raw.ms / 1000).toFixed(2)} s`, ''],
       ['our full scan (git + parser, child process)', `${(ours.scanMs / 1000).toFixed(2)} s`, `ratio ${(ours.scanMs / raw.ms).toFixed(2)}× (target ≤ 1.5×)`],
       ['our peak RSS during the full scan', `${ours.peakRssScanMb.toFixed(0)} MB`, 'target < 150 MB (whole child process: node itself + 100k parsed commits)'],
-      ['peak RSS incl. derived data + refreshes', `${ours.maxRssMb.toFixed(0)} MB`, 'ownership index, PR inference and 5 incremental refreshes on top'],
+      ['peak RSS incl. derived data + refreshes', `${ours.maxRssMb.toFixed(0)} MB`, 'target < 150 MB; ownership index, PR inference and 5 incremental refreshes on top'],
       ['derived data (ownership index + PRs), once', `${ours.derivedMs.toFixed(0)} ms`, `${ours.prs} PRs inferred`],
       ['incremental refresh after 1 new commit', `${ours.incrementalMedianMs.toFixed(1)} ms median`, `max ${ours.incrementalMaxMs.toFixed(1)} ms (target < 50 ms)`],
       ['state event → emitted snapshot', `${snapshot.medianMs.toFixed(3)} ms median`, `p95 ${snapshot.p95Ms.toFixed(3)} ms; 300 ms debounce excluded`],

@@ -3,6 +3,7 @@
  * refresh that nobody reads from costs only the parse. Pure.
  */
 import type { Commit, FileOwner, HistoryModel, MergedPullRequest, Release, RevertRecord } from './api';
+import { CommitIndex } from './derive/commitIndex';
 import { OwnershipIndex } from './derive/ownership';
 import { inferPullRequests } from './derive/pullRequests';
 import { findReverts } from './derive/reverts';
@@ -21,6 +22,8 @@ export function createHistoryModel(data: HistoryData, halfLifeDays: number): His
   let pullRequests: MergedPullRequest[] | undefined;
   let reverts: RevertRecord[] | undefined;
   let ownership: OwnershipIndex | undefined;
+  let index: CommitIndex | undefined;
+  const commitIndex = () => (index ??= new CommitIndex(data.commits)); // shared by PRs and reverts
   return {
     repoRoot: data.repoRoot,
     tip: data.tip,
@@ -29,10 +32,10 @@ export function createHistoryModel(data: HistoryData, halfLifeDays: number): His
     releases: data.releases,
     readAt: data.readAt,
     get pullRequests() {
-      return (pullRequests ??= inferPullRequests(data.commits));
+      return (pullRequests ??= inferPullRequests(data.commits, commitIndex()));
     },
     get reverts() {
-      return (reverts ??= findReverts(data.commits));
+      return (reverts ??= findReverts(data.commits, commitIndex));
     },
     ownersOf(paths: readonly string[]): FileOwner[] {
       ownership ??= new OwnershipIndex(data.commits, { halfLifeDays, now: data.readAt });

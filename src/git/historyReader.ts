@@ -137,7 +137,8 @@ export async function refreshHistory(ctx: ReadContext, previous: CachedHistory |
 export function mergeNewestFirst(added: readonly Commit[], kept: readonly Commit[], max?: number): Commit[] {
   let merged: Commit[];
   if (added.length === 0) merged = kept.slice();
-  else if (kept.length === 0 || added[added.length - 1].committer.time >= kept[0].committer.time) merged = [...added, ...kept];
-  else merged = [...added, ...kept].sort((a, b) => b.committer.time - a.committer.time);
+  // concat allocates the result once at its final size; a spread grows it step by step (100k commits).
+  else if (kept.length === 0 || added[added.length - 1].committer.time >= kept[0].committer.time) merged = added.concat(kept);
+  else merged = added.concat(kept).sort((a, b) => b.committer.time - a.committer.time);
   return max && max > 0 && merged.length > max ? merged.slice(0, max) : merged;
 }

@@ -10,6 +10,7 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Commit, FileChange } from './api';
+import { Interner } from './intern';
 
 export const CACHE_FORMAT = 'multiplier-git-history';
 export const CACHE_VERSION = 1;
@@ -56,7 +57,7 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 const isCount = (v: unknown): v is number | null => v === null || isNum(v);
 
 /** Strict: returns undefined unless the row has exactly the expected shape. */
-export function decodeCommit(line: string, intern: (s: string) => string = (s) => s): Commit | undefined {
+export function decodeCommit(line: string, shared: Interner = new Interner()): Commit | undefined {
   let row: unknown;
   try {
     row = JSON.parse(line);
@@ -67,10 +68,11 @@ export function decodeCommit(line: string, intern: (s: string) => string = (s) =
   const [hash, parents, an, ae, at, atz, cn, ce, ct, ctz, subject, body, files] = row as unknown[];
   if (!isStr(hash) || !SHA.test(hash) || !isStr(parents) || !isStr(an) || !isStr(ae) || !isNum(at) || !isStr(atz)) return undefined;
   if (!isStr(cn) || !isStr(ce) || !isNum(ct) || !isStr(ctz) || !isStr(subject) || !isStr(body) || !Array.isArray(files)) return undefined;
+  const intern = (value: string) => shared.string(value);
   const changes: FileChange[] = [];
   for (const f of files as unknown[]) {
     if (!Array.isArray(f) || f.length !== 3 || !isStr(f[0]) || !isCount(f[1]) || !isCount(f[2])) return undefined;
-    changes.push({ path: intern(f[0]), added: f[1], deleted: f[2] });
+    changes.push(shared.change(intern(f[0]), f[1], f[2]));
   }
   const parentList = parents === '' ? [] : parents.split(' ');
   if (!parentList.every((p) => SHA.test(p))) return undefined;
@@ -81,7 +83,7 @@ export function decodeCommit(line: string, intern: (s: string) => string = (s) =
     committer: { name: intern(cn), email: intern(ce), time: ct, tz: intern(ctz) },
     subject,
     body,
-    files: changes,
+    files: shared.files(changes),
   };
 }
 
@@ -100,13 +102,7 @@ export async function loadHistoryCache(storageDir: string, repoRoot: string): Pr
 
 async function readCache(file: string, repoRoot: string): Promise<CachedHistory | undefined> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  const interned = new Map<string, string>();
-  const intern = (s: string) => {
-    const known = interned.get(s);
-    if (known !== undefined) return known;
-    interned.set(s, s);
-    return s;
-  };
+  const intern = new Interner();
   let header: Header | undefined;
   const commits: Commit[] = [];
   try {

@@ -7,6 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { Commit, FileChange, Signature } from './api';
+import { Interner } from './intern';
 
 /** Header fields after the record sentinel, in this order. `%aN`/`%aE` honour .mailmap. */
 const HEADER_FORMAT = ['%H', '%P', '%aN', '%aE', '%ad', '%cN', '%cE', '%cd', '%s', '%b'];
@@ -48,10 +49,12 @@ export class LogStreamParser {
   private pending: Buffer[] = [];
   private state: State = 'seek';
   private header: string[] = [];
-  private files: FileChange[] = [];
+  /** Reused for every commit; each commit gets an exact-size copy (see Interner.files). */
+  private readonly files: FileChange[] = [];
+  private fileCount = 0;
   private renameCounts: { added: number | null; deleted: number | null } | undefined;
-  /** Names, emails and paths repeat across thousands of commits; sharing one string saves memory. */
-  private readonly interned = new Map<string, string>();
+  /** Names, emails, paths and small file changes repeat across thousands of commits: share them. */
+  private readonly intern = new Interner();
   private skippedRecords = 0;
 
   constructor(
@@ -103,7 +106,7 @@ export class LogStreamParser {
       this.flushCommit();
       this.state = 'header';
       this.header = [];
-      this.files = [];
+      this.fileCount = 0;
       return;
     }
     switch (this.state) {
@@ -128,7 +131,7 @@ export class LogStreamParser {
         return;
       case 'renameNew': {
         const counts = this.renameCounts ?? { added: null, deleted: null };
-        this.files.push({ path: this.intern(decodeField(bytes)), ...counts });
+        this.files[this.fileCount++] = this.intern.change(this.intern.string(decodeField(bytes)), counts.added, counts.deleted);
         this.state = 'files';
         return;
       }
@@ -159,7 +162,7 @@ export class LogStreamParser {
       this.state = 'renameOld';
       return;
     }
-    this.files.push({ path: this.intern(path), added, deleted });
+    this.files[this.fileCount++] = this.intern.change(this.intern.string(path), added, deleted);
   }
 
   private flushCommit(): void {
@@ -178,14 +181,14 @@ export class LogStreamParser {
       committer: cn === an && ce === ae && cd === ad ? author : this.signature(cn, ce, cd),
       subject,
       body: body.replace(/\s+$/, ''),
-      files: this.files,
+      files: this.intern.files(this.files, this.fileCount),
     });
-    this.files = [];
+    this.fileCount = 0;
   }
 
   private signature(name: string, email: string, rawDate: string): Signature {
     const { time, tz } = parseRawDate(rawDate);
-    return { name: this.intern(name), email: this.intern(email), time, tz: this.intern(tz) };
+    return { name: this.intern.string(name), email: this.intern.string(email), time, tz: this.intern.string(tz) };
   }
 
   /**
@@ -208,13 +211,6 @@ export class LogStreamParser {
     if (known === undefined) return hash;
     this.unseenParents.delete(hash);
     return known;
-  }
-
-  private intern(value: string): string {
-    const known = this.interned.get(value);
-    if (known !== undefined) return known;
-    this.interned.set(value, value);
-    return value;
   }
 }
 

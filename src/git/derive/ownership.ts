@@ -35,11 +35,14 @@ export class OwnershipIndex {
   constructor(commits: Iterable<Commit>, options: OwnershipOptions) {
     const exclude = options.exclude ?? isBotAuthor;
     const halfLifeMs = Math.max(options.halfLifeDays, 0.001) * 86_400_000;
+    // Emails are shared strings repeated across commits: lower-case each once, not once per commit.
+    const keys = new Map<string, string>();
     for (const commit of commits) {
       if (commit.parents.length > 1 || commit.files.length === 0) continue;
       const { name, email, time } = commit.author;
       if (exclude(name, email)) continue;
-      const key = email.toLowerCase();
+      let key = keys.get(email);
+      if (key === undefined) keys.set(email, (key = email.toLowerCase()));
       const decay = Math.pow(0.5, Math.max(0, options.now - time) / halfLifeMs);
       for (const file of commit.files) {
         const lines = (file.added ?? 0) + (file.deleted ?? 0);

@@ -6,25 +6,23 @@
  * - Squash merges: a single-parent commit whose subject ends with "(#N)".
  */
 import type { Commit, MergedPullRequest } from '../api';
+import { CommitIndex } from './commitIndex';
 
 const MERGE_SUBJECT = /^Merge pull request #(\d+) from (\S+)/;
 const SQUASH_SUBJECT = /\(#(\d+)\)\s*$/;
 /** A PR branch longer than this is unusual; the walk stops so one odd merge cannot cost seconds. */
 const MAX_PR_COMMITS = 1000;
 
-/** `commits` newest first, as the history holds them. */
-export function inferPullRequests(commits: readonly Commit[]): MergedPullRequest[] {
+/** `commits` newest first, as the history holds them; pass the history's shared index when there is one. */
+export function inferPullRequests(commits: readonly Commit[], index: CommitIndex = new CommitIndex(commits)): MergedPullRequest[] {
   if (commits.length === 0) return [];
-  const byHash = new Map<string, Commit>();
-  for (const c of commits) byHash.set(c.hash, c);
-  const mainline = firstParentChain(commits[0], byHash);
 
   const found = new Map<number, MergedPullRequest>();
   for (const commit of commits) {
     const merge = MERGE_SUBJECT.exec(commit.subject);
     if (merge && commit.parents.length >= 2) {
       const number = Number(merge[1]);
-      const branchCommits = walkBranch(commit.parents[1], mainline, byHash);
+      const branchCommits = walkBranch(commit.parents[1], index);
       const first = branchCommits.reduce((min, c) => Math.min(min, c.author.time), commit.author.time);
       const author = branchCommits.length > 0 ? latestAuthor(branchCommits) : commit.author.email;
       const title = commit.body.split('\n')[0]?.trim() || commit.subject;
@@ -64,25 +62,15 @@ export function inferPullRequests(commits: readonly Commit[]): MergedPullRequest
   return [...found.values()].sort((a, b) => b.mergedAt - a.mergedAt);
 }
 
-function firstParentChain(tip: Commit, byHash: Map<string, Commit>): Set<string> {
-  const chain = new Set<string>();
-  let current: Commit | undefined = tip;
-  while (current && !chain.has(current.hash)) {
-    chain.add(current.hash);
-    current = current.parents.length > 0 ? byHash.get(current.parents[0]) : undefined;
-  }
-  return chain;
-}
-
-function walkBranch(start: string, mainline: Set<string>, byHash: Map<string, Commit>): Commit[] {
+function walkBranch(start: string, index: CommitIndex): Commit[] {
   const seen = new Set<string>();
   const out: Commit[] = [];
   const stack = [start];
   while (stack.length > 0 && out.length < MAX_PR_COMMITS) {
     const hash = stack.pop()!;
-    if (seen.has(hash) || mainline.has(hash)) continue;
+    if (seen.has(hash) || index.onMainline(hash)) continue;
     seen.add(hash);
-    const commit = byHash.get(hash);
+    const commit = index.get(hash);
     if (!commit) continue; // beyond a shallow boundary or the read window
     // A merge of main into the branch brings main's commits; they are not the PR's work.
     if (commit.parents.length <= 1) out.push(commit);

@@ -157,4 +157,17 @@ describe('git log stream parser', () => {
   it('ignores a different sentinel (output from someone else) entirely', () => {
     assert.deepEqual(parseLog('MPXOTHER', fixture('tricky.log.bin')), []);
   });
+
+  it('shares equal file changes across commits and keeps each commit\'s own list', () => {
+    const bytes = Buffer.concat([
+      record({ hash: H(10) }, ['3\t1\tsrc/a.ts', '1\t0\tsrc/b.ts']),
+      record({ hash: H(11) }, ['3\t1\tsrc/a.ts']),
+      record({ hash: H(12) }),
+    ]);
+    const [first, second, merge] = parseLog(SENTINEL, bytes);
+    assert.equal(second.files[0], first.files[0], 'one object for "src/a.ts +3 -1"');
+    assert.deepEqual(first.files.map((f) => f.path), ['src/a.ts', 'src/b.ts']);
+    assert.deepEqual(second.files.map((f) => f.path), ['src/a.ts'], 'no change leaks from the previous commit');
+    assert.deepEqual(merge.files, []);
+  });
 });
