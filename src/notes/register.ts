@@ -33,7 +33,7 @@ export function registerNotes(services: Services, notes: NotesService): vscode.D
     }),
     registerNoteCommands(notes, services.git, services.review),
     // Internal (not in package.json): what the view shows, for the integration suites.
-    vscode.commands.registerCommand('multiplier.notes.inspect', async () => {
+    vscode.commands.registerCommand('multiplier.internal.notesState', async () => {
       const store = await notes.refresh();
       const sections = await tree.getChildren();
       const groups = async (index: number) =>

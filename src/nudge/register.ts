@@ -44,11 +44,11 @@ export function registerNudges(nudges: EditorNudgeService): vscode.Disposable {
       await nudges.flushed();
     }),
     // Not in the palette: lets views mute a kind from a context menu and tests drive the scheduler.
-    vscode.commands.registerCommand('multiplier.nudges.mute', async (kind: unknown) => {
+    vscode.commands.registerCommand('multiplier.internal.muteNudgeKind', async (kind: unknown) => {
       if (typeof kind === 'string' && kind.length > 0) nudges.never(kind);
       await nudges.flushed();
     }),
-    vscode.commands.registerCommand('multiplier.nudges.inspect', (req?: NudgeRequest) => ({
+    vscode.commands.registerCommand('multiplier.internal.nudgeState', (req?: NudgeRequest) => ({
       state: nudges.state,
       focusActive: nudges.isFocusActive(),
       quietReason: nudges.quietReason(),

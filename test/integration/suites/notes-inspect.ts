@@ -14,7 +14,7 @@ export interface NotesInspection {
 }
 
 export async function inspectNotes(): Promise<NotesInspection> {
-  const result = await vscode.commands.executeCommand<NotesInspection>('multiplier.notes.inspect');
-  assert.ok(result, 'multiplier.notes.inspect answered');
+  const result = await vscode.commands.executeCommand<NotesInspection>('multiplier.internal.notesState');
+  assert.ok(result, 'multiplier.internal.notesState answered');
   return result;
 }

@@ -14,8 +14,8 @@ interface Inspection {
 
 export async function inspect(kind?: string): Promise<Inspection> {
   const req = kind ? { kind, id: `${kind}#1`, title: 't', why: 'w', wantsToast: true } : undefined;
-  const result = await vscode.commands.executeCommand<Inspection>('multiplier.nudges.inspect', req);
-  assert.ok(result, 'multiplier.nudges.inspect answered');
+  const result = await vscode.commands.executeCommand<Inspection>('multiplier.internal.nudgeState', req);
+  assert.ok(result, 'multiplier.internal.nudgeState answered');
   return result;
 }
 

@@ -43,7 +43,7 @@ describe('Nudges and focus', () => {
   it('mutes a kind ("never for this kind") and the next decision honours it', async () => {
     await vscode.commands.executeCommand('multiplier.nudges.resetMuted', [TEST_KIND]);
     assert.notEqual((await inspect(TEST_KIND)).decision?.channel, 'suppressed');
-    await vscode.commands.executeCommand('multiplier.nudges.mute', TEST_KIND);
+    await vscode.commands.executeCommand('multiplier.internal.muteNudgeKind', TEST_KIND);
     const muted = await inspect(TEST_KIND);
     assert.deepEqual(muted.decision, { channel: 'suppressed', reason: 'muted kind' });
     assert.ok(muted.state.neverKinds.includes(TEST_KIND));

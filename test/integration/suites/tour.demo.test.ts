@@ -71,7 +71,7 @@ describe('Demo tour', function () {
     const before = await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState');
     const key = before!.current!.key;
     await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'answerInNote', key, answer: 'Split the refund rules from the tax rules first.' });
-    const notes = await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.notes.inspect');
+    const notes = await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState');
     const answer = notes!.notes.find((note) => note.kind === 'coach-answer');
     assert.ok(answer, 'a coach-answer note exists');
     assert.match(answer.body, /Split the refund rules from the tax rules first\./);
@@ -87,7 +87,7 @@ describe('Demo tour', function () {
     });
     assert.ok(uri);
     const id = uri.path.replace(/^\/|\.md$/g, '');
-    const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.notes.inspect'))!.notes.find((n) => n.id === id);
+    const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState'))!.notes.find((n) => n.id === id);
     const types = note?.links.map((link) => link.type);
     assert.deepEqual(types, ['file', 'commit', 'pr'], JSON.stringify(note?.links));
     assert.match(JSON.stringify(note!.links[2]), /multiplier-demo\/shop\/pull\/\d+/);
