@@ -27,6 +27,15 @@ export async function waitForSnapshot(predicate: (all: RepoSnapshot[]) => boolea
   throw new Error(`timed out waiting for ${what}; last snapshots: ${JSON.stringify(last.map((s) => ({ root: s.repoRoot, branch: s.branch, head: s.head, dirty: s.dirtyFiles })))}`);
 }
 
+/**
+ * Closes a repository this suite opened in the git extension, so later suites do not see it. Only
+ * when the engine has a snapshot of it: `git.close` on an unknown path would open a picker and wait.
+ */
+export async function closeRepository(repoRoot: string): Promise<void> {
+  if (!(await snapshots()).some((s) => s.repoRoot === repoRoot)) return;
+  await vscode.commands.executeCommand('git.close', vscode.Uri.file(repoRoot));
+}
+
 /** Records every child process our own extension's code starts (a spawn hook, not an assumption). */
 export function hookSpawns(extensionPath: string): { calls: string[]; restore(): void } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
