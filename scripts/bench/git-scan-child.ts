@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const peakRssDuringScan = process.resourceUsage().maxRSS * 1024;
 
   const derivedStarted = performance.now();
-  const model = createHistoryModel({ ...full.history, shallow: full.shallow, releases: full.releases, readAt: Date.now() }, 90);
+  const model = createHistoryModel({ ...full.history, shallow: full.shallow, releases: full.releases, readAt: Date.now() }, { halfLifeDays: 90 });
   const owners = model.ownersOf(['src']);
   const prs = model.pullRequests.length;
   const derivedMs = performance.now() - derivedStarted;
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       git('update-ref', 'refs/heads/main', next);
       const t = performance.now();
       const result = await refreshHistory(ctx, previous);
-      createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: Date.now() }, 90);
+      createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: Date.now() }, { halfLifeDays: 90 });
       incremental.push(performance.now() - t);
       if (result.mode !== 'incremental' || result.read !== 1) throw new Error(`expected an incremental read of 1, got ${result.mode}/${result.read}`);
       previous = result.history;

@@ -17,6 +17,8 @@ export interface GitEngineOptions {
   createRunner: () => GitRunner;
   storageDir?: string;
   halfLifeDays: () => number;
+  /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.git.botAuthors`). */
+  botAuthors?: () => readonly string[];
   maxCommits: () => number;
   timeoutMs?: number;
   onError?: (message: string, error: unknown) => void;
@@ -123,6 +125,7 @@ export class GitEngine implements GitEngineApi {
       git: this.gitRunner(),
       storageDir: this.options.storageDir,
       halfLifeDays: this.options.halfLifeDays,
+      botAuthors: this.options.botAuthors,
       maxCommits: this.options.maxCommits,
       timeoutMs: this.options.timeoutMs,
       signal: this.abort.signal,

@@ -3,6 +3,7 @@
  * refresh that nobody reads from costs only the parse. Pure.
  */
 import type { Commit, FileOwner, HistoryModel, MergedPullRequest, Release, RevertRecord } from './api';
+import { botMatcher } from './derive/botAuthors';
 import { CommitIndex } from './derive/commitIndex';
 import { OwnershipIndex } from './derive/ownership';
 import { inferPullRequests } from './derive/pullRequests';
@@ -18,7 +19,14 @@ export interface HistoryData {
   readAt: number;
 }
 
-export function createHistoryModel(data: HistoryData, halfLifeDays: number): HistoryModel {
+/** The settings ownership depends on; a model is rebuilt when they change (see HistoryService). */
+export interface OwnershipSettings {
+  halfLifeDays: number;
+  /** `multiplier.git.botAuthors`: names or e-mails left out of ownership, besides `[bot]` accounts. */
+  botAuthors?: readonly string[];
+}
+
+export function createHistoryModel(data: HistoryData, settings: OwnershipSettings): HistoryModel {
   let pullRequests: MergedPullRequest[] | undefined;
   let reverts: RevertRecord[] | undefined;
   let ownership: OwnershipIndex | undefined;
@@ -38,7 +46,7 @@ export function createHistoryModel(data: HistoryData, halfLifeDays: number): His
       return (reverts ??= findReverts(data.commits, commitIndex));
     },
     ownersOf(paths: readonly string[]): FileOwner[] {
-      ownership ??= new OwnershipIndex(data.commits, { halfLifeDays, now: data.readAt });
+      ownership ??= new OwnershipIndex(data.commits, { halfLifeDays: settings.halfLifeDays, now: data.readAt, exclude: botMatcher(settings.botAuthors) });
       return ownership.ownersOf(paths);
     },
   };

@@ -4,7 +4,7 @@
  * caller waits only for git. No `vscode` import.
  */
 import type { HistoryModel } from './api';
-import { createHistoryModel } from './historyModel';
+import { createHistoryModel, type OwnershipSettings } from './historyModel';
 import { refreshHistory, type RefreshMode } from './historyReader';
 import { loadHistoryCache, saveHistoryCache, type CachedHistory } from './historyStore';
 import type { GitRunner } from './runGit';
@@ -14,6 +14,8 @@ export interface HistoryServiceOptions {
   /** Folder for cache files; no disk cache when undefined. */
   storageDir?: string;
   halfLifeDays: () => number;
+  /** `multiplier.git.botAuthors`, already cleaned (botAuthorList). */
+  botAuthors?: () => readonly string[];
   maxCommits: () => number;
   timeoutMs?: number;
   /** Aborted when the workspace closes: kills every git process still running. */
@@ -26,6 +28,8 @@ export interface HistoryServiceOptions {
 interface RepoEntry {
   cached?: CachedHistory;
   model?: HistoryModel;
+  /** The ownership settings `model` was built with, to rebuild it when they change. */
+  settingsKey?: string;
   diskLoaded: boolean;
   inflight?: Promise<HistoryModel>;
   writing?: Promise<void>;
@@ -69,9 +73,12 @@ export class HistoryService {
     const changed = result.mode !== 'unchanged' || !entry.model;
     entry.cached = result.history;
     const releasesSame = entry.model && JSON.stringify(entry.model.releases) === JSON.stringify(result.releases);
-    if (changed || !releasesSame) {
+    const settings: OwnershipSettings = { halfLifeDays: this.options.halfLifeDays(), botAuthors: this.options.botAuthors?.() ?? [] };
+    const settingsKey = JSON.stringify(settings);
+    if (changed || !releasesSame || settingsKey !== entry.settingsKey) {
       const now = this.options.now?.() ?? Date.now();
-      entry.model = createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: now }, this.options.halfLifeDays());
+      entry.model = createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: now }, settings);
+      entry.settingsKey = settingsKey;
     }
     if (result.mode !== 'unchanged') this.scheduleWrite(entry);
     this.options.onRefreshed?.(repoRoot, result.mode, result.read, Date.now() - started);

@@ -6,12 +6,15 @@
  * `decay` halves every `halfLifeDays`, so people who touched the code recently rank first.
  */
 import type { Commit, FileOwner } from '../api';
+import { isBotAuthor } from './botAuthors';
+
+export { isBotAuthor };
 
 export interface OwnershipOptions {
   halfLifeDays: number;
   /** Reference time for the decay (ms). Shares do not depend on it, only on relative ages. */
   now: number;
-  /** People left out, e.g. bots. */
+  /** People left out; by default bots by the `[bot]` rule (see botAuthors.ts for the configurable one). */
   exclude?: (name: string, email: string) => boolean;
 }
 
@@ -23,9 +26,6 @@ interface Contribution {
   lastChangedAt: number;
   score: number;
 }
-
-export const isBotAuthor = (name: string, email: string): boolean =>
-  /\[bot\]$/i.test(name) || /\[bot\]@/i.test(email);
 
 export class OwnershipIndex {
   /** path → lower-cased email → contribution */
