@@ -55,8 +55,10 @@ function ensureDebianPackages(log) {
   }
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get update', 'apt-get', ['update'], { timeoutMs: 5 * MINUTE, env, fix: 'check that the Debian package mirror is reachable, then retry' });
-  run(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '--no-install-recommends', ...missing], { timeoutMs: 15 * MINUTE, env, fix });
+  // Wait for another apt or dpkg run to finish instead of failing on its lock.
+  const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
+  run('apt-get update', 'apt-get', [...lockWait, 'update'], { timeoutMs: 5 * MINUTE, env, fix: 'check that the Debian package mirror is reachable, then retry' });
+  run(`apt-get install ${missing.join(' ')}`, 'apt-get', [...lockWait, 'install', '-y', '--no-install-recommends', ...missing], { timeoutMs: 15 * MINUTE, env, fix });
 }
 
 function ensureNode24(cacheDir, log) {
