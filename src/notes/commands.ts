@@ -11,6 +11,7 @@ import { currentLinks, resolveFileLink } from './links';
 import { isoWeek, weekStart } from './model';
 import type { NotesService } from './service';
 import { quickNoteBody, weeklyReflectionBody } from './templates';
+import { noteIdFromUri } from './uri';
 import { exportToDocument, exportToFolder, importPaths } from './transfer';
 import type { NotesTreeNode } from './tree';
 
@@ -25,10 +26,10 @@ export interface CaptureArgs {
 export function registerNoteCommands(notes: NotesService, git: GitEngineApi | undefined, review?: ReviewApi): vscode.Disposable {
   const idOf = (target: NoteTarget): string | undefined => {
     if (typeof target === 'string') return target;
-    if (target instanceof vscode.Uri) return notes.idOf(target);
+    if (target instanceof vscode.Uri) return noteIdFromUri(target);
     if (target?.type === 'note') return target.note.id;
     const active = vscode.window.activeTextEditor?.document.uri;
-    return active ? notes.idOf(active) : undefined;
+    return active ? noteIdFromUri(active) : undefined;
   };
   const pickId = async (target: NoteTarget): Promise<string | undefined> => idOf(target) ?? (await searchPick(notes, 'Choose a growth note'));
   const guarded =

@@ -1,17 +1,22 @@
 /**
- * Notes as real Markdown editors: `multiplier-note:/<id>.md` shows the note's body; saving goes
+ * Notes as real Markdown editors: `multiplier-note:/<id>/<title>.md` (or the older `/<id>.md`)
+ * shows the note's body, titled by the note in its tab; saving goes
  * through the store's compare-and-swap. A failed save throws a FileSystemError, so the editor keeps
  * the text dirty and "Retry" works; a conflict keeps the user's text as a visible copy.
  */
 import * as vscode from 'vscode';
 import { NoteStoreError } from './errors';
 import type { NotesService } from './service';
+import { fileNameForTitle, noteIdFromUri } from './uri';
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
-  /** The revision each open note was read at: the expected value for its next save. */
-  private readonly seen = new Map<string, number>();
+  /**
+   * The revision each opened uri was read at: the expected value for its next save. Per uri, not
+   * per note: two editors of one note (e.g. opened under an older title) must not vouch for each other.
+   */
+  private readonly seen = new Map<string, { uri: vscode.Uri; revision: number }>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly notes: NotesService) {
@@ -24,6 +29,11 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
     if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    const folder = folderId(uri);
+    if (folder !== undefined) {
+      await this.read(uri.with({ path: `/${folder}.md` }));
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    }
     const note = await this.read(uri);
     return {
       type: vscode.FileType.File,
@@ -34,14 +44,22 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     };
   }
 
-  async readDirectory(): Promise<[string, vscode.FileType][]> {
+  /** The root holds one folder per note id; each folder holds the note under its title. */
+  async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
     const store = await this.notes.store();
-    return store.list().map((note) => [`${note.id}.md`, vscode.FileType.File]);
+    const folder = folderId(uri);
+    if (folder !== undefined) {
+      const summary = store.summary(folder);
+      if (!summary) throw vscode.FileSystemError.FileNotFound(uri);
+      return [[fileNameForTitle(summary.title), vscode.FileType.File]];
+    }
+    if (uri.path !== '/') throw vscode.FileSystemError.FileNotADirectory(uri);
+    return store.list().map((note) => [note.id, vscode.FileType.Directory]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const note = await this.read(uri);
-    this.seen.set(note.id, note.revision);
+    this.seen.set(uri.toString(), { uri, revision: note.revision });
     return Buffer.from(note.body, 'utf8');
   }
 
@@ -51,16 +69,16 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
       throw asFileSystemError(error, uri);
     });
     const body = new TextDecoder('utf-8').decode(content);
-    const known = this.seen.get(id) ?? store.cached(id)?.revision;
+    const known = this.seen.get(uri.toString())?.revision ?? store.cached(id)?.revision;
     try {
       if (known === undefined) {
         if (!options.create) throw vscode.FileSystemError.FileNotFound(uri);
         const note = await store.create({ id, kind: 'note', body });
-        this.seen.set(id, note.revision);
+        this.seen.set(uri.toString(), { uri, revision: note.revision });
         return;
       }
       const outcome = await store.save(id, { body }, known);
-      this.seen.set(id, outcome.note.revision);
+      this.seen.set(uri.toString(), { uri, revision: outcome.note.revision });
       if (outcome.status === 'conflict') {
         // Their version stays in this editor (reloaded below); ours is a note of its own, opened beside.
         const copyUri = this.notes.uriFor(outcome.copy.id);
@@ -107,13 +125,13 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   private idOrThrow(uri: vscode.Uri): string {
-    const id = this.notes.idOf(uri);
+    const id = noteIdFromUri(uri);
     if (!id) throw vscode.FileSystemError.FileNotFound(uri);
     return id;
   }
 
   private fireAllOpen(): void {
-    const changes = [...this.seen.keys()].map((id) => ({ type: vscode.FileChangeType.Changed, uri: this.notes.uriFor(id) }));
+    const changes = [...this.seen.values()].map(({ uri }) => ({ type: vscode.FileChangeType.Changed, uri }));
     if (changes.length > 0) this.emitter.fire(changes);
   }
 
@@ -121,6 +139,13 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     this.subscription.dispose();
     this.emitter.dispose();
   }
+}
+
+/** `/<id>` alone: the folder a note's titled file lives in. */
+function folderId(uri: vscode.Uri): string | undefined {
+  const match = /^\/([^/]+)$/.exec(uri.path);
+  if (!match?.[1] || match[1].endsWith('.md')) return undefined;
+  return noteIdFromUri(uri.with({ path: `/${match[1]}.md` }));
 }
 
 /** Store errors become the editor's file errors; the message says the text is still there. */

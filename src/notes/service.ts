@@ -9,12 +9,15 @@ import type { CoachAnswerInput, NotesApi } from './api';
 import { NoteStore, type LoadReport } from './store';
 import { coachAnswerBody } from './templates';
 import type { NoteKind, NoteLink } from './types';
+import { NOTE_SCHEME, noteIdFromUri, notePath } from './uri';
 
-export const NOTE_SCHEME = 'multiplier-note';
+export { NOTE_SCHEME } from './uri';
 const NOTES_FOLDER = 'growth-notes';
 
 export class NotesService implements NotesApi, vscode.Disposable {
   private opened?: Promise<NoteStore>;
+  /** The store once loaded, for synchronous look-ups (a note's title for its uri). */
+  private loaded?: NoteStore;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   /** True when no folder is open and notes go to the global storage instead. */
@@ -39,6 +42,7 @@ export class NotesService implements NotesApi, vscode.Disposable {
         (report) => {
           this.report(report);
           this.log.info(`notes: ${report.notes} notes in ${this.dir}`);
+          this.loaded = store;
           return store;
         },
         (error: unknown) => {
@@ -58,13 +62,24 @@ export class NotesService implements NotesApi, vscode.Disposable {
     return store;
   }
 
+  /**
+   * The uri that opens a note, named by its title so the tab reads like the note. A note already
+   * open keeps its uri (its title may have changed since), so it never opens twice.
+   */
   uriFor(id: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${id}.md` });
+    const open = this.openUris().find((uri) => noteIdFromUri(uri) === id);
+    if (open) return open;
+    const title = this.loaded?.summary(id)?.title ?? '';
+    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: notePath(id, title) });
   }
 
-  idOf(uri: vscode.Uri): string | undefined {
-    const match = /^\/([^/]+)\.md$/.exec(uri.path);
-    return uri.scheme === NOTE_SCHEME && match ? match[1] : undefined;
+  /** Notes in tabs, and unsaved ones (a closed document lingers in textDocuments; ignore those). */
+  private openUris(): vscode.Uri[] {
+    const inTabs = vscode.window.tabGroups.all.flatMap((group) =>
+      group.tabs.flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri] : tab.input instanceof vscode.TabInputTextDiff ? [tab.input.modified, tab.input.original] : [])),
+    );
+    const dirty = vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri);
+    return [...inTabs, ...dirty].filter((uri) => uri.scheme === NOTE_SCHEME);
   }
 
   async create(input: { kind: NoteKind; body: string; tags?: string[]; links?: NoteLink[]; open?: boolean }): Promise<vscode.Uri> {

@@ -137,6 +137,11 @@ export class NoteStore {
     return searchNotes([...this.cache.values()].map((entry) => entry.summary), query, limit);
   }
 
+  /** The summary of one note (as of the last load or write by this store). */
+  summary(id: string): NoteSummary | undefined {
+    return this.cache.get(id)?.summary;
+  }
+
   /** The cached note (as of the last load or write by this store). */
   cached(id: string): Note | undefined {
     return this.cache.get(id)?.note;

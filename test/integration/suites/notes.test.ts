@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isoWeek, weekStart } from '../../../src/notes/model';
+import { noteIdFromUri } from '../../../src/notes/uri';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 import { CAPTURE_TEXT, EDIT_TEXT, inspectNotes } from './notes-inspect';
 
@@ -29,13 +30,14 @@ describe('Growth notes', function () {
       await vscode.window.showTextDocument(file);
       uri = (await vscode.commands.executeCommand<vscode.Uri>('multiplier.notes.capture', { text: CAPTURE_TEXT, open: false }))!;
       assert.ok(uri, 'capture returned the note uri');
-      id = uri.path.replace(/^\/|\.md$/g, '');
+      id = noteIdFromUri(uri) ?? '';
       links = (await inspectNotes()).notes.find((note) => note.id === id)?.links ?? [];
       if (links.some((link) => (link as { type: string }).type === 'commit')) break;
       await vscode.commands.executeCommand('multiplier.notes.delete', id, { confirm: false });
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     assert.equal(uri.scheme, 'multiplier-note');
+    assert.equal(uri.path, `/${id}/Asked before telling in review.md`, 'the uri carries the title after the id');
     assert.deepEqual(links[0], { type: 'file', path: 'notes-target.txt', line: 3 });
     assert.match(JSON.stringify(links[1]), /"type":"commit","sha":"[0-9a-f]{40}"/);
     const note = (await inspectNotes()).notes.find((n) => n.id === id);
@@ -47,6 +49,8 @@ describe('Growth notes', function () {
     const document = await vscode.workspace.openTextDocument(uri);
     assert.equal(document.languageId, 'markdown');
     const editor = await vscode.window.showTextDocument(document);
+    // The tab reads like the note, not like its id.
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'Asked before telling in review.md');
     await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, EDIT_TEXT + '\n'));
     assert.equal(await document.save(), true);
     const { dir } = await inspectNotes();

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import type { Note } from '../../../src/notes/types';
+import { noteIdFromUri } from '../../../src/notes/uri';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 import { sleep, waitFor } from '../host/wait';
 
@@ -86,7 +87,7 @@ describe('Demo tour', function () {
       text: 'Asked Sam what he had tried before suggesting a fix #giving-feedback', open: false,
     });
     assert.ok(uri);
-    const id = uri.path.replace(/^\/|\.md$/g, '');
+    const id = noteIdFromUri(uri);
     const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState'))!.notes.find((n) => n.id === id);
     const types = note?.links.map((link) => link.type);
     assert.deepEqual(types, ['file', 'commit', 'pr'], JSON.stringify(note?.links));
