@@ -7,19 +7,21 @@
  *   <id>.md.bak                the previous version, the last-good backup
  *   <id>.conflict-<stamp>.md   a visible conflict copy (a note of its own)
  *   .lock                      held around every compare-and-swap
+ *   .summary-index.json        a hint for opening fast (see summaryIndex.ts); never trusted blindly
  *   .tmp-<pid>-<hex>           in-flight writes; stray ones are removed on load
  *   quarantine/                unreadable files moved aside, never deleted
  *   trash/                     deleted notes, so delete can be undone
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, stat as statCallback, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Emitter, type Event } from '../core/event';
 import { writeFileAtomic } from './atomic';
 import { NoteStoreError, toStoreError } from './errors';
-import { MAX_NOTE_BYTES, normalizeTags, parseNoteBytes, serializeNote, type ParseFailure } from './format';
+import { MAX_NOTE_BYTES, normalizeTags, parseNote, parseNoteBytes, serializeNote, type ParseFailure } from './format';
 import { isProcessAlive, TEMP_PREFIX, withLock, type LockOptions } from './lock';
 import { searchNotes, sortNewestFirst, summarize, type NoteSummary } from './model';
+import { decodeIndex, encodeIndex, INDEX_NAME, MAX_INDEX_BYTES, settledForIndex, type IndexEntry } from './summaryIndex';
 import type { Note, NoteKind, NoteLink } from './types';
 
 export const QUARANTINE_DIR = 'quarantine';
@@ -41,6 +43,10 @@ export interface LoadReport {
   quarantined: string[];
   restored: string[];
   cleanedTemps: number;
+  /** Notes taken from the summary index (their file's size and mtime unchanged). */
+  fromIndex: number;
+  /** Note files read and parsed. */
+  readFiles: number;
 }
 
 export type SaveOutcome =
@@ -72,6 +78,8 @@ interface CacheEntry {
   size: number;
   note: Note;
   summary: NoteSummary;
+  /** Read long enough after its last change that size+mtime will show the next one (see RACY_MS). */
+  settled: boolean;
 }
 
 type ReadState =
@@ -90,6 +98,10 @@ function stampOf(date: Date): string {
 
 export class NoteStore {
   private readonly cache = new Map<string, CacheEntry>();
+  /** The summary index, only while the first load runs. */
+  private indexHint?: Map<string, IndexEntry>;
+  private opened = false;
+  private counts = { fromIndex: 0, readFiles: 0 };
   private readonly warned = new Set<string>();
   private readonly changed = new Emitter<void>();
   private readonly now: () => Date;
@@ -106,7 +118,7 @@ export class NoteStore {
 
   /** Opens (or refreshes) the folder. Never throws for a bad note: it is repaired and reported. */
   async load(): Promise<LoadReport> {
-    const report: LoadReport = { notes: 0, warnings: [], quarantined: [], restored: [], cleanedTemps: 0 };
+    const report: LoadReport = emptyReport();
     try {
       await fs.mkdir(this.dir, { recursive: true });
     } catch (error) {
@@ -114,18 +126,63 @@ export class NoteStore {
     }
     const names = await fs.readdir(this.dir);
     const ids = new Set<string>();
+    let hasIndex = false;
     for (const name of names) {
       const match = NOTE_FILE.exec(name);
       if (match?.[1]) ids.add(match[1]);
+      else if (name === INDEX_NAME) hasIndex = true;
       else if (name.startsWith(TEMP_PREFIX) && (await this.removeIfStray(name))) report.cleanedTemps++;
     }
+    const firstLoad = !this.opened;
+    this.opened = true;
+    // Later loads (refresh) keep their in-memory cache, which is at least as fresh as the index.
+    if (firstLoad && hasIndex) this.indexHint = await this.readIndex();
     for (const id of this.cache.keys()) if (!ids.has(id)) this.cache.delete(id);
-    await runPool([...ids], SCAN_CONCURRENCY, async (id) => {
-      const state = await this.readCached(id);
-      if (state.state === 'bad') await this.repair(id, state, report);
-    });
+    const before = { ...this.counts };
+    try {
+      await runPool([...ids], SCAN_CONCURRENCY, async (id) => {
+        const state = await this.readCached(id);
+        if (state.state === 'bad') await this.repair(id, state, report);
+      });
+    } finally {
+      const hint = this.indexHint;
+      this.indexHint = undefined;
+      report.fromIndex = this.counts.fromIndex - before.fromIndex;
+      report.readFiles = this.counts.readFiles - before.readFiles;
+      if (firstLoad) await this.updateIndex(hint, report.fromIndex, hasIndex);
+    }
     report.notes = this.cache.size;
     return report;
+  }
+
+  /** The index's entries, or undefined when it is missing, too big or not trustworthy as a whole. */
+  private async readIndex(): Promise<Map<string, IndexEntry> | undefined> {
+    try {
+      const path = join(this.dir, INDEX_NAME);
+      if ((await fs.stat(path)).size > MAX_INDEX_BYTES) return undefined;
+      return decodeIndex(await fs.readFile(path, 'utf8'));
+    } catch {
+      return undefined; // unreadable: the notes themselves are read instead
+    }
+  }
+
+  /**
+   * Rewrites the index after the first load when it no longer matches what was loaded (missing,
+   * corrupt, entries for changed or deleted files, newly settled notes). Atomic, so a crash leaves
+   * the old index or the new one; failing to write it (read-only, disk full) costs only speed.
+   */
+  private async updateIndex(hint: Map<string, IndexEntry> | undefined, usedFromIndex: number, hasIndex: boolean): Promise<void> {
+    const entries: IndexEntry[] = [];
+    for (const [id, entry] of this.cache) {
+      if (entry.settled && entry.size >= 0) entries.push({ id, size: entry.size, mtimeMs: entry.mtimeMs, text: serializeNote(entry.note) });
+    }
+    const upToDate = hint !== undefined && hint.size === usedFromIndex && entries.length === usedFromIndex;
+    if (upToDate || (entries.length === 0 && !hasIndex)) return;
+    try {
+      await writeFileAtomic(this.dir, INDEX_NAME, encodeIndex(entries, this.now().toISOString()));
+    } catch {
+      // Only an optimisation: the next open reads the files again and tries once more.
+    }
   }
 
   /** Summaries from the last load/refresh, newest first. */
@@ -155,7 +212,7 @@ export class NoteStore {
   async read(id: string): Promise<Note> {
     let state = await this.readCached(id);
     if (state.state === 'bad') {
-      const report: LoadReport = { notes: 0, warnings: [], quarantined: [], restored: [], cleanedTemps: 0 };
+      const report: LoadReport = emptyReport();
       await this.repair(id, state, report);
       state = await this.readCached(id);
     }
@@ -196,7 +253,7 @@ export class NoteStore {
     const outcome = await withLock(this.dir, async (): Promise<SaveOutcome> => {
       let state = await this.readFile(id);
       if (state.state === 'bad') {
-        await this.repairLocked(id, state, { notes: 0, warnings: [], quarantined: [], restored: [], cleanedTemps: 0 });
+        await this.repairLocked(id, state, emptyReport());
         state = await this.readFile(id);
       }
       const time = this.now().toISOString();
@@ -306,24 +363,40 @@ export class NoteStore {
     }
   }
 
-  private remember(note: Note, mtimeMs: number, size: number): void {
-    this.cache.set(note.id, { note, mtimeMs, size, summary: summarize(note) });
+  /** `settled` only for a note read from disk well after its last change (see RACY_MS). */
+  private remember(note: Note, mtimeMs: number, size: number, settled = false): void {
+    this.cache.set(note.id, { note, mtimeMs, size, summary: summarize(note), settled });
   }
 
-  /** Reads a note file, reusing the cache when its size and mtime are unchanged. */
+  /**
+   * Reads a note file, reusing the cache (or, during the first load, the summary index) when the
+   * file's size and mtime are unchanged.
+   */
   private async readCached(id: string): Promise<ReadState> {
     const path = join(this.dir, `${id}.md`);
     const entry = this.cache.get(id);
-    if (entry) {
+    const indexed = entry ? undefined : this.indexHint?.get(id);
+    const known = entry ?? indexed;
+    if (known) {
       try {
-        const stat = await fs.stat(path);
-        if (stat.mtimeMs === entry.mtimeMs && stat.size === entry.size) return { state: 'ok', note: entry.note, mtimeMs: stat.mtimeMs, size: stat.size };
+        const stat = await statFile(path);
+        if (stat.mtimeMs === known.mtimeMs && stat.size === known.size) {
+          if (entry) return { state: 'ok', note: entry.note, mtimeMs: stat.mtimeMs, size: stat.size };
+          const parsed = parseNote(indexed?.text ?? '', id);
+          if (parsed.ok) {
+            this.remember(parsed.note, stat.mtimeMs, stat.size, true);
+            this.counts.fromIndex++;
+            return { state: 'ok', note: parsed.note, mtimeMs: stat.mtimeMs, size: stat.size };
+          }
+          // A damaged entry: the file itself decides.
+        }
       } catch {
         // fall through to a full read, which reports it missing
       }
     }
+    const readStarted = Date.now();
     const state = await this.readFile(id);
-    if (state.state === 'ok') this.remember(state.note, state.mtimeMs, state.size);
+    if (state.state === 'ok') this.remember(state.note, state.mtimeMs, state.size, settledForIndex(state.mtimeMs, readStarted));
     else if (state.state === 'missing') this.cache.delete(id);
     return state;
   }
@@ -342,6 +415,7 @@ export class NoteStore {
       // Check the size before reading: a 50 MB file must not be pulled into memory.
       if (stat.size > MAX_NOTE_BYTES) return { state: 'bad', failure: 'too-large', detail: `${stat.size} bytes` };
       const bytes = await handle.readFile();
+      this.counts.readFiles++;
       const parsed = parseNoteBytes(bytes, id);
       if (!parsed.ok) return { state: 'bad', failure: parsed.failure, detail: parsed.detail };
       return { state: 'ok', note: parsed.note, mtimeMs: stat.mtimeMs, size: stat.size };
@@ -434,6 +508,15 @@ function sameContent(note: Note, update: NoteUpdate): boolean {
     (update.tags === undefined || JSON.stringify(normalizeTags(update.tags)) === JSON.stringify(note.tags)) &&
     (update.links === undefined || JSON.stringify(update.links) === JSON.stringify(note.links))
   );
+}
+
+/** fs.stat with a callback: half the cost of fs.promises.stat, which counts with 10,000 notes. */
+function statFile(path: string): Promise<Stats> {
+  return new Promise((resolve, reject) => statCallback(path, (error, stats) => (error ? reject(error) : resolve(stats))));
+}
+
+function emptyReport(): LoadReport {
+  return { notes: 0, warnings: [], quarantined: [], restored: [], cleanedTemps: 0, fromIndex: 0, readFiles: 0 };
 }
 
 function blankNote(id: string, time: string): Note {
