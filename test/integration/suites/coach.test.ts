@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import { requestScreenshot, underHarness } from '../host/screenshot';
+import { editActively } from '../host/editing';
 import { sleep, waitFor } from '../host/wait';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
@@ -52,18 +53,8 @@ describe('Coach', function () {
 
   it('raises a prompt in the Coach view when the repository stays dirty past the threshold', async () => {
     // src/parser.ts has history by Ada and Grace (scripts/host/git-fixture.mjs): people to ask.
-    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const file = path.join(root, 'src', 'parser.ts');
-    const doc = await vscode.workspace.openTextDocument(file);
-    await vscode.window.showTextDocument(doc);
-    // Active editing: several edits a second apart (well under the idle gap), then saved.
-    for (let i = 0; i < 6; i++) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), `export const step${i} = ${i};\n`);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      await sleep(600);
-    }
-    await doc.save();
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    await editActively(vscode.Uri.joinPath(root, 'src', 'parser.ts'), (i) => `export const step${i} = ${i};`, 6, 600);
 
     const model = await waitFor(coachState, (m) => m.current?.signalKind === 'long-uncommitted', 'the long-uncommitted prompt');
     assert.match(model.current!.why, /^You've been editing src\/parser\.ts for \d+ min without a commit\.$/);

@@ -7,7 +7,8 @@ import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import type { Note } from '../../../src/notes/types';
 import { noteIdFromUri } from '../../../src/notes/uri';
 import { requestScreenshot, underHarness } from '../host/screenshot';
-import { sleep, waitFor } from '../host/wait';
+import { editActively } from '../host/editing';
+import { waitFor } from '../host/wait';
 
 
 async function screenshot(name: string, expectText: string[]): Promise<void> {
@@ -46,15 +47,7 @@ describe('Demo tour', function () {
   it('asks Maya a question about her uncommitted refund work and suggests who knows the code', async () => {
     await vscode.workspace.getConfiguration('multiplier.coach').update('uncommittedActiveMinutes', 0.02, vscode.ConfigurationTarget.Global);
     const root = vscode.workspace.workspaceFolders![0].uri;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'));
-    await vscode.window.showTextDocument(document);
-    for (let i = 0; i < 5; i++) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(document.uri, new vscode.Position(document.lineCount - 1, 0), `export const refundRule${i} = ${i};\n`);
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      await sleep(500);
-    }
-    await document.save();
+    await editActively(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'), (i) => `export const refundRule${i} = ${i};`, 5, 500);
     await vscode.commands.executeCommand('multiplier.coach.focus');
     const model = await waitFor(
       () => vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'),
