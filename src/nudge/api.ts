@@ -96,6 +96,8 @@ export interface NudgeService {
   focusUntil(): number | undefined;
   /** Why capabilities should keep quiet now ('focus block until 14:00', 'quiet hours'), or undefined. */
   quietReason(): string | undefined;
+  /** The settings in force (working days and hours, quiet hours), read once per change. */
+  readonly settings: () => NudgeSettings;
   /**
    * Fires after any state change (snooze, never, focus, toast), when settings change, and when
    * focus ends or quiet hours start or end (one timer, armed by the first subscription).

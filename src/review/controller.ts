@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CoreServices } from '../core/services';
 import type { RepoSnapshot } from '../git/api';
-import { normalizeNudgeSettings, NUDGE_SETTING_KEYS, type RawNudgeSettings } from '../nudge/settings';
 import { resolveToken } from '../github/auth';
 import { accountKey, cacheFilePath, loadCacheFile, saveCacheFile } from '../github/cacheFile';
 import { GitHubClient, type ClientStats } from '../github/client';
@@ -99,11 +98,9 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
     return readReviewSettings((key) => c.get<unknown>(key));
   }
 
+  /** Business hours come from the one place that reads `multiplier.workingHours.*`. */
   schedule(): WorkingSchedule {
-    const config = vscode.workspace.getConfiguration('multiplier');
-    const raw: RawNudgeSettings = {};
-    for (const key of NUDGE_SETTING_KEYS) raw[key] = config.get<unknown>(key);
-    return normalizeNudgeSettings(raw).settings;
+    return this.services.nudges.settings();
   }
 
   /** Human words for the view's description: 'offline · data from 12 min ago', 'rate limited until 14:05'. */
