@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../core/services';
+import { snapshotContaining } from '../git/snapshot';
 import { Coach } from './coach';
 import { CHECK_COMMENT_COMMAND, checkCommentCommand, rewriteSelectionForTest } from './comments/commentCommand';
 import { registerDraftDiagnostics } from './comments/draftDiagnostics';
@@ -36,8 +37,7 @@ export function registerCoach(services: Services): vscode.Disposable {
   const prompts = new PromptSources(log, () => poke());
   disposables.push(prompts);
 
-  const snapshotFor = (uri: vscode.Uri) =>
-    [...git.snapshots].filter((s) => uri.fsPath === s.repoRoot || uri.fsPath.startsWith(s.repoRoot + path.sep)).sort((a, b) => b.repoRoot.length - a.repoRoot.length)[0];
+  const snapshotFor = (uri: vscode.Uri) => snapshotContaining(git.snapshots, uri.fsPath);
   const repoRelative = (repoRoot: string, uri: vscode.Uri): string => path.relative(repoRoot, uri.fsPath).split(path.sep).join('/');
 
   const peopleFor = async (signal: Signal) => {

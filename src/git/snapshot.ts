@@ -53,6 +53,16 @@ export function toRepoPath(root: string, absolute: string, pathApi: typeof path 
   return rel.split(pathApi.sep).join('/');
 }
 
+/** The innermost repository holding `absolute` (a submodule before its parent), if any. */
+export function snapshotContaining(snapshots: readonly RepoSnapshot[], absolute: string, pathApi: typeof path = path): RepoSnapshot | undefined {
+  let best: RepoSnapshot | undefined;
+  for (const snapshot of snapshots) {
+    const inside = toRepoPath(snapshot.repoRoot, absolute, pathApi) !== undefined;
+    if (inside && (!best || snapshot.repoRoot.length > best.repoRoot.length)) best = snapshot;
+  }
+  return best;
+}
+
 /** Snapshots equal in everything but the time they were taken: no need to tell anyone. */
 export function sameSnapshot(a: RepoSnapshot | undefined, b: RepoSnapshot): boolean {
   if (!a) return false;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { isAbsolute, join, relative } from 'node:path';
 import type { GitEngineApi } from '../git/api';
+import { snapshotContaining } from '../git/snapshot';
 import type { ReviewApi } from '../review/api';
 import type { NoteLink } from './types';
 
@@ -16,9 +17,7 @@ export function currentLinks(git: GitEngineApi | undefined, review?: ReviewApi):
   const links: NoteLink[] = [{ type: 'file', path: folder ? relative(folder.uri.fsPath, path) : path, line: editor.selection.active.line + 1 }];
   try {
     // Deepest repository that contains the file; the engine is trust-gated and runs no git for this.
-    const repo = git?.snapshots
-      .filter((snapshot) => !relative(snapshot.repoRoot, path).startsWith('..'))
-      .sort((a, b) => b.repoRoot.length - a.repoRoot.length)[0];
+    const repo = git ? snapshotContaining(git.snapshots, path) : undefined;
     if (repo?.head) links.push({ type: 'commit', sha: repo.head, repo: repo.repoRoot });
     // The branch's pull request, when the review queue's last poll knows it.
     const pr = repo?.branch ? review?.branchPullRequests().find((candidate) => candidate.headRef === repo.branch) : undefined;

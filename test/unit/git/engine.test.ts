@@ -4,7 +4,7 @@ import type { RepoSnapshot } from '../../../src/git/api';
 import { KeyedDebouncer, type Clock } from '../../../src/git/debounce';
 import { GitEngine } from '../../../src/git/engine';
 import type { GitRunner } from '../../../src/git/runGit';
-import { sameSnapshot, toRepoPath, toSnapshot, type RepoStateInput } from '../../../src/git/snapshot';
+import { sameSnapshot, snapshotContaining, toRepoPath, toSnapshot, type RepoStateInput } from '../../../src/git/snapshot';
 
 /** Fake time: timers run only when the test advances the clock. */
 class FakeClock implements Clock {
@@ -123,6 +123,21 @@ describe('snapshot from git extension state', () => {
     assert.equal(toRepoPath(root, path.join(path.sep, 'ws', 'other', 'x')), undefined);
     assert.equal(toRepoPath(root, root), undefined);
     assert.equal(toRepoPath(root, at('a', 'b')), 'a/b');
+  });
+
+  it('finds the innermost repository holding a file', () => {
+    const snap = (repoRoot: string) => ({ ...toSnapshot(base, 0), repoRoot });
+    const parent = snap(root);
+    const submodule = snap(at('vendor', 'lib'));
+    const sibling = snap(path.join(path.sep, 'ws', 'repo-other'));
+    const all = [parent, submodule, sibling];
+    const table: Array<[string, string, RepoSnapshot | undefined]> = [
+      ['a file of the parent', at('src', 'a.ts'), parent],
+      ['a file of the submodule, listed after its parent', at('vendor', 'lib', 'x.ts'), submodule],
+      ['a sibling whose name extends the root', path.join(path.sep, 'ws', 'repo-other', 'y.ts'), sibling],
+      ['outside every repository', path.join(path.sep, 'elsewhere', 'z.ts'), undefined],
+    ];
+    for (const [name, file, expected] of table) assert.equal(snapshotContaining(all, file)?.repoRoot, expected?.repoRoot, name);
   });
 
   it('compares snapshots without their timestamp', () => {
