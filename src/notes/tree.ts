@@ -8,7 +8,7 @@ import type { NotesService } from './service';
 
 export type NotesTreeNode =
   | { type: 'section'; id: 'weeks' | 'tags'; label: string }
-  | { type: 'group'; section: 'weeks' | 'tags'; group: NoteGroup }
+  | { type: 'group'; section: 'weeks' | 'tags'; group: NoteGroup; expanded: boolean }
   | { type: 'note'; section: 'weeks' | 'tags'; groupKey: string; note: NoteSummary };
 
 export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode.Disposable {
@@ -38,7 +38,8 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
     }
     if (node.type === 'section') {
       const groups = node.id === 'weeks' ? groupByWeek(all) : groupByTag(all);
-      return groups.map((group) => ({ type: 'group', section: node.id, group }));
+      // The newest week starts open: it is what a user looks for right after writing a note.
+      return groups.map((group, index) => ({ type: 'group', section: node.id, group, expanded: node.id === 'weeks' && index === 0 }));
     }
     if (node.type === 'group') return node.group.notes.map((note) => ({ type: 'note', section: node.section, groupKey: node.group.key, note }));
     return [];
@@ -52,7 +53,7 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
       return item;
     }
     if (node.type === 'group') {
-      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(node.group.label, node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `group:${node.section}:${node.group.key}`;
       item.description = String(node.group.notes.length);
       item.tooltip = `${node.group.notes.length} note${node.group.notes.length === 1 ? '' : 's'}`;
