@@ -1,5 +1,6 @@
 import type { FileOwner } from '../git/api';
 import { DAY } from './signals/types';
+import { isBotAuthor } from '../core/bots';
 
 export interface AskSuggestion {
   name: string;
@@ -9,10 +10,6 @@ export interface AskSuggestion {
 }
 
 const MAX_SUGGESTIONS = 2;
-
-function isBot(owner: FileOwner): boolean {
-  return /\[bot\]$/i.test(owner.name.trim()) || /\[bot\]/i.test(owner.email);
-}
 
 /** The folder or file the files share, for a human-sized reason ("src/git", not five paths). */
 export function commonArea(files: readonly string[]): string {
@@ -47,7 +44,8 @@ export function suggestPeople(
   windowDays?: number,
 ): AskSuggestion[] {
   const me = currentUserEmail?.toLowerCase();
-  const people = owners.filter((o) => o.commits > 0 && !isBot(o));
+  // The engine already leaves configured bots out of ownership; this guards any other source.
+  const people = owners.filter((o) => o.commits > 0 && !isBotAuthor(o.name.trim(), o.email));
   const totalLines = people.reduce((sum, o) => sum + o.linesChanged, 0);
   const area = commonArea(files) || 'this repository';
   const window = windowDays ? ` in the last ${windowDays} days` : '';

@@ -17,7 +17,7 @@ export interface GitEngineOptions {
   createRunner: () => GitRunner;
   storageDir?: string;
   halfLifeDays: () => number;
-  /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.git.botAuthors`). */
+  /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.botAuthors`). */
   botAuthors?: () => readonly string[];
   maxCommits: () => number;
   timeoutMs?: number;

@@ -3,7 +3,7 @@
  * refresh that nobody reads from costs only the parse. Pure.
  */
 import type { Commit, FileOwner, HistoryModel, MergedPullRequest, Release, RevertRecord } from './api';
-import { botMatcher } from './derive/botAuthors';
+import { botMatcher } from '../core/bots';
 import { CommitIndex } from './derive/commitIndex';
 import { OwnershipIndex } from './derive/ownership';
 import { inferPullRequests } from './derive/pullRequests';
@@ -22,7 +22,7 @@ export interface HistoryData {
 /** The settings ownership depends on; a model is rebuilt when they change (see HistoryService). */
 export interface OwnershipSettings {
   halfLifeDays: number;
-  /** `multiplier.git.botAuthors`: names or e-mails left out of ownership, besides `[bot]` accounts. */
+  /** `multiplier.botAuthors`: names or e-mails left out of ownership, besides `[bot]` accounts. */
   botAuthors?: readonly string[];
 }
 

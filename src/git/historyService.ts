@@ -14,7 +14,7 @@ export interface HistoryServiceOptions {
   /** Folder for cache files; no disk cache when undefined. */
   storageDir?: string;
   halfLifeDays: () => number;
-  /** `multiplier.git.botAuthors`, already cleaned (botAuthorList). */
+  /** `multiplier.botAuthors`, already cleaned (botAuthorList). */
   botAuthors?: () => readonly string[];
   maxCommits: () => number;
   timeoutMs?: number;

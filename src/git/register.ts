@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import type { Services } from '../core/services';
 import type { GitEngineApi } from './api';
-import { botAuthorList } from './derive/botAuthors';
+import { botAuthorList } from '../core/bots';
 import { GitEngine } from './engine';
 import { RepoWatcher } from './repoWatcher';
 import { createGitRunner } from './runGit';
@@ -43,7 +43,7 @@ export function createGitEngine(context: vscode.ExtensionContext, log: Logger): 
     trusted: vscode.workspace.isTrusted,
     storageDir: storage.fsPath,
     halfLifeDays: () => Math.max(1, setting('ownershipHalfLifeDays', 90)),
-    botAuthors: () => botAuthorList(setting<unknown>('botAuthors', [])),
+    botAuthors: () => botAuthorList(vscode.workspace.getConfiguration('multiplier').get<unknown>('botAuthors', [])),
     maxCommits: () => Math.max(0, setting('maxCommits', 100_000)),
     timeoutMs: Math.max(5, setting('timeoutSeconds', 120)) * 1000,
     createRunner: () => createGitRunner(watcher?.gitPath ?? 'git'),

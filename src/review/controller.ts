@@ -65,7 +65,7 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
           this.failures = 0;
           this.outageNotified = false;
           if (this.started) void this.refresh('settings changed');
-        } else if (e.affectsConfiguration('multiplier.review') || e.affectsConfiguration('multiplier.workingHours')) {
+        } else if (e.affectsConfiguration('multiplier.review') || e.affectsConfiguration('multiplier.workingHours') || e.affectsConfiguration('multiplier.botAuthors')) {
           this.rebuild();
         }
       }),
@@ -95,7 +95,7 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
 
   reviewSettings(): ReviewSettings {
     const c = vscode.workspace.getConfiguration('multiplier.review');
-    return readReviewSettings((key) => c.get<unknown>(key));
+    return readReviewSettings((key) => c.get<unknown>(key), vscode.workspace.getConfiguration('multiplier').get<unknown>('botAuthors'));
   }
 
   /** Business hours come from the one place that reads `multiplier.workingHours.*`. */

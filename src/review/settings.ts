@@ -2,6 +2,7 @@
  * Review-queue settings (`multiplier.review.*`) with their defaults, validated from whatever the
  * configuration returns. Pure: the editor layer passes a getter.
  */
+import { botAuthorList, botMatcher, type BotMatcher } from '../core/bots';
 
 export interface HygieneThresholds {
   /** Changed lines (additions + deletions) above which a PR is "too big". */
@@ -20,7 +21,7 @@ export interface ReviewSettings {
   /** At or under this many changed lines a PR is a quick win. */
   smallLines: number;
   hygiene: HygieneThresholds;
-  /** Extra bot logins besides anything ending in `[bot]`. */
+  /** `multiplier.botAuthors`: extra bot logins besides anything ending in `[bot]`. */
   botAuthors: string[];
   statusBarHideWhenEmpty: boolean;
 }
@@ -37,10 +38,12 @@ function num(value: unknown, fallback: number, min: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
 }
 
-/** `get('targetHours')` reads `multiplier.review.targetHours`; invalid values fall back to defaults. */
-export function readReviewSettings(get: (key: string) => unknown): ReviewSettings {
+/**
+ * `get('targetHours')` reads `multiplier.review.targetHours`; invalid values fall back to defaults.
+ * `bots` is the shared `multiplier.botAuthors` list.
+ */
+export function readReviewSettings(get: (key: string) => unknown, bots: unknown): ReviewSettings {
   const d = DEFAULT_REVIEW_SETTINGS;
-  const bots = get('botAuthors');
   const hide = get('statusBar.hideWhenEmpty');
   return {
     targetHours: num(get('targetHours'), d.targetHours, 0.25),
@@ -51,12 +54,16 @@ export function readReviewSettings(get: (key: string) => unknown): ReviewSetting
       changesRequestedDays: num(get('hygiene.changesRequestedDays'), d.hygiene.changesRequestedDays, 0),
       draftUntouchedDays: num(get('hygiene.draftUntouchedDays'), d.hygiene.draftUntouchedDays, 0),
     },
-    botAuthors: Array.isArray(bots) ? bots.filter((b): b is string => typeof b === 'string') : d.botAuthors,
+    botAuthors: Array.isArray(bots) ? botAuthorList(bots) : d.botAuthors,
     statusBarHideWhenEmpty: typeof hide === 'boolean' ? hide : d.statusBarHideWhenEmpty,
   };
 }
 
+// One matcher per settings list: ranking asks for every pull request.
+const matchers = new WeakMap<readonly string[], BotMatcher>();
+
 export function isBot(login: string, botAuthors: readonly string[]): boolean {
-  const lower = login.toLowerCase();
-  return lower.endsWith('[bot]') || botAuthors.some((b) => b.toLowerCase() === lower);
+  let matcher = matchers.get(botAuthors);
+  if (!matcher) matchers.set(botAuthors, (matcher = botMatcher(botAuthors)));
+  return matcher(login, '');
 }

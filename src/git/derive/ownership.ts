@@ -6,7 +6,7 @@
  * `decay` halves every `halfLifeDays`, so people who touched the code recently rank first.
  */
 import type { Commit, FileOwner } from '../api';
-import { isBotAuthor } from './botAuthors';
+import { isBotAuthor } from '../../core/bots';
 
 export { isBotAuthor };
 

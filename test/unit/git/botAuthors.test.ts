@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { botAuthorList, botMatcher } from '../../../src/git/derive/botAuthors';
+import { botAuthorList, botMatcher } from '../../../src/core/bots';
 import { createHistoryModel } from '../../../src/git/historyModel';
 import { HistoryService } from '../../../src/git/historyService';
 import { createGitRunner } from '../../../src/git/runGit';

@@ -22,6 +22,10 @@ describe('isWaitingOnViewer', () => {
   }
   it('a login listed in botAuthors is a bot', () =>
     assert.equal(isWaitingOnViewer(pr({ author: 'renovate' }), ME, { ...SETTINGS, botAuthors: ['Renovate'] }), false));
+  it('botAuthors patterns use the same * rule as git authors (one shared setting)', () => {
+    assert.equal(isWaitingOnViewer(pr({ author: 'ci-release' }), ME, { ...SETTINGS, botAuthors: ['ci-*'] }), false);
+    assert.equal(isWaitingOnViewer(pr({ author: 'cindy' }), ME, { ...SETTINGS, botAuthors: ['ci-*'] }), true);
+  });
 });
 
 describe('waitingSince', () => {

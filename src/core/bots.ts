@@ -1,7 +1,7 @@
 /**
- * Who counts as a bot, so ownership ("who knows this file") names people. Always: a name or e-mail
- * with GitHub's `[bot]` suffix (app accounts such as `dependabot[bot]`). Plus the names or e-mails
- * listed in `multiplier.git.botAuthors`, for bots that use an ordinary account (a CI user, a
+ * Who counts as a bot, left out of every metric, ranking and suggestion. Always: a login, name or
+ * e-mail with GitHub's `[bot]` suffix (app accounts such as `dependabot[bot]`). Plus what is listed
+ * in the one setting `multiplier.botAuthors`, for bots that use an ordinary account (a CI user, a
  * release script). Pure.
  */
 
