@@ -29,6 +29,12 @@ export async function loadCacheFile(file: string): Promise<CacheSnapshot | undef
 export async function saveCacheFile(file: string, snapshot: CacheSnapshot): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(snapshot), 'utf8');
-  await fs.rename(tmp, file);
+  try {
+    await fs.writeFile(tmp, JSON.stringify(snapshot), 'utf8');
+    await fs.rename(tmp, file);
+  } catch (error) {
+    // A full disk must not leave a stray temp file per poll in global storage.
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }

@@ -104,4 +104,14 @@ describe('GitHubClient against the fake server', () => {
     await fs.writeFile(file, '{broken');
     assert.equal(await loadCacheFile(file), undefined);
   });
+
+  it('a failed cache save leaves no temp file behind', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gh-cache-'));
+    const file = path.join(dir, 'account.json');
+    // A non-empty folder where the file should be: the final rename fails.
+    await fs.mkdir(file);
+    await fs.writeFile(path.join(file, 'keep'), '');
+    await assert.rejects(saveCacheFile(file, new EtagCache().snapshot(Date.now())));
+    assert.deepEqual(await fs.readdir(dir), ['account.json']);
+  });
 });
