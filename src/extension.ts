@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { registerCoach } from './coach/register';
 import { DisposableStore } from './core/lifecycle';
-import { Logger } from './core/logger';
+import { Logger } from './core/vscode/logger';
 import type { Services } from './core/services';
-import { registerFocus } from './focus/register';
+import { registerFocus } from './nudge/focusCommands';
 import { createGitEngine, registerGit } from './git/register';
 import { createNudgeService, registerNudges } from './nudge/register';
 import { createNotesService, registerNotes } from './notes/register';

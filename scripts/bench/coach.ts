@@ -6,12 +6,12 @@
  *    activity and every 30 s, so this must stay far below a frame (16 ms).
  * 2. Review-comment check plus rewrites, per comment, over a varied set of comments.
  */
-import { Coach } from '../../src/coach/coach';
-import { proposeRewrites } from '../../src/coach/comments/rewrites';
-import { checkComment } from '../../src/coach/comments/rules';
-import { EMPTY_ROTATION } from '../../src/coach/prompts/rotation';
-import { shippedPrompts } from '../../src/coach/prompts/shipped';
-import { DEFAULT_THRESHOLDS } from '../../src/coach/signals/types';
+import { Coach } from '../../src/coach/controller';
+import { proposeRewrites } from '../../src/words/model/rewrites';
+import { checkComment } from '../../src/words/model/rules';
+import { EMPTY_ROTATION } from '../../src/coach/model/prompts/rotation';
+import { shippedPrompts } from '../../src/coach/model/prompts/shipped';
+import { DEFAULT_THRESHOLDS } from '../../src/coach/model/signals/types';
 
 const START = Date.parse('2026-03-04T09:00:00Z');
 const EVENTS = 20_000;

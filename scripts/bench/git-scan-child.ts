@@ -4,9 +4,9 @@
  * after new commits. Prints one JSON line. Used by scripts/bench/git.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { createHistoryModel } from '../../src/git/historyModel';
-import { refreshHistory, type ReadContext } from '../../src/git/historyReader';
-import { createGitRunner } from '../../src/git/runGit';
+import { createHistoryModel } from '../../src/git/model/historyModel';
+import { refreshHistory, type ReadContext } from '../../src/git/source/historyReader';
+import { createGitRunner } from '../../src/git/source/runGit';
 
 async function main(): Promise<void> {
   const repo = process.argv[2];

@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { KeyedDebouncer } from '../../src/git/debounce';
-import { GitEngine } from '../../src/git/engine';
-import { logArgs, newSentinel } from '../../src/git/logParser';
-import { safeArgs } from '../../src/git/runGit';
-import { toSnapshot } from '../../src/git/snapshot';
+import { KeyedDebouncer } from '../../src/core/debounce';
+import { GitEngine } from '../../src/git/controller';
+import { logArgs, newSentinel } from '../../src/git/model/logParser';
+import { safeArgs } from '../../src/git/source/runGit';
+import { toSnapshot } from '../../src/git/model/snapshot';
 import { ensureSyntheticRepo } from './git-synthetic-repo';
 
 const commitsArg = process.argv.indexOf('--commits');

@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serializeNote } from '../../src/notes/format';
-import { NoteStore } from '../../src/notes/store';
-import { INDEX_NAME } from '../../src/notes/summaryIndex';
-import type { Note } from '../../src/notes/types';
+import { serializeNote } from '../../src/notes/model/format';
+import { NoteStore } from '../../src/notes/source/store';
+import { INDEX_NAME } from '../../src/notes/model/summaryIndex';
+import type { Note } from '../../src/notes/model/types';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const TAGS = ['testing', 'architecture', 'giving-feedback', 'mentoring', 'estimation', 'incidents', 'design-review', 'pairing'];

@@ -5,14 +5,14 @@
  * 2. Requests and rate-limit points for one refresh of 3 repositories with 200 open PRs each,
  *    first poll and second poll, against the local fake GitHub. The second must cost 0 points.
  */
-import { accountKey } from '../../src/github/cacheFile';
-import { GitHubClient } from '../../src/github/client';
-import { EtagCache } from '../../src/github/etagCache';
-import { fetchQueueData } from '../../src/github/fetchQueue';
-import { HostGate } from '../../src/github/hostGate';
-import type { PullRequest } from '../../src/review/model';
-import { buildQueue } from '../../src/review/queue';
-import { DEFAULT_REVIEW_SETTINGS } from '../../src/review/settings';
+import { accountKey } from '../../src/github/source/cacheFile';
+import { GitHubClient } from '../../src/github/source/client';
+import { EtagCache } from '../../src/github/model/etagCache';
+import { fetchQueueData } from '../../src/review/source/fetchQueue';
+import { HostGate } from '../../src/github/source/hostGate';
+import type { PullRequest } from '../../src/review/model/pullRequest';
+import { buildQueue } from '../../src/review/model/queue';
+import { DEFAULT_REVIEW_SETTINGS } from '../../src/review/model/settings';
 import type { Scenario, ScenarioPull } from '../../test/fake-github/scenario';
 import { startFakeGitHub } from '../../test/fake-github/server';
 

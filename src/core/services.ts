@@ -3,7 +3,7 @@ import type { GitEngineApi } from '../git/api';
 import type { NudgeService } from '../nudge/api';
 import type { ReviewApi } from '../review/api';
 import type { NotesApi } from '../notes/api';
-import type { Logger } from './logger';
+import type { Logger } from './vscode/logger';
 
 /**
  * What every capability receives from activate(). Capabilities talk to each other only through

@@ -5,13 +5,13 @@
  * git only when someone asks for history.
  */
 import * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/vscode/logger';
 import type { Services } from '../core/services';
 import type { GitEngineApi } from './api';
 import { botAuthorList } from '../core/bots';
-import { GitEngine } from './engine';
-import { RepoWatcher } from './repoWatcher';
-import { createGitRunner } from './runGit';
+import { GitEngine } from './controller';
+import { RepoWatcher } from './source/repoWatcher';
+import { createGitRunner } from './source/runGit';
 
 const GIT_MISSING_KEY = 'multiplier.gitMissing';
 

@@ -4,9 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { CoreServices } from '../core/services';
-import { resolveToken, secretKeyFor } from './auth';
-import { readGitHubConfig } from './config';
-import { isGitHubDotCom, webHostOf } from './remotes';
+import { resolveToken, secretKeyFor } from './source/auth';
+import { readGitHubConfig } from './source/config';
+import { isGitHubDotCom, webHostOf } from './model/remotes';
 
 export interface SignInHooks {
   /** Called after the token may have changed. */

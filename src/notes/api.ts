@@ -3,9 +3,9 @@
  * Import only this file, never the store's internals.
  */
 import type * as vscode from 'vscode';
-import type { NoteKind, NoteLink } from './types';
+import type { NoteKind, NoteLink } from './model/types';
 
-export type { NoteKind, NoteLink } from './types';
+export type { NoteKind, NoteLink } from './model/types';
 
 export interface CoachAnswerInput {
   /** The "ask, don't tell" question the user is answering. Becomes the note's heading. */

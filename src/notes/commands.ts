@@ -5,15 +5,15 @@
 import * as vscode from 'vscode';
 import type { GitEngineApi } from '../git/api';
 import type { ReviewApi } from '../review/api';
-import { describeLink, oneOnOneDocument } from './documents';
-import { NoteStoreError } from './errors';
-import { currentLinks, resolveFileLink } from './links';
-import { isoWeek, weekStart } from './model';
-import type { NotesService } from './service';
-import { quickNoteBody, weeklyReflectionBody } from './templates';
-import { noteIdFromUri } from './uri';
-import { exportToDocument, exportToFolder, importPaths } from './transfer';
-import type { NotesTreeNode } from './tree';
+import { describeLink, oneOnOneDocument } from './model/documents';
+import { NoteStoreError } from './model/errors';
+import { currentLinks, resolveFileLink } from './source/links';
+import { isoWeek, weekStart } from './model/summaries';
+import type { NotesService } from './controller';
+import { quickNoteBody, weeklyReflectionBody } from './model/templates';
+import { noteIdFromUri } from './model/uri';
+import { exportToDocument, exportToFolder, importPaths } from './source/transfer';
+import type { NotesTreeNode } from './view/tree';
 
 type NoteTarget = NotesTreeNode | vscode.Uri | string | undefined;
 

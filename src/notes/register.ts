@@ -3,12 +3,12 @@
  * Nothing here reads the disk at activation; the store opens when the view or a command needs it.
  */
 import * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/vscode/logger';
 import type { Services } from '../core/services';
 import { registerNoteCommands } from './commands';
-import { NoteFileSystem } from './fileSystem';
-import { NOTE_SCHEME, NotesService } from './service';
-import { NotesTree } from './tree';
+import { NoteFileSystem } from './view/fileSystem';
+import { NOTE_SCHEME, NotesService } from './controller';
+import { NotesTree } from './view/tree';
 
 export function createNotesService(context: vscode.ExtensionContext, log: Logger): NotesService {
   return new NotesService(context, log);

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/vscode/logger';
 import { ALL_KINDS, type NudgeRequest } from './api';
-import { NudgeScheduler } from './scheduler';
-import { EditorNudgeService } from './service';
-import { NudgeSettingsReader } from './settings-reader';
-import { snoozeChoices } from './snooze-choices';
+import { NudgeScheduler } from './policy/scheduler';
+import { EditorNudgeService } from './controller';
+import { NudgeSettingsReader } from './source/settingsReader';
+import { snoozeChoices } from './policy/snoozeChoices';
 
 /**
  * Builds the nudge service synchronously, before any capability registers: a memento read and a

@@ -1,9 +1,9 @@
 /** Commands on queue items: open, copy, snooze, un-snooze, refresh. */
 import * as vscode from 'vscode';
 import type { ReviewQueueController } from './controller';
-import { nextWorkingDayStart } from './businessHours';
-import type { QueueNode } from './treeItems';
-import type { QueueItem } from './queue';
+import { nextWorkingDayStart } from '../core/time/businessHours';
+import type { QueueNode } from './view/treeItems';
+import type { QueueItem } from './model/queue';
 
 const PR_EXTENSION_ID = 'GitHub.vscode-pull-request-github';
 const HOUR = 60 * 60 * 1000;

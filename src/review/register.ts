@@ -8,10 +8,10 @@ import type { CoreServices, Services } from '../core/services';
 import { registerGitHubCommands } from '../github/commands';
 import { registerReviewCommands } from './commands';
 import { ReviewQueueController } from './controller';
-import { ReviewStatusItem } from './statusBar';
-import { statusView } from './statusText';
-import { prTreeItem, groupTreeItem, type QueueNode } from './treeItems';
-import { ReviewQueueTreeProvider } from './treeProvider';
+import { ReviewStatusItem } from './view/statusBar';
+import { statusView } from './policy/statusText';
+import { prTreeItem, groupTreeItem, type QueueNode } from './view/treeItems';
+import { ReviewQueueTreeProvider } from './view/treeProvider';
 
 export const REVIEW_QUEUE_VIEW = 'multiplier.reviewQueue';
 const STARTUP_DELAY_MS = 10_000;

@@ -1,7 +1,7 @@
 // Shared by the notes suites (main and reload phases); not a suite itself (no .test.ts suffix).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Note } from '../../../src/notes/types';
+import type { Note } from '../../../src/notes/model/types';
 
 export const CAPTURE_TEXT = 'Asked before telling in review #testing';
 export const EDIT_TEXT = 'Edited in the Markdown editor and saved.';

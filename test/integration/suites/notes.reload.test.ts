@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { noteIdFromUri } from '../../../src/notes/uri';
+import { noteIdFromUri } from '../../../src/notes/model/uri';
 import { CAPTURE_TEXT, EDIT_TEXT, inspectNotes } from './notes-inspect';
 
 describe('Growth notes after a window reload', () => {

@@ -3,8 +3,8 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { isoWeek, weekStart } from '../../../src/notes/model';
-import { noteIdFromUri } from '../../../src/notes/uri';
+import { isoWeek, weekStart } from '../../../src/notes/model/summaries';
+import { noteIdFromUri } from '../../../src/notes/model/uri';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 import { CAPTURE_TEXT, EDIT_TEXT, inspectNotes } from './notes-inspect';
 

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
-import type { Note } from '../../../src/notes/types';
-import { noteIdFromUri } from '../../../src/notes/uri';
+import type { Note } from '../../../src/notes/model/types';
+import { noteIdFromUri } from '../../../src/notes/model/uri';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 import { editActively } from '../host/editing';
 import { waitFor } from '../host/wait';

@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { NoteStore } from '../../../src/notes/store';
+import { NoteStore } from '../../../src/notes/source/store';
 import { expectedBody } from './bodies';
 
 const CRASH_RUNS = Number(process.env.NOTES_CRASH_RUNS ?? 1000);

@@ -4,8 +4,8 @@
  *   race <dir> <name>  for every `round <n>` line on stdin, saves its own note and the shared note
  */
 import { writeSync } from 'node:fs';
-import { NoteStore } from '../../../src/notes/store';
-import { NoteStoreError } from '../../../src/notes/errors';
+import { NoteStore } from '../../../src/notes/source/store';
+import { NoteStoreError } from '../../../src/notes/model/errors';
 import { expectedBody } from './bodies';
 
 const [mode, dir, name = 'A'] = process.argv.slice(2);

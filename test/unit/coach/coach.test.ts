@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { NudgeChannel, NudgeRequest } from '../../../src/nudge/api';
-import { Coach, type CoachDeps } from '../../../src/coach/coach';
-import type { Prompt } from '../../../src/coach/prompts/library';
-import { EMPTY_ROTATION, type RotationState } from '../../../src/coach/prompts/rotation';
-import { DEFAULT_THRESHOLDS, MINUTE, type Signal } from '../../../src/coach/signals/types';
+import { Coach, type CoachDeps } from '../../../src/coach/controller';
+import type { Prompt } from '../../../src/coach/model/prompts/library';
+import { EMPTY_ROTATION, type RotationState } from '../../../src/coach/model/prompts/rotation';
+import { DEFAULT_THRESHOLDS, MINUTE, type Signal } from '../../../src/coach/model/signals/types';
 
 const T0 = Date.UTC(2025, 4, 12, 9);
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { checkComment, type CommentRule, suggestLabel } from '../../../src/coach/comments/rules';
-import { maskCode } from '../../../src/coach/comments/mask';
-import { splitParagraphs } from '../../../src/coach/comments/paragraphs';
-import { proposeRewrites, rephraseAsQuestion, soften, withLabel, withReason } from '../../../src/coach/comments/rewrites';
+import { checkComment, type CommentRule, suggestLabel } from '../../../src/words/model/rules';
+import { maskCode } from '../../../src/words/model/mask';
+import { splitParagraphs } from '../../../src/words/model/paragraphs';
+import { proposeRewrites, rephraseAsQuestion, soften, withLabel, withReason } from '../../../src/words/model/rewrites';
 
 type R = CommentRule;
 const ABS: R = 'absolute-wording';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { JsonSyntaxError, parseJsonWithPositions } from '../../../src/coach/prompts/jsonPositions';
-import { mergeLibraries, parsePromptFile, parseSettingsPrompts, promptsFor, type Prompt } from '../../../src/coach/prompts/library';
-import { EMPTY_ROTATION, loadRotation, nextPrompt, rotationKey, type RotationState } from '../../../src/coach/prompts/rotation';
-import { shippedPrompts } from '../../../src/coach/prompts/shipped';
-import { SIGNAL_KINDS } from '../../../src/coach/signals/types';
+import { JsonSyntaxError, parseJsonWithPositions } from '../../../src/coach/model/prompts/jsonPositions';
+import { mergeLibraries, parsePromptFile, parseSettingsPrompts, promptsFor, type Prompt } from '../../../src/coach/model/prompts/library';
+import { EMPTY_ROTATION, loadRotation, nextPrompt, rotationKey, type RotationState } from '../../../src/coach/model/prompts/rotation';
+import { shippedPrompts } from '../../../src/coach/model/prompts/shipped';
+import { SIGNAL_KINDS } from '../../../src/coach/model/signals/types';
 
 describe('coach prompt library', () => {
   describe('shipped prompts', () => {

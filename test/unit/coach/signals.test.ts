@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { FileOwner } from '../../../src/git/api';
-import { detectAgeingBranch, type BranchState } from '../../../src/coach/signals/ageingBranch';
-import { detectBackAndForth } from '../../../src/coach/signals/backAndForth';
-import { detectErrorChurn } from '../../../src/coach/signals/errorChurn';
-import { detectLongUncommitted } from '../../../src/coach/signals/longUncommitted';
-import { detectRepeatedFailure } from '../../../src/coach/signals/repeatedFailure';
-import { detectSingleAuthor } from '../../../src/coach/signals/singleAuthor';
-import { type CoachEvent, DAY, DEFAULT_THRESHOLDS, MINUTE, type Thresholds } from '../../../src/coach/signals/types';
+import { detectAgeingBranch, type BranchState } from '../../../src/coach/model/signals/ageingBranch';
+import { detectBackAndForth } from '../../../src/coach/model/signals/backAndForth';
+import { detectErrorChurn } from '../../../src/coach/model/signals/errorChurn';
+import { detectLongUncommitted } from '../../../src/coach/model/signals/longUncommitted';
+import { detectRepeatedFailure } from '../../../src/coach/model/signals/repeatedFailure';
+import { detectSingleAuthor } from '../../../src/coach/model/signals/singleAuthor';
+import { type CoachEvent, DAY, DEFAULT_THRESHOLDS, MINUTE, type Thresholds } from '../../../src/coach/model/signals/types';
 
 const T0 = Date.UTC(2025, 4, 12, 9, 0);
 const at = (minutes: number): number => T0 + minutes * MINUTE;

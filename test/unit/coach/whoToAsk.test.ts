@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { FileOwner } from '../../../src/git/api';
-import { draftQuestion } from '../../../src/coach/questionDraft';
-import { DAY } from '../../../src/coach/signals/types';
-import { commonArea, suggestPeople } from '../../../src/coach/whoToAsk';
+import { draftQuestion } from '../../../src/coach/model/questionDraft';
+import { DAY } from '../../../src/coach/model/signals/types';
+import { commonArea, suggestPeople } from '../../../src/coach/model/whoToAsk';
 
 const NOW = Date.UTC(2025, 4, 12, 12);
 const owner = (name: string, email: string, commits: number, linesChanged: number, daysAgo: number, weight = 0.3): FileOwner => ({ name, email, commits, linesChanged, lastChangedAt: NOW - daysAgo * DAY, weight });

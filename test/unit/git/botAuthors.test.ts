@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { botAuthorList, botMatcher } from '../../../src/core/bots';
-import { createHistoryModel } from '../../../src/git/historyModel';
-import { HistoryService } from '../../../src/git/historyService';
-import { createGitRunner } from '../../../src/git/runGit';
+import { createHistoryModel } from '../../../src/git/model/historyModel';
+import { HistoryService } from '../../../src/git/source/historySource';
+import { createGitRunner } from '../../../src/git/source/runGit';
 import { NOW, commit } from './builders';
 import { TempRepo } from './gitRepo';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { CommitIndex } from '../../../src/git/derive/commitIndex';
-import { Interner } from '../../../src/git/intern';
-import { decodeCommit, encodeCommit } from '../../../src/git/historyStore';
+import { CommitIndex } from '../../../src/git/model/derive/commitIndex';
+import { Interner } from '../../../src/git/model/intern';
+import { decodeCommit, encodeCommit } from '../../../src/git/source/historyStore';
 import { commit, sha } from './builders';
 
 describe('shared commit index', () => {

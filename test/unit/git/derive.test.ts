@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { OwnershipIndex, isBotAuthor } from '../../../src/git/derive/ownership';
-import { inferPullRequests } from '../../../src/git/derive/pullRequests';
-import { parseTags } from '../../../src/git/derive/releases';
-import { mergeNewestFirst } from '../../../src/git/historyReader';
-import { findReverts } from '../../../src/git/derive/reverts';
+import { OwnershipIndex, isBotAuthor } from '../../../src/git/model/derive/ownership';
+import { inferPullRequests } from '../../../src/git/model/derive/pullRequests';
+import { parseTags } from '../../../src/git/model/derive/releases';
+import { mergeNewestFirst } from '../../../src/git/source/historyReader';
+import { findReverts } from '../../../src/git/model/derive/reverts';
 import { DAY, NOW, commit, sha } from './builders';
 
 describe('ownership', () => {

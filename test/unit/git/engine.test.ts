@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { RepoSnapshot } from '../../../src/git/api';
-import { KeyedDebouncer, type Clock } from '../../../src/git/debounce';
-import { GitEngine } from '../../../src/git/engine';
-import type { GitRunner } from '../../../src/git/runGit';
-import { sameSnapshot, snapshotContaining, toRepoPath, toSnapshot, type RepoStateInput } from '../../../src/git/snapshot';
+import { KeyedDebouncer, type Clock } from '../../../src/core/debounce';
+import { GitEngine } from '../../../src/git/controller';
+import type { GitRunner } from '../../../src/git/source/runGit';
+import { sameSnapshot, snapshotContaining, toRepoPath, toSnapshot, type RepoStateInput } from '../../../src/git/model/snapshot';
 
 /** Fake time: timers run only when the test advances the clock. */
 class FakeClock implements Clock {

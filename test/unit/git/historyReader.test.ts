@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readHead, refreshHistory, type ReadContext } from '../../../src/git/historyReader';
-import { createGitRunner, type GitRunner } from '../../../src/git/runGit';
+import { readHead, refreshHistory, type ReadContext } from '../../../src/git/source/historyReader';
+import { createGitRunner, type GitRunner } from '../../../src/git/source/runGit';
 import { TempRepo } from './gitRepo';
 
 /** Records every git invocation, to assert what was (not) read. */

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { HistoryService } from '../../../src/git/historyService';
-import { CACHE_VERSION, cacheFileFor, decodeCommit, encodeCommit, loadHistoryCache, saveHistoryCache, type CachedHistory } from '../../../src/git/historyStore';
-import { createGitRunner, type GitRunner } from '../../../src/git/runGit';
+import { HistoryService } from '../../../src/git/source/historySource';
+import { CACHE_VERSION, cacheFileFor, decodeCommit, encodeCommit, loadHistoryCache, saveHistoryCache, type CachedHistory } from '../../../src/git/source/historyStore';
+import { createGitRunner, type GitRunner } from '../../../src/git/source/runGit';
 import { commit, sha } from './builders';
 import { TempRepo } from './gitRepo';
 

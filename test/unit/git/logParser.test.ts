@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Commit } from '../../../src/git/api';
-import { LogStreamParser, decodeField, logFormat, parseLog, parseRawDate } from '../../../src/git/logParser';
+import { LogStreamParser, decodeField, logFormat, parseLog, parseRawDate } from '../../../src/git/model/logParser';
 
 const SENTINEL = 'MPXTEST';
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { assertSafeRef, assertSha, createGitRunner, gitEnv, safeArgs, SAFE_READ_CONFIG } from '../../../src/git/runGit';
+import { assertSafeRef, assertSha, createGitRunner, gitEnv, safeArgs, SAFE_READ_CONFIG } from '../../../src/git/source/runGit';
 import { TempRepo } from './gitRepo';
 
 describe('runGit safety', () => {

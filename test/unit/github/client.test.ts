@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { accountKey, cacheFilePath, loadCacheFile, saveCacheFile } from '../../../src/github/cacheFile';
-import { GitHubClient } from '../../../src/github/client';
-import { EtagCache } from '../../../src/github/etagCache';
-import { GitHubError } from '../../../src/github/errors';
-import { HostGate } from '../../../src/github/hostGate';
-import { pullListProjection, userProjection } from '../../../src/github/projections';
+import { accountKey, cacheFilePath, loadCacheFile, saveCacheFile } from '../../../src/github/source/cacheFile';
+import { GitHubClient } from '../../../src/github/source/client';
+import { EtagCache } from '../../../src/github/model/etagCache';
+import { GitHubError } from '../../../src/github/model/errors';
+import { HostGate } from '../../../src/github/source/hostGate';
+import { pullListProjection, userProjection } from '../../../src/review/source/projections';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 
 const SCENARIO = path.join(__dirname, '../../fake-github/scenarios/basic.json');

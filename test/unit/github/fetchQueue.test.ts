@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { accountKey } from '../../../src/github/cacheFile';
-import { GitHubClient } from '../../../src/github/client';
-import { EtagCache } from '../../../src/github/etagCache';
-import { fetchQueueData } from '../../../src/github/fetchQueue';
-import { HostGate } from '../../../src/github/hostGate';
-import { buildQueue } from '../../../src/review/queue';
-import { DEFAULT_REVIEW_SETTINGS } from '../../../src/review/settings';
+import { accountKey } from '../../../src/github/source/cacheFile';
+import { GitHubClient } from '../../../src/github/source/client';
+import { EtagCache } from '../../../src/github/model/etagCache';
+import { fetchQueueData } from '../../../src/review/source/fetchQueue';
+import { HostGate } from '../../../src/github/source/hostGate';
+import { buildQueue } from '../../../src/review/model/queue';
+import { DEFAULT_REVIEW_SETTINGS } from '../../../src/review/model/settings';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 
 const SCENARIO = path.join(__dirname, '../../fake-github/scenarios/basic.json');

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { GitHubError } from '../../../src/github/errors';
-import { parseLinkHeader } from '../../../src/github/linkHeader';
-import { backoffFrom } from '../../../src/github/rateLimit';
-import { parseJsonBody } from '../../../src/github/responseBody';
+import { GitHubError } from '../../../src/github/model/errors';
+import { parseLinkHeader } from '../../../src/github/model/linkHeader';
+import { backoffFrom } from '../../../src/github/model/rateLimit';
+import { parseJsonBody } from '../../../src/github/model/responseBody';
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] ?? null });
 

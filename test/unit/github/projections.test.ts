@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { GitHubError } from '../../../src/github/errors';
-import { checkRunsProjection, eventsProjection, mergeEvents, projectPull, reviewsProjection } from '../../../src/github/projections';
+import { GitHubError } from '../../../src/github/model/errors';
+import { checkRunsProjection, eventsProjection, mergeEvents, projectPull, reviewsProjection } from '../../../src/review/source/projections';
 
 const pull = {
   number: 3,

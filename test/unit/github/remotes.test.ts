@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isRepoName, repoFromRemote, webHostOf } from '../../../src/github/remotes';
+import { isRepoName, repoFromRemote, webHostOf } from '../../../src/github/model/remotes';
 
 describe('webHostOf', () => {
   const cases: Array<[string, string | undefined]> = [

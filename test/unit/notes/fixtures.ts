@@ -1,4 +1,4 @@
-import type { Note } from '../../../src/notes/types';
+import type { Note } from '../../../src/notes/model/types';
 
 /** A note that exercises every field, with text that tends to break parsers. */
 export function sampleNote(overrides: Partial<Note> = {}): Note {

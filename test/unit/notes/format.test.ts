@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { CURRENT_VERSION, MAX_NOTE_BYTES, parseNote, parseNoteBytes, serializeNote } from '../../../src/notes/format';
+import { CURRENT_VERSION, MAX_NOTE_BYTES, parseNote, parseNoteBytes, serializeNote } from '../../../src/notes/model/format';
 import { sampleNote } from './fixtures';
-import type { Note } from '../../../src/notes/types';
+import type { Note } from '../../../src/notes/model/types';
 
 describe('notes format', () => {
   describe('round-trip', () => {

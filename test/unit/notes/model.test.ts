@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { groupByTag, groupByWeek, isoWeek, noteTitle, searchNotes, summarize, UNTAGGED } from '../../../src/notes/model';
+import { groupByTag, groupByWeek, isoWeek, noteTitle, searchNotes, summarize, UNTAGGED } from '../../../src/notes/model/summaries';
 import { sampleNote } from './fixtures';
 
 describe('notes model', () => {

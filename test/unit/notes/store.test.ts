@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { promises as fs, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, readFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NoteStore, QUARANTINE_DIR } from '../../../src/notes/store';
-import { NoteStoreError, toStoreError } from '../../../src/notes/errors';
-import { serializeNote } from '../../../src/notes/format';
-import { LOCK_NAME } from '../../../src/notes/lock';
+import { NoteStore, QUARANTINE_DIR } from '../../../src/notes/source/store';
+import { NoteStoreError, toStoreError } from '../../../src/notes/model/errors';
+import { serializeNote } from '../../../src/notes/model/format';
+import { LOCK_NAME } from '../../../src/notes/source/lock';
 import { sampleNote } from './fixtures';
 
 describe('notes store', () => {

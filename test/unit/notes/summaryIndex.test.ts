@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serializeNote } from '../../../src/notes/format';
-import { NoteStore, QUARANTINE_DIR } from '../../../src/notes/store';
-import { decodeIndex, encodeIndex, INDEX_NAME, INDEX_VERSION, settledForIndex } from '../../../src/notes/summaryIndex';
+import { serializeNote } from '../../../src/notes/model/format';
+import { NoteStore, QUARANTINE_DIR } from '../../../src/notes/source/store';
+import { decodeIndex, encodeIndex, INDEX_NAME, INDEX_VERSION, settledForIndex } from '../../../src/notes/model/summaryIndex';
 import { sampleNote } from './fixtures';
 
 describe('notes summary index', () => {

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NoteStore } from '../../../src/notes/store';
-import { exportToDocument, exportToFolder, importPaths } from '../../../src/notes/transfer';
-import { contentHash, oneOnOneDocument, planImport } from '../../../src/notes/documents';
+import { NoteStore } from '../../../src/notes/source/store';
+import { exportToDocument, exportToFolder, importPaths } from '../../../src/notes/source/transfer';
+import { contentHash, oneOnOneDocument, planImport } from '../../../src/notes/model/documents';
 import { sampleNote } from './fixtures';
 
 describe('notes export and import', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fileNameForTitle, NOTE_SCHEME, noteIdFromUri, notePath } from '../../../src/notes/uri';
+import { fileNameForTitle, NOTE_SCHEME, noteIdFromUri, notePath } from '../../../src/notes/model/uri';
 
 describe('note uris', () => {
   describe('noteIdFromUri', () => {

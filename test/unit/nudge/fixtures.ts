@@ -1,6 +1,6 @@
 import type { NudgePolicyState, NudgeRequest, NudgeSettings } from '../../../src/nudge/api';
-import { DEFAULT_NUDGE_SETTINGS } from '../../../src/nudge/settings';
-import { emptyNudgeState } from '../../../src/nudge/state';
+import { DEFAULT_NUDGE_SETTINGS } from '../../../src/nudge/policy/settings';
+import { emptyNudgeState } from '../../../src/nudge/policy/state';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -1,4 +1,4 @@
-import type { JsonStoragePort } from '../../../src/nudge/scheduler';
+import type { JsonStoragePort } from '../../../src/nudge/policy/scheduler';
 
 /** A globalState stand-in that stores JSON text, so nothing survives that JSON would not. */
 export class MemoryStorage implements JsonStoragePort {

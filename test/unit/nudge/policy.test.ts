@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ALL_KINDS, type NudgeChannel, type NudgePolicyState, type NudgeRequest, type NudgeSettings } from '../../../src/nudge/api';
-import { decide, isReviewKind } from '../../../src/nudge/policy';
+import { decide, isReviewKind } from '../../../src/nudge/policy/policy';
 import { berlin, HOUR, MINUTE, openSettings, request, settings, state } from './fixtures';
 
 interface Case {

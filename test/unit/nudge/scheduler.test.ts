@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { NUDGE_STATE_KEY, NudgeScheduler } from '../../../src/nudge/scheduler';
+import { NUDGE_STATE_KEY, NudgeScheduler } from '../../../src/nudge/policy/scheduler';
 import { berlin, HOUR, openSettings, request, settings } from './fixtures';
 import { MemoryStorage } from './memory-storage';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_NUDGE_SETTINGS, normalizeNudgeSettings } from '../../../src/nudge/settings';
+import { DEFAULT_NUDGE_SETTINGS, normalizeNudgeSettings } from '../../../src/nudge/policy/settings';
 
 describe('normalizeNudgeSettings', () => {
   it('uses the documented defaults when nothing is set', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { emptyNudgeState, parseNudgeState, pruneNudgeState, reduceNudgeState, type NudgeAction } from '../../../src/nudge/state';
+import { emptyNudgeState, parseNudgeState, pruneNudgeState, reduceNudgeState, type NudgeAction } from '../../../src/nudge/policy/state';
 import { HOUR, state } from './fixtures';
 
 const NOW = Date.parse('2025-01-15T10:00:00Z');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { plainToastText } from '../../../src/nudge/toast-text';
+import { plainToastText } from '../../../src/nudge/policy/toastText';
 
 describe('plainToastText', () => {
   const cases: Array<[string, string, string, string]> = [

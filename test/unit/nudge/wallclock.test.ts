@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeInstant, formatMinuteOfDay, inWallRange, parseWallTime, wallClockAt } from '../../../src/nudge/wallclock';
+import { describeInstant, formatMinuteOfDay, inWallRange, parseWallTime, wallClockAt } from '../../../src/core/time/wallclock';
 
 describe('wall clock', () => {
   const instant = Date.parse('2025-01-17T23:30:00Z');

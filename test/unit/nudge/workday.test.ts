@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { NudgeDecision, NudgeRequest } from '../../../src/nudge/api';
-import { NudgeScheduler } from '../../../src/nudge/scheduler';
-import { inWallRange, parseWallTime, wallClockAt } from '../../../src/nudge/wallclock';
+import { NudgeScheduler } from '../../../src/nudge/policy/scheduler';
+import { inWallRange, parseWallTime, wallClockAt } from '../../../src/core/time/wallclock';
 import { berlin, HOUR, MINUTE, settings } from './fixtures';
 import { MemoryStorage } from './memory-storage';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { businessHoursBetween, nextWorkingDayStart, nextWorkingStart, type WorkingSchedule } from '../../../src/review/businessHours';
+import { businessHoursBetween, nextWorkingDayStart, nextWorkingStart, type WorkingSchedule } from '../../../src/core/time/businessHours';
 
 const weekdays = (timeZone?: string, start = '09:00', end = '17:00'): WorkingSchedule => ({
   workingDays: [1, 2, 3, 4, 5],

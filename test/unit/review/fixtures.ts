@@ -1,6 +1,6 @@
-import type { WorkingSchedule } from '../../../src/review/businessHours';
-import type { PullRequest, Viewer } from '../../../src/review/model';
-import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../../src/review/settings';
+import type { WorkingSchedule } from '../../../src/core/time/businessHours';
+import type { PullRequest, Viewer } from '../../../src/review/model/pullRequest';
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from '../../../src/review/model/settings';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatHours, hygieneFlags, meaningfulDescription, unaddressedChangeRequest } from '../../../src/review/hygiene';
+import { formatHours, hygieneFlags, meaningfulDescription, unaddressedChangeRequest } from '../../../src/review/policy/hygiene';
 import { DAY, HOUR, NOW, pr, SETTINGS } from './fixtures';
 
 const ids = (overrides: Parameters<typeof pr>[0], waitHours?: number, thresholds = SETTINGS.hygiene) =>

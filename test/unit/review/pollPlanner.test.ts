@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeAge, mayRefreshOnTrigger, nextPollDelay, pollIntervalMs } from '../../../src/review/pollPlanner';
+import { describeAge, mayRefreshOnTrigger, nextPollDelay, pollIntervalMs } from '../../../src/review/policy/pollPlanner';
 
 const MIN = 60_000;
 

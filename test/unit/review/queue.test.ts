@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { PullRequest } from '../../../src/review/model';
-import { buildQueue, summarise, type QueueContext } from '../../../src/review/queue';
-import { isSnoozed, pruneSnoozes } from '../../../src/review/snooze';
-import { reminderRequest, statusView } from '../../../src/review/statusText';
+import type { PullRequest } from '../../../src/review/model/pullRequest';
+import { buildQueue, summarise, type QueueContext } from '../../../src/review/model/queue';
+import { isSnoozed, pruneSnoozes } from '../../../src/review/model/snooze';
+import { reminderRequest, statusView } from '../../../src/review/policy/statusText';
 import { HOUR, ME, NOW, pr, SETTINGS, UTC_WEEKDAYS } from './fixtures';
 
 const ctx = (overrides: Partial<QueueContext> = {}): QueueContext => ({

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isWaitingOnViewer, rankPullRequest, rankWaitingOnViewer, waitingSince } from '../../../src/review/ranking';
+import { isWaitingOnViewer, rankPullRequest, rankWaitingOnViewer, waitingSince } from '../../../src/review/policy/ranking';
 import { HOUR, ME, NOW, pr, SETTINGS, UTC_WEEKDAYS } from './fixtures';
 
 const ctx = (all = [pr()]) => ({ now: NOW, viewer: ME, schedule: UTC_WEEKDAYS, settings: SETTINGS, all });

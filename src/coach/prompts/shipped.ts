@@ -1,9 +1,0 @@
-import shipped from '../prompts.json';
-import { parsePromptFile, type Prompt, type PromptFileResult } from './library';
-
-/** The prompt library bundled with the extension (esbuild inlines the JSON). */
-export function shippedPrompts(): PromptFileResult {
-  return parsePromptFile(JSON.stringify(shipped), 'prompts.json', 'shipped');
-}
-
-export type { Prompt };

@@ -1,0 +1,104 @@
+/**
+ * Wall-clock arithmetic for policy: which weekday and minute of the day an instant is in a time
+ * zone. Intl does the zone work (including daylight-saving shifts), so no table of our own.
+ */
+import type { WallTime } from '../../nudge/api';
+
+export interface WallClock {
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  /** Minutes since local midnight, 0…1439. */
+  minuteOfDay: number;
+  /** 'YYYY-MM-DD' of the local calendar day: two instants share a day iff their keys match. */
+  dayKey: string;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23', // never '24' for midnight
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** The wall clock at `instant` in `timeZone` (undefined = this machine's zone). */
+export function wallClockAt(instant: number, timeZone?: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    parts[part.type] = part.value;
+  }
+  return {
+    weekday: WEEKDAYS[parts.weekday] ?? 0,
+    minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
+    dayKey: `${parts.year}-${parts.month}-${parts.day}`,
+  };
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isWallTime(value: unknown): value is WallTime {
+  return typeof value === 'string' && WALL_TIME.test(value);
+}
+
+/** 'HH:MM' → minutes since midnight. Throws on malformed input: settings are validated first. */
+export function parseWallTime(value: WallTime): number {
+  const match = WALL_TIME.exec(value);
+  if (!match) {
+    throw new RangeError(`not an HH:MM time: ${value}`);
+  }
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function formatMinuteOfDay(minute: number): WallTime {
+  const m = ((minute % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Whether `minute` lies in [start, end). A range whose end is before its start wraps past
+ * midnight (18:30–09:00); start === end is an empty range.
+ */
+export function inWallRange(minute: number, start: number, end: number): boolean {
+  if (start === end) {
+    return false;
+  }
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** 'HH:MM' when `instant` is on the same local day as `now`, else 'Tue 09:00', for reasons. */
+export function describeInstant(instant: number, now: number, timeZone?: string): string {
+  const at = wallClockAt(instant, timeZone);
+  const time = formatMinuteOfDay(at.minuteOfDay);
+  if (at.dayKey === wallClockAt(now, timeZone).dayKey) {
+    return time;
+  }
+  // A weekday name is unambiguous only within the coming week.
+  return Math.abs(instant - now) < 6 * DAY_MS ? `${DAY_NAMES[at.weekday]} ${time}` : `${at.dayKey} ${time}`;
+}

@@ -1,0 +1,136 @@
+/**
+ * The GitEngineApi other capabilities use. It keeps the latest snapshot per repository (fed by the
+ * editor layer) and serves history through a HistoryService it creates on first use, so nothing
+ * runs git until someone asks. Until the workspace is trusted, history is refused outright.
+ * Pure: the editor layer injects trust, start-up and the runner.
+ */
+import { Emitter, type Event } from '../core/event';
+import type { FileOwner, GitEngineApi, GitEngineStatus, HistoryModel, RepoSnapshot } from './api';
+import { HistoryService } from './source/historySource';
+import type { GitRunner } from './source/runGit';
+import { sameSnapshot } from './model/snapshot';
+
+export interface GitEngineOptions {
+  trusted: boolean;
+  /** Called once, on first use of snapshots or status: subscribe to the editor's git state. */
+  start: () => void;
+  createRunner: () => GitRunner;
+  storageDir?: string;
+  halfLifeDays: () => number;
+  /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.botAuthors`). */
+  botAuthors?: () => readonly string[];
+  maxCommits: () => number;
+  timeoutMs?: number;
+  onError?: (message: string, error: unknown) => void;
+  onRefreshed?: (repoRoot: string, mode: string, read: number, ms: number) => void;
+}
+
+export class GitEngine implements GitEngineApi {
+  private readonly snapshotsEmitter = new Emitter<readonly RepoSnapshot[]>();
+  private readonly statusEmitter = new Emitter<GitEngineStatus>();
+  private readonly byRoot = new Map<string, RepoSnapshot>();
+  private readonly abort = new AbortController();
+  private currentStatus: GitEngineStatus;
+  private started = false;
+  private historyService: HistoryService | undefined;
+  private runner: GitRunner | undefined;
+
+  constructor(private readonly options: GitEngineOptions) {
+    this.currentStatus = options.trusted ? 'starting' : 'untrusted';
+  }
+
+  readonly onDidChangeSnapshots: Event<readonly RepoSnapshot[]> = (listener) => {
+    this.ensureStarted();
+    return this.snapshotsEmitter.event(listener);
+  };
+
+  readonly onDidChangeStatus: Event<GitEngineStatus> = (listener) => {
+    this.ensureStarted();
+    return this.statusEmitter.event(listener);
+  };
+
+  get status(): GitEngineStatus {
+    this.ensureStarted();
+    return this.currentStatus;
+  }
+
+  get snapshots(): readonly RepoSnapshot[] {
+    this.ensureStarted();
+    return [...this.byRoot.values()].sort((a, b) => a.repoRoot.localeCompare(b.repoRoot));
+  }
+
+  /** The editor layer grants trust; start-up happens then if someone was already listening. */
+  grantTrust(): void {
+    if (this.currentStatus !== 'untrusted') return;
+    this.setStatus('starting');
+    if (this.started) this.options.start();
+  }
+
+  setStatus(status: GitEngineStatus): void {
+    if (this.currentStatus === status || (this.currentStatus === 'untrusted' && status !== 'starting')) return;
+    this.currentStatus = status;
+    this.statusEmitter.fire(status);
+  }
+
+  /** Records a repository's snapshot; listeners hear about it only when something changed. */
+  putSnapshot(snapshot: RepoSnapshot): void {
+    if (sameSnapshot(this.byRoot.get(snapshot.repoRoot), snapshot)) return;
+    this.byRoot.set(snapshot.repoRoot, snapshot);
+    this.snapshotsEmitter.fire(this.snapshots);
+  }
+
+  removeSnapshot(repoRoot: string): void {
+    if (this.byRoot.delete(repoRoot)) this.snapshotsEmitter.fire(this.snapshots);
+  }
+
+  history(repoRoot: string): Promise<HistoryModel> {
+    if (this.currentStatus === 'untrusted') return Promise.reject(new Error('git is not run in an untrusted workspace'));
+    return this.service().history(repoRoot);
+  }
+
+  async ownersOf(repoRoot: string, paths: readonly string[]): Promise<FileOwner[]> {
+    return (await this.history(repoRoot)).ownersOf(paths);
+  }
+
+  async currentUserEmail(repoRoot: string): Promise<string | undefined> {
+    if (this.currentStatus === 'untrusted') return undefined;
+    const result = await this.gitRunner()(['config', '--get', 'user.email'], {
+      cwd: repoRoot,
+      signal: this.abort.signal,
+      timeoutMs: 10_000,
+      okExitCodes: [1], // not set
+    });
+    return result.stdout.trim() || undefined;
+  }
+
+  /** Kills every git process still running and refuses new work. */
+  dispose(): void {
+    this.abort.abort();
+    this.snapshotsEmitter.dispose();
+    this.statusEmitter.dispose();
+  }
+
+  private ensureStarted(): void {
+    if (this.started) return;
+    this.started = true;
+    if (this.currentStatus !== 'untrusted') this.options.start();
+  }
+
+  private gitRunner(): GitRunner {
+    return (this.runner ??= this.options.createRunner());
+  }
+
+  private service(): HistoryService {
+    return (this.historyService ??= new HistoryService({
+      git: this.gitRunner(),
+      storageDir: this.options.storageDir,
+      halfLifeDays: this.options.halfLifeDays,
+      botAuthors: this.options.botAuthors,
+      maxCommits: this.options.maxCommits,
+      timeoutMs: this.options.timeoutMs,
+      signal: this.abort.signal,
+      onError: this.options.onError,
+      onRefreshed: this.options.onRefreshed,
+    }));
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Wraps parsed commits as a HistoryModel. Derived data is computed on first use and kept, so a
+ * refresh that nobody reads from costs only the parse. Pure.
+ */
+import type { Commit, FileOwner, HistoryModel, MergedPullRequest, Release, RevertRecord } from '../api';
+import { botMatcher } from '../../core/bots';
+import { CommitIndex } from './derive/commitIndex';
+import { OwnershipIndex } from './derive/ownership';
+import { inferPullRequests } from './derive/pullRequests';
+import { findReverts } from './derive/reverts';
+
+export interface HistoryData {
+  repoRoot: string;
+  tip?: string;
+  shallow: boolean;
+  /** Newest first. */
+  commits: readonly Commit[];
+  releases: readonly Release[];
+  readAt: number;
+}
+
+/** The settings ownership depends on; a model is rebuilt when they change (see HistoryService). */
+export interface OwnershipSettings {
+  halfLifeDays: number;
+  /** `multiplier.botAuthors`: names or e-mails left out of ownership, besides `[bot]` accounts. */
+  botAuthors?: readonly string[];
+}
+
+export function createHistoryModel(data: HistoryData, settings: OwnershipSettings): HistoryModel {
+  let pullRequests: MergedPullRequest[] | undefined;
+  let reverts: RevertRecord[] | undefined;
+  let ownership: OwnershipIndex | undefined;
+  let index: CommitIndex | undefined;
+  const commitIndex = () => (index ??= new CommitIndex(data.commits)); // shared by PRs and reverts
+  return {
+    repoRoot: data.repoRoot,
+    tip: data.tip,
+    shallow: data.shallow,
+    commits: data.commits,
+    releases: data.releases,
+    readAt: data.readAt,
+    get pullRequests() {
+      return (pullRequests ??= inferPullRequests(data.commits, commitIndex()));
+    },
+    get reverts() {
+      return (reverts ??= findReverts(data.commits, commitIndex));
+    },
+    ownersOf(paths: readonly string[]): FileOwner[] {
+      ownership ??= new OwnershipIndex(data.commits, { halfLifeDays: settings.halfLifeDays, now: data.readAt, exclude: botMatcher(settings.botAuthors) });
+      return ownership.ownersOf(paths);
+    },
+  };
+}
+
+/** Newest first by committer time; ties keep git's order (stable sort). */
+export function sortNewestFirst(commits: Commit[]): Commit[] {
+  return commits.sort((a, b) => b.committer.time - a.committer.time);
+}

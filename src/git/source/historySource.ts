@@ -1,0 +1,107 @@
+/**
+ * Keeps each repository's history in memory and on disk, and refreshes it on demand. Concurrent
+ * callers share one refresh; the cache file is written in the background after a change, so a
+ * caller waits only for git. No `vscode` import.
+ */
+import type { HistoryModel } from '../api';
+import { createHistoryModel, type OwnershipSettings } from '../model/historyModel';
+import { refreshHistory, type RefreshMode } from './historyReader';
+import { loadHistoryCache, saveHistoryCache, type CachedHistory } from './historyStore';
+import type { GitRunner } from './runGit';
+
+export interface HistoryServiceOptions {
+  git: GitRunner;
+  /** Folder for cache files; no disk cache when undefined. */
+  storageDir?: string;
+  halfLifeDays: () => number;
+  /** `multiplier.botAuthors`, already cleaned (botAuthorList). */
+  botAuthors?: () => readonly string[];
+  maxCommits: () => number;
+  timeoutMs?: number;
+  /** Aborted when the workspace closes: kills every git process still running. */
+  signal: AbortSignal;
+  now?: () => number;
+  onRefreshed?: (repoRoot: string, mode: RefreshMode, commitsRead: number, ms: number) => void;
+  onError?: (message: string, error: unknown) => void;
+}
+
+interface RepoEntry {
+  cached?: CachedHistory;
+  model?: HistoryModel;
+  /** The ownership settings `model` was built with, to rebuild it when they change. */
+  settingsKey?: string;
+  diskLoaded: boolean;
+  inflight?: Promise<HistoryModel>;
+  writing?: Promise<void>;
+  writeAgain?: boolean;
+}
+
+export class HistoryService {
+  private readonly repos = new Map<string, RepoEntry>();
+
+  constructor(private readonly options: HistoryServiceOptions) {}
+
+  history(repoRoot: string): Promise<HistoryModel> {
+    if (this.options.signal.aborted) return Promise.reject(new Error('git engine disposed'));
+    let entry = this.repos.get(repoRoot);
+    if (!entry) this.repos.set(repoRoot, (entry = { diskLoaded: false }));
+    if (entry.inflight) return entry.inflight;
+    const run = this.refresh(repoRoot, entry).finally(() => {
+      if (entry.inflight === run) entry.inflight = undefined;
+    });
+    entry.inflight = run;
+    return run;
+  }
+
+  /** Resolves when pending cache writes are done (tests, benchmark). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.repos.values()].map((e) => e.writing));
+  }
+
+  private async refresh(repoRoot: string, entry: RepoEntry): Promise<HistoryModel> {
+    const started = Date.now();
+    if (!entry.diskLoaded) {
+      entry.diskLoaded = true;
+      if (this.options.storageDir && !entry.cached) {
+        entry.cached = await loadHistoryCache(this.options.storageDir, repoRoot).catch(() => undefined);
+      }
+    }
+    const result = await refreshHistory(
+      { git: this.options.git, repoRoot, signal: this.options.signal, timeoutMs: this.options.timeoutMs, maxCommits: this.options.maxCommits() },
+      entry.cached,
+    );
+    const changed = result.mode !== 'unchanged' || !entry.model;
+    entry.cached = result.history;
+    const releasesSame = entry.model && JSON.stringify(entry.model.releases) === JSON.stringify(result.releases);
+    const settings: OwnershipSettings = { halfLifeDays: this.options.halfLifeDays(), botAuthors: this.options.botAuthors?.() ?? [] };
+    const settingsKey = JSON.stringify(settings);
+    if (changed || !releasesSame || settingsKey !== entry.settingsKey) {
+      const now = this.options.now?.() ?? Date.now();
+      entry.model = createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: now }, settings);
+      entry.settingsKey = settingsKey;
+    }
+    if (result.mode !== 'unchanged') this.scheduleWrite(entry);
+    this.options.onRefreshed?.(repoRoot, result.mode, result.read, Date.now() - started);
+    return entry.model!;
+  }
+
+  /** One write at a time per repository; a change during a write schedules exactly one more. */
+  private scheduleWrite(entry: RepoEntry): void {
+    const dir = this.options.storageDir;
+    if (!dir) return;
+    if (entry.writing) {
+      entry.writeAgain = true;
+      return;
+    }
+    entry.writing = (async () => {
+      do {
+        entry.writeAgain = false;
+        const snapshot = entry.cached;
+        if (snapshot) {
+          await saveHistoryCache(dir, snapshot).catch((error) => this.options.onError?.('could not write the history cache', error));
+        }
+      } while (entry.writeAgain && !this.options.signal.aborted);
+      entry.writing = undefined;
+    })();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Follows the built-in git extension: repositories opening and closing (multi-root, submodules),
+ * and each repository's state changes, debounced per repository into one snapshot per burst.
+ */
+import * as vscode from 'vscode';
+import type { RepoSnapshot } from '../api';
+import { KeyedDebouncer } from '../../core/debounce';
+import { toSnapshot } from '../model/snapshot';
+import type { GitApi, GitExtension, Repository } from './vscode-git';
+
+export interface RepoWatcherSink {
+  gitMissing(): void;
+  ready(): void;
+  put(snapshot: RepoSnapshot): void;
+  remove(repoRoot: string): void;
+  error(message: string, error: unknown): void;
+}
+
+export class RepoWatcher implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly perRepo = new Map<string, { repo: Repository; listener: vscode.Disposable }>();
+  private readonly commitTimes = new Map<string, number>();
+  private readonly debouncer: KeyedDebouncer<string>;
+  private api: GitApi | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly sink: RepoWatcherSink,
+    debounceMs: number,
+  ) {
+    this.debouncer = new KeyedDebouncer((root) => void this.emit(root), debounceMs, debounceMs * 10);
+  }
+
+  /** The git path the user configured for the built-in extension, once it is known. */
+  get gitPath(): string | undefined {
+    return this.api?.git.path;
+  }
+
+  async start(): Promise<void> {
+    const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+    if (!extension) return this.sink.gitMissing();
+    let exports: GitExtension;
+    try {
+      exports = extension.isActive ? extension.exports : await extension.activate();
+    } catch (error) {
+      this.sink.error('the git extension failed to activate', error);
+      return this.sink.gitMissing();
+    }
+    if (this.disposed) return;
+    this.disposables.push(exports.onDidChangeEnablement((enabled) => (enabled ? this.attach(exports) : this.detach())));
+    if (!exports.enabled) return this.sink.gitMissing();
+    this.attach(exports);
+  }
+
+  private attach(exports: GitExtension): void {
+    if (this.api) return;
+    const api = (this.api = exports.getAPI(1));
+    this.disposables.push(
+      api.onDidOpenRepository((repo) => this.open(repo)),
+      api.onDidCloseRepository((repo) => this.close(repo)),
+    );
+    for (const repo of api.repositories) this.open(repo);
+    this.sink.ready();
+  }
+
+  private detach(): void {
+    for (const root of [...this.perRepo.keys()]) this.closeRoot(root);
+    this.api = undefined;
+    this.sink.gitMissing();
+  }
+
+  private open(repo: Repository): void {
+    const root = repo.rootUri.fsPath;
+    if (this.perRepo.has(root)) return;
+    const listener = repo.state.onDidChange(() => this.debouncer.trigger(root));
+    this.perRepo.set(root, { repo, listener });
+    void this.emit(root); // first snapshot right away: no burst to wait for
+  }
+
+  private close(repo: Repository): void {
+    this.closeRoot(repo.rootUri.fsPath);
+  }
+
+  private closeRoot(root: string): void {
+    const entry = this.perRepo.get(root);
+    if (!entry) return;
+    entry.listener.dispose();
+    this.perRepo.delete(root);
+    this.debouncer.cancel(root);
+    this.sink.remove(root);
+  }
+
+  private async emit(root: string): Promise<void> {
+    const entry = this.perRepo.get(root);
+    if (!entry || this.disposed) return;
+    const state = entry.repo.state;
+    const head = state.HEAD;
+    const paths = (changes: readonly { uri: vscode.Uri }[] | undefined) => (changes ?? []).map((c) => c.uri.fsPath);
+    const lastCommitAt = head?.commit ? await this.commitTime(entry.repo, head.commit) : undefined;
+    if (!this.perRepo.has(root)) return;
+    this.sink.put(
+      toSnapshot(
+        {
+          root,
+          head: head && {
+            name: head.name,
+            commit: head.commit,
+            upstream: head.upstream && { remote: head.upstream.remote, name: head.upstream.name },
+            ahead: head.ahead,
+            behind: head.behind,
+          },
+          remotes: state.remotes,
+          workingTree: paths(state.workingTreeChanges),
+          untracked: paths(state.untrackedChanges),
+          index: paths(state.indexChanges),
+          conflicts: paths(state.mergeChanges),
+          rebasing: state.rebaseCommit !== undefined,
+          lastCommitAt,
+        },
+        Date.now(),
+      ),
+    );
+  }
+
+  /** HEAD's commit time, asked of the git extension once per commit. */
+  private async commitTime(repo: Repository, sha: string): Promise<number | undefined> {
+    const known = this.commitTimes.get(sha);
+    if (known !== undefined) return known;
+    try {
+      const commit = await repo.getCommit(sha);
+      const time = (commit.commitDate ?? commit.authorDate)?.getTime();
+      if (time !== undefined) this.commitTimes.set(sha, time);
+      return time;
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.debouncer.dispose();
+    for (const root of [...this.perRepo.keys()]) this.perRepo.get(root)?.listener.dispose();
+    this.perRepo.clear();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

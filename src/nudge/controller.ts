@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/vscode/logger';
+import {
+  NEVER_ACTION,
+  SNOOZE_ACTION,
+  type NudgeDecision,
+  type NudgeKind,
+  type NudgeOutcome,
+  type NudgePolicyState,
+  type NudgeRequest,
+  type NudgeSettings,
+  type NudgeService,
+  type NudgeTarget,
+} from './api';
+import type { NudgeScheduler } from './policy/scheduler';
+import { plainToastText } from './policy/toastText';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** The editor face of the scheduler: shows toasts and handles their Snooze / Never buttons. */
+export class EditorNudgeService implements NudgeService, vscode.Disposable {
+  readonly onDidChange: NudgeService['onDidChange'];
+  private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchingClock = false;
+
+  constructor(
+    private readonly scheduler: NudgeScheduler,
+    private readonly clock: () => number,
+    /** The current settings, for commands that offer times (snooze choices). */
+    readonly settings: () => NudgeSettings,
+    private readonly log: Logger,
+  ) {
+    // The clock timer starts with the first listener: nobody listening, no timer.
+    this.onDidChange = (listener) => {
+      const subscription = scheduler.onDidChange(listener);
+      this.watchClock();
+      return subscription;
+    };
+  }
+
+  /** Fires onDidChange when focus ends or quiet hours start or end, re-arming after every change. */
+  private watchClock(): void {
+    if (this.watchingClock) return;
+    this.watchingClock = true;
+    const arm = (): void => {
+      clearTimeout(this.boundaryTimer);
+      const next = this.scheduler.nextQuietBoundary();
+      if (next === undefined) return;
+      // Capped at a day so a suspended laptop or a far boundary is re-checked.
+      const delay = Math.min(Math.max(0, next - this.clock()) + 250, 24 * HOUR_MS);
+      this.boundaryTimer = setTimeout(() => this.scheduler.boundaryPassed(), delay);
+    };
+    this.scheduler.onDidChange(arm);
+    arm();
+  }
+
+  decide(req: NudgeRequest): NudgeDecision {
+    return this.scheduler.decide(req);
+  }
+
+  async notify(req: NudgeRequest, ...actions: string[]): Promise<NudgeOutcome> {
+    const decision = this.scheduler.notify(req);
+    if (decision.channel !== 'toast') {
+      return { decision };
+    }
+    // Our two buttons always come last, so a capability cannot shadow them with its own label.
+    const own = actions.filter((a) => a !== SNOOZE_ACTION && a !== NEVER_ACTION);
+    this.log.info(`nudge toast: ${req.kind}`);
+    const choice = await vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, SNOOZE_ACTION, NEVER_ACTION);
+    if (choice === SNOOZE_ACTION) {
+      this.scheduler.snooze({ kind: req.kind }, this.clock() + HOUR_MS);
+      return { decision };
+    }
+    if (choice === NEVER_ACTION) {
+      this.never(req.kind);
+      vscode.window.setStatusBarMessage(`Multiplier: "${req.kind}" nudges muted. Undo with "Multiplier: Reset Muted Nudge Kinds".`, 8000);
+      return { decision };
+    }
+    return choice === undefined ? { decision } : { decision, action: choice };
+  }
+
+  snooze(target: NudgeTarget, untilMs: number): void {
+    this.scheduler.snooze(target, untilMs);
+  }
+
+  never(kind: NudgeKind): void {
+    this.scheduler.never(kind);
+    this.log.info(`nudge kind muted: ${kind}`);
+  }
+
+  resetNever(kind?: NudgeKind): void {
+    this.scheduler.unmute(kind);
+  }
+
+  isFocusActive(): boolean {
+    return this.scheduler.isFocusActive();
+  }
+
+  focusUntil(): number | undefined {
+    return this.scheduler.focusUntil();
+  }
+
+  quietReason(): string | undefined {
+    return this.scheduler.quietReason();
+  }
+
+  /** Focus is started and stopped by the focus commands, not by other capabilities. */
+  startFocus(untilMs: number): void {
+    this.scheduler.startFocus(untilMs);
+  }
+
+  stopFocus(): void {
+    this.scheduler.stopFocus();
+  }
+
+  /** The persisted state, for the nudge commands and integration tests. */
+  get state(): NudgePolicyState {
+    return this.scheduler.state;
+  }
+
+  /** Resolves when every change so far is saved; commands await it so a reload cannot lose a mute. */
+  flushed(): Promise<void> {
+    return this.scheduler.flushed();
+  }
+
+  settingsChanged(): void {
+    this.scheduler.settingsChanged();
+  }
+
+  dispose(): void {
+    clearTimeout(this.boundaryTimer);
+    this.scheduler.dispose();
+  }
+}

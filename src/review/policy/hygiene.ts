@@ -1,0 +1,97 @@
+/**
+ * Hygiene flags: the habits that make reviews slow, each with a threshold from settings.
+ * Pure. A flag is a fact about the PR, not a judgement of its author.
+ */
+import { linesChanged, sameLogin, type PullRequest } from '../model/pullRequest';
+import type { HygieneThresholds } from '../model/settings';
+
+export type HygieneFlagId =
+  | 'stale'
+  | 'too-big'
+  | 'no-description'
+  | 'no-why'
+  | 'no-reviewers'
+  | 'changes-requested-unaddressed'
+  | 'draft-untouched';
+
+export interface HygieneFlag {
+  id: HygieneFlagId;
+  /** Short plain text for descriptions and tooltips. */
+  label: string;
+}
+
+export interface HygieneContext {
+  now: number;
+  /** Business hours this PR has waited for (first) review; undefined when not waiting. */
+  waitHours?: number;
+  targetHours: number;
+  thresholds: HygieneThresholds;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Words and links that usually carry the motivation of a change. */
+const WHY_PATTERN =
+  /\b(because|why|so that|so we|in order to|motivation|problem|reason|goal|context|otherwise|instead|without|needs?|needed|requires?|required|cannot|can't|fail(?:s|ed|ing)?|bug|broken|slow|risk|safer?|to (?:fix|allow|avoid|support|prevent|enable|make|reduce|improve|let)|fix(?:es|ed)?|close[sd]?|resolve[sd]?)\b|#\d+|https?:\/\/\S+/i;
+
+/** Text a template leaves behind (HTML comments) is not a description. */
+export function meaningfulDescription(body: string): string {
+  return body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+}
+
+export function hygieneFlags(pr: PullRequest, ctx: HygieneContext): HygieneFlag[] {
+  const flags: HygieneFlag[] = [];
+  const t = ctx.thresholds;
+  if (ctx.waitHours !== undefined && ctx.waitHours > ctx.targetHours) {
+    flags.push({ id: 'stale', label: `past the ${formatHours(ctx.targetHours)} review target` });
+  }
+  const lines = linesChanged(pr);
+  if (lines !== undefined && lines > t.tooBigLines) {
+    flags.push({ id: 'too-big', label: `over ${t.tooBigLines} changed lines` });
+  }
+  const description = meaningfulDescription(pr.body);
+  if (description.length < Math.max(1, t.minDescriptionLength)) {
+    flags.push({ id: 'no-description', label: 'no description' });
+  } else if (!WHY_PATTERN.test(description)) {
+    flags.push({ id: 'no-why', label: 'description does not say why' });
+  }
+  const othersReviewed = pr.reviews.some((r) => !sameLogin(r.reviewer, pr.author));
+  if (!pr.draft && pr.requestedReviewers.length === 0 && pr.requestedTeams.length === 0 && !othersReviewed) {
+    flags.push({ id: 'no-reviewers', label: 'no reviewers requested' });
+  }
+  const unaddressed = unaddressedChangeRequest(pr);
+  if (unaddressed !== undefined && ctx.now - unaddressed >= t.changesRequestedDays * DAY) {
+    flags.push({ id: 'changes-requested-unaddressed', label: `changes requested ${Math.floor((ctx.now - unaddressed) / DAY)} days ago, no push since` });
+  }
+  if (pr.draft && ctx.now - pr.updatedAt >= t.draftUntouchedDays * DAY) {
+    flags.push({ id: 'draft-untouched', label: `draft untouched for ${Math.floor((ctx.now - pr.updatedAt) / DAY)} days` });
+  }
+  return flags;
+}
+
+/**
+ * When changes were requested against the current head commit (no push since), the time of the
+ * oldest such review still standing; undefined when none stands or a push followed.
+ */
+export function unaddressedChangeRequest(pr: PullRequest): number | undefined {
+  const latestByReviewer = new Map<string, PullRequest['reviews'][number]>();
+  for (const review of pr.reviews) {
+    if (review.state === 'COMMENTED' || review.state === 'PENDING') continue; // comments don't change the verdict
+    const key = review.reviewer.toLowerCase();
+    const seen = latestByReviewer.get(key);
+    if (!seen || review.submittedAt >= seen.submittedAt) latestByReviewer.set(key, review);
+  }
+  let oldest: number | undefined;
+  for (const review of latestByReviewer.values()) {
+    if (review.state !== 'CHANGES_REQUESTED') continue;
+    if (review.commitId !== undefined && review.commitId !== pr.headSha) continue; // pushed since
+    oldest = oldest === undefined ? review.submittedAt : Math.min(oldest, review.submittedAt);
+  }
+  return oldest;
+}
+
+/** '26h', '45m', '3.5h' — compact, for the status bar and flags. */
+export function formatHours(hours: number): string {
+  if (hours < 1) return `${Math.max(0, Math.round(hours * 60))}m`;
+  return hours < 10 && !Number.isInteger(hours) ? `${Math.round(hours * 10) / 10}h` : `${Math.round(hours)}h`;
+}

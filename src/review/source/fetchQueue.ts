@@ -1,0 +1,128 @@
+/**
+ * One refresh of the review queue: who am I, which open PRs matter to me, and their details.
+ * Sequential by design (the host gate serialises anyway); unchanged pages come back as 304s
+ * from the ETag cache and cost no rate limit. No `vscode` import.
+ */
+import type { BranchRef } from '../model/queue';
+import type { PullRequest, QueueData, Viewer } from '../model/pullRequest';
+import { sameLogin } from '../model/pullRequest';
+import { isBot } from '../model/settings';
+import type { GitHubClient } from '../../github/source/client';
+import { isGitHubError } from '../../github/model/errors';
+import {
+  checkRunsProjection,
+  combinedStatusProjection,
+  eventsProjection,
+  mergeEvents,
+  pullListProjection,
+  pullProjection,
+  reviewsProjection,
+  searchProjection,
+  teamsProjection,
+  userProjection,
+} from './projections';
+
+export interface FetchOptions {
+  /** `owner/repo` to list; when empty, GitHub search finds PRs requested of me or mine. */
+  repositories: readonly string[];
+  currentBranches: readonly BranchRef[];
+  botAuthors: readonly string[];
+  now: () => number;
+  /** Detail requests are bounded so a huge organisation cannot drain the rate limit. */
+  maxDetailed?: number;
+}
+
+const enc = (repo: string) => repo.split('/').map(encodeURIComponent).join('/');
+
+export async function fetchViewer(client: GitHubClient): Promise<Viewer> {
+  const user = await client.get('user', userProjection);
+  let teams: string[] = [];
+  try {
+    teams = await client.getAll('user/teams?per_page=100', teamsProjection);
+  } catch (error) {
+    // Without read:org GitHub answers 403/404; team requests then go unnoticed, direct ones still work.
+    if (!isGitHubError(error, 'http') && !isGitHubError(error, 'not-found')) throw error;
+  }
+  return { login: user.login, teams };
+}
+
+function relevant(pr: PullRequest, viewer: Viewer, options: FetchOptions): boolean {
+  if (isBot(pr.author, options.botAuthors)) return false;
+  if (sameLogin(pr.author, viewer.login)) return true;
+  const onBranch = options.currentBranches.some((b) => b.branch === pr.headRef && b.repo.toLowerCase() === pr.repo.toLowerCase());
+  if (onBranch) return true;
+  if (pr.draft) return false;
+  const teams = new Set(viewer.teams);
+  return pr.requestedReviewers.some((r) => sameLogin(r, viewer.login)) || pr.requestedTeams.some((t) => teams.has(t));
+}
+
+interface Candidate {
+  repo: string;
+  number: number;
+  /** From the full list of the repository, when it was read. */
+  stackedAuthors?: string[];
+}
+
+async function candidates(client: GitHubClient, viewer: Viewer, options: FetchOptions): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (c: Candidate) => {
+    const key = `${c.repo}#${c.number}`.toLowerCase();
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push(c);
+    }
+  };
+  if (options.repositories.length > 0) {
+    for (const repo of options.repositories) {
+      const pulls = await client.getAll(`repos/${enc(repo)}/pulls?state=open&per_page=100`, pullListProjection);
+      const byBase = new Map<string, string[]>();
+      for (const pr of pulls) byBase.set(pr.baseRef, [...(byBase.get(pr.baseRef) ?? []), pr.author]);
+      for (const pr of pulls) {
+        if (relevant(pr, viewer, options)) add({ repo: pr.repo, number: pr.number, stackedAuthors: byBase.get(pr.headRef) });
+      }
+    }
+    return found;
+  }
+  // No repositories configured or found: search covers every repository the token can see.
+  const q = (query: string) => `search/issues?q=${encodeURIComponent(query)}&per_page=100`;
+  // A draft does not wait on anyone yet: skip its detail requests.
+  for (const c of await client.getAll(q('is:pr is:open archived:false review-requested:@me'), searchProjection)) if (!c.draft) add(c);
+  for (const c of await client.getAll(q('is:pr is:open archived:false author:@me'), searchProjection)) add(c);
+  // The current branches' PRs, whoever wrote them (GitHub filters by `head=owner:branch`).
+  for (const b of options.currentBranches) {
+    const head = encodeURIComponent(`${b.repo.split('/')[0]}:${b.branch}`);
+    for (const pr of await client.getAll(`repos/${enc(b.repo)}/pulls?state=open&head=${head}&per_page=100`, pullListProjection)) {
+      if (!isBot(pr.author, options.botAuthors)) add({ repo: pr.repo, number: pr.number });
+    }
+  }
+  return found;
+}
+
+async function detail(client: GitHubClient, repo: string, number: number): Promise<PullRequest> {
+  const base = `repos/${enc(repo)}`;
+  const pr = await client.get(`${base}/pulls/${number}`, pullProjection);
+  pr.reviews = await client.getAll(`${base}/pulls/${number}/reviews?per_page=100`, reviewsProjection);
+  const events = mergeEvents(await client.getAll(`${base}/issues/${number}/events?per_page=100`, eventsProjection), repo.split('/')[0]);
+  pr.reviewRequests = events.reviewRequests;
+  if (events.readyAt !== undefined) pr.readyAt = events.readyAt;
+  pr.checks = await client.get(`${base}/commits/${encodeURIComponent(pr.headSha)}/check-runs?per_page=100`, checkRunsProjection);
+  if (pr.checks === 'none') pr.checks = await client.get(`${base}/commits/${encodeURIComponent(pr.headSha)}/status`, combinedStatusProjection);
+  return pr;
+}
+
+export async function fetchQueueData(client: GitHubClient, options: FetchOptions): Promise<QueueData> {
+  const viewer = await fetchViewer(client);
+  const found = (await candidates(client, viewer, options)).slice(0, options.maxDetailed ?? 100);
+  const pullRequests: PullRequest[] = [];
+  for (const c of found) {
+    try {
+      const pr = await detail(client, c.repo, c.number);
+      if (c.stackedAuthors) pr.stackedAuthors = c.stackedAuthors.filter((a) => !isBot(a, options.botAuthors));
+      if (!isBot(pr.author, options.botAuthors)) pullRequests.push(pr);
+    } catch (error) {
+      if (!isGitHubError(error, 'not-found')) throw error; // closed or hidden meanwhile: skip it
+    }
+  }
+  return { viewer, pullRequests, fetchedAt: options.now() };
+}
