@@ -12,7 +12,9 @@ const workspace = createTestRepository(join(mkdtempSync(join(tmpdir(), 'multipli
 // Only the main phase: reload, untrusted and demo suites need the offline harness's sessions.
 const suites = 'dist/test/suites';
 const mainPhase = existsSync(suites)
-  ? readdirSync(suites).filter((f) => f.endsWith('.test.js') && !/\.(reload|untrusted|demo)\.test\.js$/.test(f)).map((f) => `${suites}/${f}`)
+  ? readdirSync(suites)
+      .filter((f) => f.endsWith('.test.js') && !/\.(reload|untrusted|demo)\.test\.js$/.test(f))
+      .map((f) => `${suites}/${f}`)
   : [];
 
 export default defineConfig({

@@ -18,7 +18,9 @@
   const post = (message) => vscode.postMessage(message);
 
   document.addEventListener('click', (event) => {
-    const target = /** @type {HTMLElement | null} */ (event.target instanceof HTMLElement ? event.target.closest('button[data-action]') : null);
+    const target = /** @type {HTMLElement | null} */ (
+      event.target instanceof HTMLElement ? event.target.closest('button[data-action]') : null
+    );
     if (!target) return;
     const action = target.getAttribute('data-action');
     const buttonKey = target.getAttribute('data-key') || '';

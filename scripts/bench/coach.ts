@@ -18,7 +18,7 @@ const EVENTS = 20_000;
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function median(values: number[]): number {
@@ -67,7 +67,9 @@ async function detectors(): Promise<void> {
     times.push(performance.now() - t);
   }
   const model = coach.current();
-  console.log(`detectors: ${EVENTS} events, evaluate median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (${model.current ? 1 + model.waiting : 0} prompts visible)`);
+  console.log(
+    `detectors: ${EVENTS} events, evaluate median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (${model.current ? 1 + model.waiting : 0} prompts visible)`,
+  );
   if (median(times) > 16) throw new Error('one evaluation must stay under 16 ms');
 }
 
@@ -94,7 +96,9 @@ function comments(): void {
     }
   }
   const perComment = ((performance.now() - t) * 1000) / (rounds * samples.length);
-  console.log(`comments: check + rewrites ${perComment.toFixed(1)} µs per comment (${rounds * samples.length} checks, ${findings} findings and rewrites)`);
+  console.log(
+    `comments: check + rewrites ${perComment.toFixed(1)} µs per comment (${rounds * samples.length} checks, ${findings} findings and rewrites)`,
+  );
 }
 
 void detectors().then(comments);

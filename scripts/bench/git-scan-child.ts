@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const peakRssDuringScan = process.resourceUsage().maxRSS * 1024;
 
   const derivedStarted = performance.now();
-  const model = createHistoryModel({ ...full.history, shallow: full.shallow, releases: full.releases, readAt: Date.now() }, { halfLifeDays: 90 });
+  const model = createHistoryModel(
+    { ...full.history, shallow: full.shallow, releases: full.releases, readAt: Date.now() },
+    { halfLifeDays: 90 },
+  );
   const owners = model.ownersOf(['src']);
   const prs = model.pullRequests.length;
   const derivedMs = performance.now() - derivedStarted;
@@ -33,33 +36,40 @@ async function main(): Promise<void> {
       const tree = git('write-tree');
       const parent = previous.tip!;
       const next = execFileSync('git', ['commit-tree', tree, '-p', parent, '-m', `bench ${i}`], {
-        cwd: repo, encoding: 'utf8',
+        cwd: repo,
+        encoding: 'utf8',
         env: { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@x' },
       }).trim();
       git('update-ref', 'refs/heads/main', next);
       const t = performance.now();
       const result = await refreshHistory(ctx, previous);
-      createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: Date.now() }, { halfLifeDays: 90 });
+      createHistoryModel(
+        { ...result.history, shallow: result.shallow, releases: result.releases, readAt: Date.now() },
+        { halfLifeDays: 90 },
+      );
       incremental.push(performance.now() - t);
-      if (result.mode !== 'incremental' || result.read !== 1) throw new Error(`expected an incremental read of 1, got ${result.mode}/${result.read}`);
+      if (result.mode !== 'incremental' || result.read !== 1)
+        throw new Error(`expected an incremental read of 1, got ${result.mode}/${result.read}`);
       previous = result.history;
     }
   } finally {
     git('update-ref', 'refs/heads/main', original);
   }
   incremental.sort((a, b) => a - b);
-  console.log(JSON.stringify({
-    commits: full.history.commits.length,
-    scanMs,
-    derivedMs,
-    owners: owners.length,
-    prs,
-    incrementalMedianMs: incremental[2],
-    incrementalMaxMs: incremental[4],
-    rssAfterScanMb: rssAfterScan / 2 ** 20,
-    peakRssScanMb: peakRssDuringScan / 2 ** 20,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-  }));
+  console.log(
+    JSON.stringify({
+      commits: full.history.commits.length,
+      scanMs,
+      derivedMs,
+      owners: owners.length,
+      prs,
+      incrementalMedianMs: incremental[2],
+      incrementalMaxMs: incremental[4],
+      rssAfterScanMb: rssAfterScan / 2 ** 20,
+      peakRssScanMb: peakRssDuringScan / 2 ** 20,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }
 
 main().catch((error) => {

@@ -16,10 +16,30 @@ export function benchCacheDir(): string {
   return path.join(base, 'multiplier-bench');
 }
 
-const AUTHORS = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov', 'Donald Knuth', 'Frances Allen', 'Ken Thompson'].map(
-  (name) => ({ name, email: `${name.split(' ')[0].toLowerCase()}@example.com` }),
-);
-const FOLDERS = ['src/api', 'src/ui', 'src/ui/widgets', 'src/core', 'src/core/store', 'src/git', 'docs', 'test/unit', 'test/e2e', 'scripts', 'src/auth', 'src/billing'];
+const AUTHORS = [
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Alan Turing',
+  'Edsger Dijkstra',
+  'Barbara Liskov',
+  'Donald Knuth',
+  'Frances Allen',
+  'Ken Thompson',
+].map((name) => ({ name, email: `${name.split(' ')[0].toLowerCase()}@example.com` }));
+const FOLDERS = [
+  'src/api',
+  'src/ui',
+  'src/ui/widgets',
+  'src/core',
+  'src/core/store',
+  'src/git',
+  'docs',
+  'test/unit',
+  'test/e2e',
+  'scripts',
+  'src/auth',
+  'src/billing',
+];
 
 /** Small seeded PRNG (mulberry32): the same repository on every machine. */
 function rng(seed: number): () => number {
@@ -75,7 +95,10 @@ async function fastImport(repo: string, total: number): Promise<void> {
   const files: { path: string; lines: string[] }[] = [];
   for (let i = 0; i < 300; i++) {
     const folder = pick(FOLDERS);
-    files.push({ path: `${folder}/file${i}.${folder.startsWith('docs') ? 'md' : 'ts'}`, lines: Array.from({ length: 10 + Math.floor(random() * 30) }, (_, n) => `line ${n} of ${i}`) });
+    files.push({
+      path: `${folder}/file${i}.${folder.startsWith('docs') ? 'md' : 'ts'}`,
+      lines: Array.from({ length: 10 + Math.floor(random() * 30) }, (_, n) => `line ${n} of ${i}`),
+    });
   }
   // Hot spots: a fifth of the files take most changes, as in real code.
   const choose = () => (random() < 0.7 ? files[Math.floor(random() * 60)] : pick(files));
@@ -97,14 +120,24 @@ async function fastImport(repo: string, total: number): Promise<void> {
   let time = 1_420_070_400; // 2015-01-01
   let mainTip = 0;
   let pr = 0;
-  const commit = async (ref: string, subject: string, author: { name: string; email: string }, from: number, changes: string, merge?: number) => {
+  const commit = async (
+    ref: string,
+    subject: string,
+    author: { name: string; email: string },
+    from: number,
+    changes: string,
+    merge?: number,
+  ) => {
     mark++;
     time += 300 + Math.floor(random() * 3000);
     const who = `${author.name} <${author.email}> ${time} +0000`;
     const message = `${subject}\n`;
     await write(
       `commit ${ref}\nmark :${mark}\nauthor ${who}\ncommitter ${who}\ndata ${Buffer.byteLength(message)}\n${message}` +
-        (from ? `from :${from}\n` : '') + (merge ? `merge :${merge}\n` : '') + changes + '\n',
+        (from ? `from :${from}\n` : '') +
+        (merge ? `merge :${merge}\n` : '') +
+        changes +
+        '\n',
     );
     return mark;
   };
@@ -126,7 +159,14 @@ async function fastImport(repo: string, total: number): Promise<void> {
         made++;
       }
       const mergeChanges = [...touched.values()].map(blob).join('');
-      mainTip = await commit('refs/heads/main', `Merge pull request #${pr} from ${author.email.split('@')[0]}/pr-${pr}\n\nPR ${pr}`, pick(AUTHORS), mainTip, mergeChanges, tip);
+      mainTip = await commit(
+        'refs/heads/main',
+        `Merge pull request #${pr} from ${author.email.split('@')[0]}/pr-${pr}\n\nPR ${pr}`,
+        pick(AUTHORS),
+        mainTip,
+        mergeChanges,
+        tip,
+      );
       made++;
     } else {
       const n = 1 + (random() < 0.3 ? Math.floor(random() * 3) : 0);

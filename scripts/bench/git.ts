@@ -52,7 +52,15 @@ async function snapshotLatency(): Promise<{ medianMs: number; p95Ms: number }> {
     rebasing: false,
     lastCommitAt: Date.now(),
   };
-  const engine = new GitEngine({ trusted: true, start: () => undefined, createRunner: () => { throw new Error('no git here'); }, halfLifeDays: () => 90, maxCommits: () => 0 });
+  const engine = new GitEngine({
+    trusted: true,
+    start: () => undefined,
+    createRunner: () => {
+      throw new Error('no git here');
+    },
+    halfLifeDays: () => 90,
+    maxCommits: () => 0,
+  });
   const samples: number[] = [];
   let triggeredAt = 0;
   let resolveOne: () => void = () => undefined;
@@ -61,7 +69,10 @@ async function snapshotLatency(): Promise<{ medianMs: number; p95Ms: number }> {
     resolveOne();
   });
   let n = 0;
-  const debouncer = new KeyedDebouncer<string>(() => engine.putSnapshot(toSnapshot({ ...state, head: { ...state.head, ahead: n } }, Date.now())), 0);
+  const debouncer = new KeyedDebouncer<string>(
+    () => engine.putSnapshot(toSnapshot({ ...state, head: { ...state.head, ahead: n } }, Date.now())),
+    0,
+  );
   for (n = 1; n <= 200; n++) {
     const emitted = new Promise<void>((r) => (resolveOne = r));
     triggeredAt = performance.now();
@@ -73,7 +84,9 @@ async function snapshotLatency(): Promise<{ medianMs: number; p95Ms: number }> {
 }
 
 function gitVersion(): string {
-  return execFileSync('git', ['--version'], { encoding: 'utf8' }).trim().replace(/^git version /, '');
+  return execFileSync('git', ['--version'], { encoding: 'utf8' })
+    .trim()
+    .replace(/^git version /, '');
 }
 
 async function main(): Promise<void> {
@@ -82,7 +95,14 @@ async function main(): Promise<void> {
   // Bundle the child first, so its RSS is our code's, not a TypeScript loader's.
   const out = mkdtempSync(path.join(os.tmpdir(), 'mpx-bench-'));
   const childJs = path.join(out, 'git-scan-child.js');
-  await build({ entryPoints: [path.join(__dirname, 'git-scan-child.ts')], bundle: true, platform: 'node', target: 'node20', outfile: childJs, logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(__dirname, 'git-scan-child.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile: childJs,
+    logLevel: 'error',
+  });
 
   try {
     const sentinel = newSentinel();
@@ -98,15 +118,37 @@ async function main(): Promise<void> {
     const rows: [string, string, string][] = [
       ['commits in repository', String(ours.commits), ''],
       ['raw `git log --numstat` (same format)', `${(raw.ms / 1000).toFixed(2)} s`, ''],
-      ['our full scan (git + parser, child process)', `${(ours.scanMs / 1000).toFixed(2)} s`, `ratio ${(ours.scanMs / raw.ms).toFixed(2)}× (target ≤ 1.5×)`],
-      ['our peak RSS during the full scan', `${ours.peakRssScanMb.toFixed(0)} MB`, 'target < 150 MB (whole child process: node itself + 100k parsed commits)'],
-      ['peak RSS incl. derived data + refreshes', `${ours.maxRssMb.toFixed(0)} MB`, 'target < 150 MB; ownership index, PR inference and 5 incremental refreshes on top'],
+      [
+        'our full scan (git + parser, child process)',
+        `${(ours.scanMs / 1000).toFixed(2)} s`,
+        `ratio ${(ours.scanMs / raw.ms).toFixed(2)}× (target ≤ 1.5×)`,
+      ],
+      [
+        'our peak RSS during the full scan',
+        `${ours.peakRssScanMb.toFixed(0)} MB`,
+        'target < 150 MB (whole child process: node itself + 100k parsed commits)',
+      ],
+      [
+        'peak RSS incl. derived data + refreshes',
+        `${ours.maxRssMb.toFixed(0)} MB`,
+        'target < 150 MB; ownership index, PR inference and 5 incremental refreshes on top',
+      ],
       ['derived data (ownership index + PRs), once', `${ours.derivedMs.toFixed(0)} ms`, `${ours.prs} PRs inferred`],
-      ['incremental refresh after 1 new commit', `${ours.incrementalMedianMs.toFixed(1)} ms median`, `max ${ours.incrementalMaxMs.toFixed(1)} ms (target < 50 ms)`],
-      ['state event → emitted snapshot', `${snapshot.medianMs.toFixed(3)} ms median`, `p95 ${snapshot.p95Ms.toFixed(3)} ms; 300 ms debounce excluded`],
+      [
+        'incremental refresh after 1 new commit',
+        `${ours.incrementalMedianMs.toFixed(1)} ms median`,
+        `max ${ours.incrementalMaxMs.toFixed(1)} ms (target < 50 ms)`,
+      ],
+      [
+        'state event → emitted snapshot',
+        `${snapshot.medianMs.toFixed(3)} ms median`,
+        `p95 ${snapshot.p95Ms.toFixed(3)} ms; 300 ms debounce excluded`,
+      ],
     ];
     const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
-    console.log(`\nGit engine benchmark (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, git ${gitVersion()})\n`);
+    console.log(
+      `\nGit engine benchmark (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, git ${gitVersion()})\n`,
+    );
     console.log(`| ${'measure'.padEnd(width[0])} | ${'result'.padEnd(width[1])} | note`);
     console.log(`|${'-'.repeat(width[0] + 2)}|${'-'.repeat(width[1] + 2)}|------`);
     for (const [a, b, c] of rows) console.log(`| ${a.padEnd(width[0])} | ${b.padEnd(width[1])} | ${c}`);

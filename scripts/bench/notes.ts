@@ -13,7 +13,8 @@ import type { Note } from '../../src/notes/model/types';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const TAGS = ['testing', 'architecture', 'giving-feedback', 'mentoring', 'estimation', 'incidents', 'design-review', 'pairing'];
-const WORDS = 'review question pairing design flaky test ownership refactor deploy incident feedback estimate mentor boundary cache latency'.split(' ');
+const WORDS =
+  'review question pairing design flaky test ownership refactor deploy incident feedback estimate mentor boundary cache latency'.split(' ');
 
 function fixture(i: number): Note {
   const created = new Date(Date.UTC(2023, 0, 1) + i * 3_600_000 * 2).toISOString();
@@ -98,7 +99,9 @@ async function main(): Promise<void> {
     console.log('| operation | median ms | target | ok |');
     console.log('|---|---:|---:|:-:|');
     for (const [name, ms, target] of rows) {
-      console.log(`| ${name} | ${ms.toFixed(2)} | ${target === undefined ? '—' : `< ${target}`} | ${target === undefined ? '' : ms < target ? 'yes' : 'NO'} |`);
+      console.log(
+        `| ${name} | ${ms.toFixed(2)} | ${target === undefined ? '—' : `< ${target}`} | ${target === undefined ? '' : ms < target ? 'yes' : 'NO'} |`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,7 @@ const SCHEDULE = { workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00',
 /** Deterministic pseudo-random numbers, so every run ranks the same PRs. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function syntheticPulls(n: number): PullRequest[] {
@@ -53,7 +53,10 @@ function syntheticPulls(n: number): PullRequest[] {
       requestedReviewers: requested ? ['me', ...(r() < 0.5 ? ['bob'] : [])] : [],
       requestedTeams: !requested && r() < 0.5 ? ['acme/web'] : [],
       reviewRequests: requested ? [{ reviewer: 'me', isTeam: false, at: created + HOUR }] : [],
-      reviews: r() < 0.3 ? [{ reviewer: 'carol', state: r() < 0.5 ? 'CHANGES_REQUESTED' : 'APPROVED', submittedAt: created + 2 * HOUR, commitId: `s${i}` }] : [],
+      reviews:
+        r() < 0.3
+          ? [{ reviewer: 'carol', state: r() < 0.5 ? 'CHANGES_REQUESTED' : 'APPROVED', submittedAt: created + 2 * HOUR, commitId: `s${i}` }]
+          : [],
       checks: 'success',
       mergeable: true,
     } satisfies PullRequest;
@@ -84,7 +87,9 @@ function benchRanking(): void {
   console.log(`rank 5,000 PRs (${waiting} waiting on me, ${pulls.length - waiting} others; Europe/Berlin business hours)`);
   console.log(`  first (cold) run ${cold.toFixed(1)} ms`);
   console.log(`  warm: median ${times[2].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[4].toFixed(1)} ms over 5 runs`);
-  console.log(`  peak heap growth per run ${(heapDelta / 1024 / 1024).toFixed(1)} MiB${gc ? '' : ' (run with NODE_OPTIONS=--expose-gc for a GC between runs)'}`);
+  console.log(
+    `  peak heap growth per run ${(heapDelta / 1024 / 1024).toFixed(1)} MiB${gc ? '' : ' (run with NODE_OPTIONS=--expose-gc for a GC between runs)'}`,
+  );
 }
 
 function syntheticScenario(): Scenario {
@@ -122,15 +127,28 @@ async function benchRequests(): Promise<void> {
     const client = new GitHubClient({ apiUrl: gh.url, token, account: accountKey(gh.url, token), cache, gate: new HostGate() });
     gh.resetStats();
     const t0 = Date.now();
-    const data = await fetchQueueData(client, { repositories: ['acme/api', 'acme/web', 'acme/infra'], currentBranches: [], botAuthors: [], now: () => NOW });
-    return { ms: Date.now() - t0, prs: data.pullRequests.length, requests: gh.stats.requests, notModified: gh.stats.notModified, points: gh.stats.points };
+    const data = await fetchQueueData(client, {
+      repositories: ['acme/api', 'acme/web', 'acme/infra'],
+      currentBranches: [],
+      botAuthors: [],
+      now: () => NOW,
+    });
+    return {
+      ms: Date.now() - t0,
+      prs: data.pullRequests.length,
+      requests: gh.stats.requests,
+      notModified: gh.stats.notModified,
+      points: gh.stats.points,
+    };
   };
   try {
     const first = await poll();
     const second = await poll();
     console.log(`one refresh of 3 repositories × 200 open PRs (${first.prs} relevant to me, detailed)`);
     console.log(`  first poll : ${first.requests} requests, ${first.points} rate-limit points, ${first.ms} ms`);
-    console.log(`  second poll: ${second.requests} requests (${second.notModified} × 304), ${second.points} rate-limit points, ${second.ms} ms`);
+    console.log(
+      `  second poll: ${second.requests} requests (${second.notModified} × 304), ${second.points} rate-limit points, ${second.ms} ms`,
+    );
     if (second.points !== 0) {
       console.error('FAIL: an unchanged second poll must cost 0 rate-limit points');
       process.exitCode = 1;

@@ -24,7 +24,14 @@ function lines(prefix, count) {
 function mergePullRequest(dir, number, branch, author, when) {
   git(dir, ['checkout', '-q', 'main']);
   git(dir, ['merge', '-q', '--no-ff', '-m', `Merge pull request #${number} from multiplier-demo/${branch}`, '--', branch], {
-    env: { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: 'GitHub', GIT_COMMITTER_EMAIL: 'noreply@github.com', GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
+    env: {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: 'GitHub',
+      GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      GIT_AUTHOR_DATE: when,
+      GIT_COMMITTER_DATE: when,
+    },
   });
 }
 
@@ -36,13 +43,17 @@ export function createDemoRepository(dir) {
   git(dir, ['remote', 'add', 'origin', 'https://github.com/multiplier-demo/shop.git']);
   const { maya, li, sam, jo } = PEOPLE;
 
-  commit(dir, 'Create the shop service', { author: li, date: daysAgo(42), files: {
-    'README.md': '# Shop\n\nCheckout and catalogue service.\n',
-    'src/catalogue/items.ts': lines('item', 20),
-    'src/checkout/cart.ts': lines('cart', 25),
-    'src/billing/invoice.ts': lines('invoice', 30),
-    'package.json': '{ "name": "shop", "version": "0.1.0" }\n',
-  } });
+  commit(dir, 'Create the shop service', {
+    author: li,
+    date: daysAgo(42),
+    files: {
+      'README.md': '# Shop\n\nCheckout and catalogue service.\n',
+      'src/catalogue/items.ts': lines('item', 20),
+      'src/checkout/cart.ts': lines('cart', 25),
+      'src/billing/invoice.ts': lines('invoice', 30),
+      'package.json': '{ "name": "shop", "version": "0.1.0" }\n',
+    },
+  });
   commit(dir, 'Add the price rules engine', { author: jo, date: daysAgo(40), files: { 'src/billing/rules.ts': lines('rule', 60) } });
   git(dir, ['tag', '-a', 'v0.1.0', '-m', 'First release'], { env: { GIT_COMMITTER_DATE: daysAgo(39) } });
 
@@ -52,21 +63,54 @@ export function createDemoRepository(dir) {
   mergePullRequest(dir, 12, 'feature/cart-totals', sam, daysAgo(33));
 
   commit(dir, 'Cache catalogue lookups (#14)', { author: li, date: daysAgo(30), files: { 'src/catalogue/cache.ts': lines('cache', 35) } });
-  commit(dir, 'Round invoice totals half-even (#15)', { author: jo, date: daysAgo(28), files: { 'src/billing/invoice.ts': lines('invoice', 34) } });
-  const risky = commit(dir, 'Batch catalogue writes (#16)', { author: li, date: daysAgo(26), files: { 'src/catalogue/items.ts': lines('item', 28) } });
-  git(dir, ['revert', '--no-edit', risky], { env: { GIT_AUTHOR_NAME: maya.name, GIT_AUTHOR_EMAIL: maya.email, GIT_COMMITTER_NAME: maya.name, GIT_COMMITTER_EMAIL: maya.email, GIT_AUTHOR_DATE: daysAgo(25), GIT_COMMITTER_DATE: daysAgo(25) } });
+  commit(dir, 'Round invoice totals half-even (#15)', {
+    author: jo,
+    date: daysAgo(28),
+    files: { 'src/billing/invoice.ts': lines('invoice', 34) },
+  });
+  const risky = commit(dir, 'Batch catalogue writes (#16)', {
+    author: li,
+    date: daysAgo(26),
+    files: { 'src/catalogue/items.ts': lines('item', 28) },
+  });
+  git(dir, ['revert', '--no-edit', risky], {
+    env: {
+      GIT_AUTHOR_NAME: maya.name,
+      GIT_AUTHOR_EMAIL: maya.email,
+      GIT_COMMITTER_NAME: maya.name,
+      GIT_COMMITTER_EMAIL: maya.email,
+      GIT_AUTHOR_DATE: daysAgo(25),
+      GIT_COMMITTER_DATE: daysAgo(25),
+    },
+  });
   git(dir, ['tag', '-a', 'v0.2.0', '-m', 'Cart totals and catalogue cache'], { env: { GIT_COMMITTER_DATE: daysAgo(24) } });
 
   git(dir, ['checkout', '-q', '-b', 'feature/discounts']);
   commit(dir, 'Add discount codes', { author: maya, date: daysAgo(20), files: { 'src/billing/discounts.ts': lines('discount', 30) } });
-  commit(dir, 'Apply discounts before tax', { author: maya, date: daysAgo(19), files: { 'src/billing/discounts.ts': lines('discount', 36), 'src/billing/rules.ts': lines('rule', 62) } });
+  commit(dir, 'Apply discounts before tax', {
+    author: maya,
+    date: daysAgo(19),
+    files: { 'src/billing/discounts.ts': lines('discount', 36), 'src/billing/rules.ts': lines('rule', 62) },
+  });
   mergePullRequest(dir, 18, 'feature/discounts', maya, daysAgo(17));
 
   for (let week = 3; week >= 1; week--) {
-    commit(dir, `Tune catalogue search ranking, week ${4 - week}`, { author: li, date: daysAgo(week * 5), files: { 'src/catalogue/search.ts': lines('rank', 20 + week * 3) } });
-    commit(dir, `Checkout copy fixes (#${20 + week})`, { author: sam, date: daysAgo(week * 5 - 1), files: { 'src/checkout/copy.ts': lines('copy', 10 + week) } });
+    commit(dir, `Tune catalogue search ranking, week ${4 - week}`, {
+      author: li,
+      date: daysAgo(week * 5),
+      files: { 'src/catalogue/search.ts': lines('rank', 20 + week * 3) },
+    });
+    commit(dir, `Checkout copy fixes (#${20 + week})`, {
+      author: sam,
+      date: daysAgo(week * 5 - 1),
+      files: { 'src/checkout/copy.ts': lines('copy', 10 + week) },
+    });
   }
-  commit(dir, 'Document the billing rules', { author: jo, date: daysAgo(4), files: { 'docs/billing.md': '# Billing rules\n\nWhy invoices round half-even: regulators in two markets require it.\n' } });
+  commit(dir, 'Document the billing rules', {
+    author: jo,
+    date: daysAgo(4),
+    files: { 'docs/billing.md': '# Billing rules\n\nWhy invoices round half-even: regulators in two markets require it.\n' },
+  });
   git(dir, ['tag', '-a', 'v0.3.0', '-m', 'Discounts'], { env: { GIT_COMMITTER_DATE: daysAgo(3) } });
 
   // Maya's branch in progress: behind main and with uncommitted work, so the coach has something to see.

@@ -10,20 +10,36 @@ export const DEMO_REPOSITORIES = ['multiplier-demo/shop', 'multiplier-demo/payme
 
 /** Starts the server in a child process (it is TypeScript, run through tsx). */
 export async function startDemoGitHub() {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fake-github', 'server.ts'), '--scenario', join(ROOT, DEMO_SCENARIO), '--port', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test', 'fake-github', 'server.ts'), '--scenario', join(ROOT, DEMO_SCENARIO), '--port', '0'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise((resolvePromise, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error('the demo GitHub server did not start within 30 s')), 30_000);
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = /listening on (\S+)/.exec(output);
-      if (match) { clearTimeout(timer); resolvePromise(match[1].replace(/\/$/, '')); }
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise(match[1].replace(/\/$/, ''));
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the demo GitHub server exited (${code})`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the demo GitHub server exited (${code})`));
+    });
   });
-  return { url, stop: async () => { child.kill('SIGTERM'); } };
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+    },
+  };
 }
 
 /** Settings for a profile that reads its review queue from `url`. */

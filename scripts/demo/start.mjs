@@ -12,11 +12,16 @@ import { DEMO_SCENARIO, demoEnv, demoSettings, pointOriginAt, startDemoGitHub } 
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, '.demo');
-const { values: options } = parseArgs({ options: { port: { type: 'string', default: '8080' }, 'no-build': { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({
+  options: { port: { type: 'string', default: '8080' }, 'no-build': { type: 'boolean', default: false } },
+});
 
 const stops = [];
 async function stopAll(code) {
-  while (stops.length) await stops.pop()().catch(() => {});
+  while (stops.length)
+    await stops
+      .pop()()
+      .catch(() => {});
   process.exit(code);
 }
 process.on('SIGINT', () => stopAll(0));
@@ -36,13 +41,19 @@ const { userDataDir, extensionsDir } = prepareProfile(join(DEMO, 'profile'), dem
 installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier.vsix'));
 
 const server = await startCodeServer(host, {
-  userDataDir, extensionsDir, folder: repo, preferredPort: Number(options.port), env: demoEnv(github.url),
+  userDataDir,
+  extensionsDir,
+  folder: repo,
+  preferredPort: Number(options.port),
+  env: demoEnv(github.url),
 });
 stops.push(() => server.stop());
-server.child.once('exit', (code) => { console.error(`code-server exited (${code})`); stopAll(1); });
+server.child.once('exit', (code) => {
+  console.error(`code-server exited (${code})`);
+  stopAll(1);
+});
 
 console.log(`\nMultiplier demo is running on the repository ${repo}`);
 console.log(`Pull requests come from a local GitHub-like server at ${github.url} (scenario ${DEMO_SCENARIO}).`);
 console.log(`Open ${server.url} in a browser, then click the Multiplier icon in the activity bar.`);
 console.log('Press Ctrl-C to stop.\n');
-

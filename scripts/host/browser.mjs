@@ -3,8 +3,14 @@
 import { chromium } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 export async function openWorkbench(executablePath, url, { width = 1400, height = 900 } = {}) {
@@ -24,8 +30,15 @@ export async function missingTexts(page, texts) {
   for (const text of texts) {
     let found = false;
     for (const frame of page.frames()) {
-      const visible = await frame.getByText(text).filter({ visible: true }).count().catch(() => 0);
-      if (visible > 0) { found = true; break; }
+      const visible = await frame
+        .getByText(text)
+        .filter({ visible: true })
+        .count()
+        .catch(() => 0);
+      if (visible > 0) {
+        found = true;
+        break;
+      }
     }
     if (!found) missing.push(text);
   }

@@ -38,7 +38,9 @@ export function prepareProfile(root, settings = {}) {
 /** Installs a .vsix through code-server's own CLI, as a user would. */
 export function installVsix(host, extensionsDir, vsix, env = process.env) {
   const result = spawnSync(host.node, [host.codeServerEntry, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
-    encoding: 'utf8', timeout: 120_000, env,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env,
   });
   if (result.status !== 0) throw new Error(`installing ${vsix} failed:\n${result.stdout}\n${result.stderr}`);
 }
@@ -47,13 +49,25 @@ export function installVsix(host, extensionsDir, vsix, env = process.env) {
  * Starts code-server on `preferredPort` (or another free port if it is taken) and resolves once it
  * listens. `trusted: false` leaves workspace trust on, so the folder opens in restricted mode.
  */
-export async function startCodeServer(host, { userDataDir, extensionsDir, folder, env = {}, preferredPort = 0, trusted = true, log = () => {} }) {
+export async function startCodeServer(
+  host,
+  { userDataDir, extensionsDir, folder, env = {}, preferredPort = 0, trusted = true, log = () => {} },
+) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort(attempt === 0 ? preferredPort : 0);
     const args = [
-      host.codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
+      host.codeServerEntry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
       ...(trusted ? ['--disable-workspace-trust'] : []),
       folder,
     ];
@@ -74,12 +88,20 @@ export async function startCodeServer(host, { userDataDir, extensionsDir, folder
       const timer = setTimeout(() => resolve('timeout'), 60_000);
       const check = () => {
         const text = output.join('');
-        if (/HTTP server listening on/i.test(text)) { clearTimeout(timer); resolve('listening'); }
-        else if (/EADDRINUSE/.test(text)) { clearTimeout(timer); resolve('port-in-use'); }
+        if (/HTTP server listening on/i.test(text)) {
+          clearTimeout(timer);
+          resolve('listening');
+        } else if (/EADDRINUSE/.test(text)) {
+          clearTimeout(timer);
+          resolve('port-in-use');
+        }
       };
       child.stdout.on('data', check);
       child.stderr.on('data', check);
-      child.once('exit', (code) => { clearTimeout(timer); resolve(`exited with code ${code}`); });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(`exited with code ${code}`);
+      });
     });
     if (outcome === 'listening') {
       return { url: `http://127.0.0.1:${port}/`, port, child, stop: () => stopProcessGroup(child) };
@@ -96,10 +118,21 @@ export function stopProcessGroup(child) {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const kill = (signal) => {
-      try { process.kill(-child.pid, signal); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        /* already gone */
+      }
     };
-    const timer = setTimeout(() => { kill('SIGKILL'); resolve(); }, 3000);
-    child.once('exit', () => { clearTimeout(timer); kill('SIGKILL'); resolve(); });
+    const timer = setTimeout(() => {
+      kill('SIGKILL');
+      resolve();
+    }, 3000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      kill('SIGKILL');
+      resolve();
+    });
     kill('SIGTERM');
   });
 }

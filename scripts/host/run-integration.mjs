@@ -37,10 +37,17 @@ const phaseTimeoutMs = Number(options['phase-timeout']);
 
 const cleanups = [];
 async function cleanup() {
-  while (cleanups.length) await cleanups.pop()().catch(() => {});
+  while (cleanups.length)
+    await cleanups
+      .pop()()
+      .catch(() => {});
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => { console.error(`\n${signal}: stopping everything the harness started`); await cleanup(); process.exit(130); });
+  process.on(signal, async () => {
+    console.error(`\n${signal}: stopping everything the harness started`);
+    await cleanup();
+    process.exit(130);
+  });
 }
 
 const clock = { started: Date.now(), marks: [] };
@@ -49,7 +56,10 @@ const mark = (label) => clock.marks.push([label, Date.now()]);
 function suitesFor(phase) {
   const dir = join(ROOT, 'dist', 'test', 'suites');
   if (!existsSync(dir)) return [];
-  const all = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.test.js')).map((f) => join(dir, f)).sort();
+  const all = readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => join(dir, f))
+    .sort();
   const special = ['reload', 'untrusted', 'demo'];
   const phaseOf = (f) => special.find((name) => f.endsWith(`.${name}.test.js`)) ?? 'main';
   return all.filter((f) => phaseOf(f) === phase);
@@ -59,17 +69,33 @@ function suitesFor(phase) {
 function installRunnerExtension(extensionsDir) {
   const dir = join(extensionsDir, 'multiplier-dev.multiplier-test-runner-0.0.1');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'multiplier-test-runner', publisher: 'multiplier-dev', version: '0.0.1',
-    engines: { vscode: '^1.90.0' }, main: './extension.js', activationEvents: ['onStartupFinished'],
-    capabilities: { untrustedWorkspaces: { supported: true } },
-  }));
-  writeFileSync(join(dir, 'extension.js'), `module.exports = require(${JSON.stringify(join(ROOT, 'dist', 'test', 'host', 'runner.js'))});\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'multiplier-test-runner',
+      publisher: 'multiplier-dev',
+      version: '0.0.1',
+      engines: { vscode: '^1.90.0' },
+      main: './extension.js',
+      activationEvents: ['onStartupFinished'],
+      capabilities: { untrustedWorkspaces: { supported: true } },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'extension.js'),
+    `module.exports = require(${JSON.stringify(join(ROOT, 'dist', 'test', 'host', 'runner.js'))});\n`,
+  );
   // The server only loads extensions listed in extensions.json; a bare folder is "marked as removed".
   const registry = join(extensionsDir, 'extensions.json');
   const entries = existsSync(registry) ? JSON.parse(readFileSync(registry, 'utf8')) : [];
   const location = { $mid: 1, path: dir, scheme: 'file' };
-  entries.push({ identifier: { id: 'multiplier-dev.multiplier-test-runner' }, version: '0.0.1', location, relativeLocation: basename(dir), metadata: { source: 'vsix' } });
+  entries.push({
+    identifier: { id: 'multiplier-dev.multiplier-test-runner' },
+    version: '0.0.1',
+    location,
+    relativeLocation: basename(dir),
+    metadata: { source: 'vsix' },
+  });
   writeFileSync(registry, JSON.stringify(entries));
 }
 
@@ -88,26 +114,37 @@ async function followPhase(page, controlDir, phase) {
     for (const line of lines.slice(consumed)) {
       consumed++;
       lastEventAt = Date.now();
-      if (firstEvent) { mark(`phase ${phase}: first event from the extension host`); firstEvent = false; }
+      if (firstEvent) {
+        mark(`phase ${phase}: first event from the extension host`);
+        firstEvent = false;
+      }
       const event = JSON.parse(line);
-      if (event.type === 'suite') { lastSuite = event.title; console.log(`  ${event.title}`); }
-      else if (event.type === 'test') report(event);
+      if (event.type === 'suite') {
+        lastSuite = event.title;
+        console.log(`  ${event.title}`);
+      } else if (event.type === 'test') report(event);
       else if (event.type === 'screenshot') await answerScreenshot(page, controlDir, event);
       else if (event.type === 'crash') return fail(`[${phase}] runner crashed: ${event.error}`, event.stack);
       else if (event.type === 'end') return;
     }
     const silentFor = Date.now() - lastEventAt;
     if (Date.now() > deadline) return fail(`[${phase}] phase timed out after ${phaseTimeoutMs} ms; last suite: ${lastSuite}`);
-    if (!firstEvent && silentFor > testTimeoutMs + 15_000) return fail(`[${phase}] no progress for ${Math.round(silentFor / 1000)} s; last suite: ${lastSuite}`);
-    if (firstEvent && silentFor > 120_000) return fail(`[${phase}] the extension host never started the test runner (see test-output/logs)`);
+    if (!firstEvent && silentFor > testTimeoutMs + 15_000)
+      return fail(`[${phase}] no progress for ${Math.round(silentFor / 1000)} s; last suite: ${lastSuite}`);
+    if (firstEvent && silentFor > 120_000)
+      return fail(`[${phase}] the extension host never started the test runner (see test-output/logs)`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 function report(event) {
-  if (event.state === 'passed') { results.passed++; console.log(`    ✔ ${event.fullTitle} (${event.durationMs} ms)`); }
-  else if (event.state === 'pending') { results.pending++; console.log(`    - ${event.fullTitle} (skipped)`); }
-  else fail(event.fullTitle, `${event.error}\n${event.stack ?? ''}`);
+  if (event.state === 'passed') {
+    results.passed++;
+    console.log(`    ✔ ${event.fullTitle} (${event.durationMs} ms)`);
+  } else if (event.state === 'pending') {
+    results.pending++;
+    console.log(`    - ${event.fullTitle} (skipped)`);
+  } else fail(event.fullTitle, `${event.error}\n${event.stack ?? ''}`);
 }
 
 function fail(title, detail = '') {
@@ -156,10 +193,14 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
   installRunnerExtension(extensionsDir);
   mark(`${name}: profile and extension installed`);
 
-  const control = (phase) => writeFileSync(join(controlDir, 'control.json'), JSON.stringify({ phase, files: suitesFor(phase), grep: options.grep, testTimeoutMs }));
+  const control = (phase) =>
+    writeFileSync(join(controlDir, 'control.json'), JSON.stringify({ phase, files: suitesFor(phase), grep: options.grep, testTimeoutMs }));
   control(todo[0]);
   const server = await startCodeServer(host, {
-    userDataDir, extensionsDir, folder: workspace, trusted,
+    userDataDir,
+    extensionsDir,
+    folder: workspace,
+    trusted,
     env: { MULTIPLIER_TEST_CONTROL_DIR: controlDir, MULTIPLIER_TEST_WORKSPACE: workspace, ...(github ? demoEnv(github.url) : {}) },
   });
   cleanups.push(async () => {

@@ -95,7 +95,10 @@ export function registerCoach(services: Services): vscode.Disposable {
     ownershipCheckedAt.set(file, now);
     const snapshot = snapshotFor(uri);
     if (!snapshot) return;
-    const [owners, me] = await Promise.all([git.ownersOf(snapshot.repoRoot, [repoRelative(snapshot.repoRoot, uri)]), git.currentUserEmail(snapshot.repoRoot)]);
+    const [owners, me] = await Promise.all([
+      git.ownersOf(snapshot.repoRoot, [repoRelative(snapshot.repoRoot, uri)]),
+      git.currentUserEmail(snapshot.repoRoot),
+    ]);
     const signal = detectSingleAuthor(file, owners, me, now, readThresholds());
     coach.setExternal('single-author', signal, isOwnKnowledge(owners, me) ? 'mentor' : 'stuck');
     if (signal) poke();
@@ -116,7 +119,11 @@ export function registerCoach(services: Services): vscode.Disposable {
     poke,
   };
 
-  const view = new CoachViewProvider(context.extensionUri, (message) => void handle(message), () => poke());
+  const view = new CoachViewProvider(
+    context.extensionUri,
+    (message) => void handle(message),
+    () => poke(),
+  );
   disposables.push(view);
   disposables.push(new vscode.Disposable(coach.onDidChange((model) => view.update(model)).dispose));
 
@@ -135,14 +142,22 @@ export function registerCoach(services: Services): vscode.Disposable {
         nudges.never(prompt.nudgeKind);
         break;
       case 'answerInNote': {
-        await services.notes.captureCoachAnswer({ prompt: prompt.question, signal: prompt.why, answer: message.answer || undefined, links: prompt.files.map((f) => ({ type: 'file' as const, path: f })), tags: ['coach'] });
+        await services.notes.captureCoachAnswer({
+          prompt: prompt.question,
+          signal: prompt.why,
+          answer: message.answer || undefined,
+          links: prompt.files.map((f) => ({ type: 'file' as const, path: f })),
+          tags: ['coach'],
+        });
         coach.dismiss(prompt.key);
         break;
       }
       case 'copyQuestion': {
         const person = prompt.people.find((p) => p.email === message.email);
         if (!person) return;
-        await vscode.env.clipboard.writeText(draftQuestion({ personName: person.name, signalSummary: prompt.why, files: prompt.files, tried: message.answer }));
+        await vscode.env.clipboard.writeText(
+          draftQuestion({ personName: person.name, signalSummary: prompt.why, files: prompt.files, tried: message.answer }),
+        );
         void vscode.window.showInformationMessage(`Question for ${person.name} copied.`);
         return;
       }

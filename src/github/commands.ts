@@ -23,7 +23,7 @@ export function registerGitHubCommands(services: CoreServices, hooks: SignInHook
     const { apiUrl } = readGitHubConfig();
     const token = await vscode.window.showInputBox({
       title: `GitHub token for ${webHostOf(apiUrl) ?? apiUrl}`,
-      prompt: 'A personal access token with the repo and read:org scopes. It is kept in VS Code\'s secret storage, never in settings.',
+      prompt: "A personal access token with the repo and read:org scopes. It is kept in VS Code's secret storage, never in settings.",
       password: true,
       ignoreFocusOut: true,
       validateInput: (v) => (/^\S{8,}$/.test(v.trim()) ? undefined : 'Paste the whole token (no spaces).'),
@@ -44,7 +44,11 @@ export function registerGitHubCommands(services: CoreServices, hooks: SignInHook
         return;
       }
       // No auth provider for this host (GitHub Enterprise without github-enterprise.uri): ask for a token.
-      if (!isGitHubDotCom(apiUrl) || (await vscode.window.showInformationMessage('Sign-in did not complete. Use a personal access token instead?', 'Enter Token')) === 'Enter Token') {
+      if (
+        !isGitHubDotCom(apiUrl) ||
+        (await vscode.window.showInformationMessage('Sign-in did not complete. Use a personal access token instead?', 'Enter Token')) ===
+          'Enter Token'
+      ) {
         await setToken();
       }
     }),

@@ -31,7 +31,8 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
     const active = vscode.window.activeTextEditor?.document.uri;
     return active ? noteIdFromUri(active) : undefined;
   };
-  const pickId = async (target: NoteTarget): Promise<string | undefined> => idOf(target) ?? (await searchPick(notes, 'Choose a growth note'));
+  const pickId = async (target: NoteTarget): Promise<string | undefined> =>
+    idOf(target) ?? (await searchPick(notes, 'Choose a growth note'));
   const guarded =
     <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
@@ -67,7 +68,12 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
       'multiplier.notes.newWeeklyReflection',
       guarded(async (args?: { open?: boolean }) => {
         const now = new Date();
-        return notes.create({ kind: 'weekly-reflection', body: weeklyReflectionBody(`week of ${weekStart(now)} (${isoWeek(now)})`), tags: ['reflection'], open: args?.open ?? true });
+        return notes.create({
+          kind: 'weekly-reflection',
+          body: weeklyReflectionBody(`week of ${weekStart(now)} (${isoWeek(now)})`),
+          tags: ['reflection'],
+          open: args?.open ?? true,
+        });
       }),
     ),
     vscode.commands.registerCommand(
@@ -76,7 +82,12 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
         const count = args?.count ?? Math.max(1, vscode.workspace.getConfiguration('multiplier.notes').get<number>('oneOnOneCount', 10));
         const store = await notes.refresh();
         const recent = store.allCached().filter((note) => note.kind !== 'one-on-one');
-        return notes.create({ kind: 'one-on-one', body: oneOnOneDocument(recent, count, new Date().toISOString()), tags: ['1-1'], open: args?.open ?? true });
+        return notes.create({
+          kind: 'one-on-one',
+          body: oneOnOneDocument(recent, count, new Date().toISOString()),
+          tags: ['1-1'],
+          open: args?.open ?? true,
+        });
       }),
     ),
     vscode.commands.registerCommand(
@@ -101,7 +112,11 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
         const store = await notes.store();
         const title = store.list().find((note) => note.id === id)?.title ?? id;
         if (args?.confirm !== false) {
-          const choice = await vscode.window.showWarningMessage(`Delete the growth note "${title}"?`, { modal: true, detail: 'It moves to the notes trash; you can undo right after.' }, 'Delete');
+          const choice = await vscode.window.showWarningMessage(
+            `Delete the growth note "${title}"?`,
+            { modal: true, detail: 'It moves to the notes trash; you can undo right after.' },
+            'Delete',
+          );
           if (choice !== 'Delete') return;
         }
         const token = await store.remove(id);
@@ -120,10 +135,16 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
         const note = await store.read(id);
         const input =
           args?.tags?.join(' ') ??
-          (await vscode.window.showInputBox({ title: 'Tag Growth Note', prompt: 'Tags, separated by spaces or commas', value: note.tags.join(' '), placeHolder: 'testing architecture giving-feedback' }));
+          (await vscode.window.showInputBox({
+            title: 'Tag Growth Note',
+            prompt: 'Tags, separated by spaces or commas',
+            value: note.tags.join(' '),
+            placeHolder: 'testing architecture giving-feedback',
+          }));
         if (input === undefined) return;
         const outcome = await store.save(id, { tags: input.split(/[\s,]+/) }, note.revision);
-        if (outcome.status === 'conflict') void vscode.window.showWarningMessage('The note changed meanwhile; the tags were saved on a conflict copy.');
+        if (outcome.status === 'conflict')
+          void vscode.window.showWarningMessage('The note changed meanwhile; the tags were saved on a conflict copy.');
         return outcome.note.tags;
       }),
     ),
@@ -137,7 +158,12 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
         const picked =
           note.links.length === 1
             ? note.links[0]
-            : (await vscode.window.showQuickPick(note.links.map((link) => ({ label: describeLink(link), link })), { title: 'Reveal Linked File, Commit or PR' }))?.link;
+            : (
+                await vscode.window.showQuickPick(
+                  note.links.map((link) => ({ label: describeLink(link), link })),
+                  { title: 'Reveal Linked File, Commit or PR' },
+                )
+              )?.link;
         if (!picked) return;
         if (picked.type === 'file') {
           const uri = resolveFileLink(picked.path);
@@ -162,18 +188,26 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
             await vscode.window.showQuickPick(
               [
                 { label: 'One Markdown document', detail: 'For a 1:1 or to read; can be imported again.', format: 'document' as const },
-                { label: 'Folder of Markdown files', detail: 'One file per note, for backups or moving machines.', format: 'folder' as const },
+                {
+                  label: 'Folder of Markdown files',
+                  detail: 'One file per note, for backups or moving machines.',
+                  format: 'folder' as const,
+                },
               ],
               { title: 'Export Growth Notes' },
             )
           )?.format;
         if (!format) return;
         let target = args?.target;
-        if (!target && format === 'folder') target = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export Here' }))?.[0]?.fsPath;
-        if (!target && format === 'document') target = (await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: 'Export' }))?.fsPath;
+        if (!target && format === 'folder')
+          target = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export Here' }))?.[0]
+            ?.fsPath;
+        if (!target && format === 'document')
+          target = (await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: 'Export' }))?.fsPath;
         if (!target) return;
         const count = format === 'folder' ? await exportToFolder(store, target) : await exportToDocument(store, target);
-        if (!args?.target) void vscode.window.showInformationMessage(`Exported ${count} growth note${count === 1 ? '' : 's'} to ${target}.`);
+        if (!args?.target)
+          void vscode.window.showInformationMessage(`Exported ${count} growth note${count === 1 ? '' : 's'} to ${target}.`);
         return count;
       }),
     ),
@@ -182,7 +216,15 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
       guarded(async (args?: { paths?: string[] }) => {
         const paths =
           args?.paths ??
-          (await vscode.window.showOpenDialog({ canSelectFiles: true, canSelectFolders: true, canSelectMany: true, filters: { Markdown: ['md'] }, openLabel: 'Import' }))?.map((uri) => uri.fsPath);
+          (
+            await vscode.window.showOpenDialog({
+              canSelectFiles: true,
+              canSelectFolders: true,
+              canSelectMany: true,
+              filters: { Markdown: ['md'] },
+              openLabel: 'Import',
+            })
+          )?.map((uri) => uri.fsPath);
         if (!paths?.length) return;
         const store = await notes.store();
         const report = await importPaths(store, paths);
@@ -193,7 +235,10 @@ export function registerNoteCommands(notes: NotesService, git: GitEngineApi | un
         return report;
       }),
     ),
-    vscode.commands.registerCommand('multiplier.notes.refresh', guarded(() => notes.refresh().then(() => undefined))),
+    vscode.commands.registerCommand(
+      'multiplier.notes.refresh',
+      guarded(() => notes.refresh().then(() => undefined)),
+    ),
   );
 }
 

@@ -76,7 +76,13 @@ export class NotesService implements NotesApi, vscode.Disposable {
   /** Notes in tabs, and unsaved ones (a closed document lingers in textDocuments; ignore those). */
   private openUris(): vscode.Uri[] {
     const inTabs = vscode.window.tabGroups.all.flatMap((group) =>
-      group.tabs.flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri] : tab.input instanceof vscode.TabInputTextDiff ? [tab.input.modified, tab.input.original] : [])),
+      group.tabs.flatMap((tab) =>
+        tab.input instanceof vscode.TabInputText
+          ? [tab.input.uri]
+          : tab.input instanceof vscode.TabInputTextDiff
+            ? [tab.input.modified, tab.input.original]
+            : [],
+      ),
     );
     const dirty = vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri);
     return [...inTabs, ...dirty].filter((uri) => uri.scheme === NOTE_SCHEME);

@@ -44,7 +44,12 @@ export function registerNotes(services: Services, notes: NotesService): vscode.D
             ids: (await tree.getChildren(group)).map((note) => (note.type === 'note' ? note.note.id : '')),
           })),
         );
-      return { dir: notes.dir, notes: store.allCached(), weeks: sections.length ? await groups(0) : [], tags: sections.length ? await groups(1) : [] };
+      return {
+        dir: notes.dir,
+        notes: store.allCached(),
+        weeks: sections.length ? await groups(0) : [],
+        tags: sections.length ? await groups(1) : [],
+      };
     }),
   );
 }

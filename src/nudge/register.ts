@@ -85,7 +85,10 @@ async function snoozeAll(nudges: EditorNudgeService, minutes?: number): Promise<
     return;
   }
   const choices = snoozeChoices(now, nudges.state.snoozedKinds[ALL_KINDS], nudges.settings());
-  const picked = await vscode.window.showQuickPick(choices, { title: 'Snooze all Multiplier nudges', placeHolder: 'Nudges wait in their views meanwhile' });
+  const picked = await vscode.window.showQuickPick(choices, {
+    title: 'Snooze all Multiplier nudges',
+    placeHolder: 'Nudges wait in their views meanwhile',
+  });
   if (picked) {
     nudges.snooze({ kind: ALL_KINDS }, picked.until);
   }

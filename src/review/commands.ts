@@ -68,13 +68,23 @@ export function registerReviewCommands(controller: ReviewQueueController): vscod
       const item = await pickItem(controller, node);
       if (!item || !webUri(item.pr.url)) return;
       if (!vscode.extensions.getExtension(PR_EXTENSION_ID)) {
-        const choice = await vscode.window.showInformationMessage('The GitHub Pull Requests extension is not installed.', 'Open in Browser');
+        const choice = await vscode.window.showInformationMessage(
+          'The GitHub Pull Requests extension is not installed.',
+          'Open in Browser',
+        );
         if (choice === 'Open in Browser') await vscode.env.openExternal(vscode.Uri.parse(item.pr.url, true));
         return;
       }
       // The extension's URI handler opens a PR's description from its web URL.
       const query = `uri=${encodeURIComponent(item.pr.url)}`;
-      await vscode.env.openExternal(vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: PR_EXTENSION_ID.toLowerCase(), path: '/open-pull-request-webview', query }));
+      await vscode.env.openExternal(
+        vscode.Uri.from({
+          scheme: vscode.env.uriScheme,
+          authority: PR_EXTENSION_ID.toLowerCase(),
+          path: '/open-pull-request-webview',
+          query,
+        }),
+      );
     }),
     vscode.commands.registerCommand('multiplier.review.copyLink', async (node?: unknown) => {
       const item = await pickItem(controller, node);

@@ -65,7 +65,11 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
           this.failures = 0;
           this.outageNotified = false;
           if (this.started) void this.refresh('settings changed');
-        } else if (e.affectsConfiguration('multiplier.review') || e.affectsConfiguration('multiplier.workingHours') || e.affectsConfiguration('multiplier.botAuthors')) {
+        } else if (
+          e.affectsConfiguration('multiplier.review') ||
+          e.affectsConfiguration('multiplier.workingHours') ||
+          e.affectsConfiguration('multiplier.botAuthors')
+        ) {
           this.rebuild();
         }
       }),
@@ -152,7 +156,13 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
   }
 
   branchPullRequests(): readonly BranchPullRequest[] {
-    return (this.queue?.branch ?? []).map(({ pr }) => ({ url: pr.url, number: pr.number, title: pr.title, repo: pr.repo, headRef: pr.headRef }));
+    return (this.queue?.branch ?? []).map(({ pr }) => ({
+      url: pr.url,
+      number: pr.number,
+      title: pr.title,
+      repo: pr.repo,
+      headRef: pr.headRef,
+    }));
   }
 
   /** Recomputes the queue from the last data (settings, snoozes, branch or clock changed). */
@@ -229,7 +239,9 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
       this.failures = 0;
       this.outageNotified = false;
       this.status = 'ready';
-      log.info(`review queue: refreshed (${reason}): ${client.stats.requests} requests, ${client.stats.notModified} not modified, ${client.stats.points} rate-limit points${client.stats.remaining !== undefined ? `, ${client.stats.remaining} left` : ''}`);
+      log.info(
+        `review queue: refreshed (${reason}): ${client.stats.requests} requests, ${client.stats.notModified} not modified, ${client.stats.points} rate-limit points${client.stats.remaining !== undefined ? `, ${client.stats.remaining} left` : ''}`,
+      );
     } catch (error) {
       this.failed(error, client.blockedUntil);
     } finally {
@@ -256,7 +268,9 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
       this.blockedUntil = Math.max(blockedUntil, error.retryAt ?? 0);
       this.status = 'rateLimited';
       log.warn(`review queue: ${error.message}`);
-      this.notifyOnce(`GitHub asked Multiplier to slow down. The Review Queue keeps its last data and retries at ${new Date(this.blockedUntil).toLocaleTimeString()}.`);
+      this.notifyOnce(
+        `GitHub asked Multiplier to slow down. The Review Queue keeps its last data and retries at ${new Date(this.blockedUntil).toLocaleTimeString()}.`,
+      );
       return;
     }
     this.status = 'offline';
@@ -286,14 +300,24 @@ export class ReviewQueueController implements ReviewApi, vscode.Disposable {
   }
 
   private async setContext(): Promise<void> {
-    const value = this.status === 'ready' && this.queue && this.queue.waiting.length + this.queue.mine.length + this.queue.branch.length + this.queue.snoozed.length === 0 ? 'empty' : this.status;
+    const value =
+      this.status === 'ready' &&
+      this.queue &&
+      this.queue.waiting.length + this.queue.mine.length + this.queue.branch.length + this.queue.snoozed.length === 0
+        ? 'empty'
+        : this.status;
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, value);
   }
 
   private scheduleNext(pollMinutes: unknown): void {
     clearTimeout(this.timer);
     if (this.status === 'signedOut') return;
-    const delay = nextPollDelay({ intervalMs: pollIntervalMs(pollMinutes), now: Date.now(), consecutiveFailures: this.failures, blockedUntil: this.blockedUntil });
+    const delay = nextPollDelay({
+      intervalMs: pollIntervalMs(pollMinutes),
+      now: Date.now(),
+      consecutiveFailures: this.failures,
+      blockedUntil: this.blockedUntil,
+    });
     this.nextPollAt = Date.now() + delay;
     this.timer = setTimeout(() => void this.refresh('poll'), delay);
   }

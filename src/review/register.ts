@@ -33,7 +33,11 @@ export function registerReviewQueue(services: Services, controller: ReviewQueueC
   };
   const startTimer = setTimeout(() => controller.start(), STARTUP_DELAY_MS);
   const prExtension = () =>
-    void vscode.commands.executeCommand('setContext', 'multiplier.review.prExtensionInstalled', vscode.extensions.getExtension('GitHub.vscode-pull-request-github') !== undefined);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'multiplier.review.prExtensionInstalled',
+      vscode.extensions.getExtension('GitHub.vscode-pull-request-github') !== undefined,
+    );
   prExtension();
   if (view.visible) setTimeout(() => controller.start(), 0);
 
@@ -59,7 +63,8 @@ export function registerReviewQueue(services: Services, controller: ReviewQueueC
       const render = (nodes: QueueNode[]) =>
         nodes.map((node) => {
           const item = node.kind === 'group' ? groupTreeItem(node) : node.kind === 'item' ? prTreeItem(node) : undefined;
-          const children = node.kind === 'group' ? provider.getChildren(node).map((c) => (c.kind === 'item' ? prTreeItem(c) : undefined)) : [];
+          const children =
+            node.kind === 'group' ? provider.getChildren(node).map((c) => (c.kind === 'item' ? prTreeItem(c) : undefined)) : [];
           return {
             label: item?.label,
             description: item?.description,
@@ -84,7 +89,12 @@ export function registerReviewQueue(services: Services, controller: ReviewQueueC
         stats: { ...controller.stats },
         outageMessages: controller.outageMessages,
         globalStoragePath: services.context.globalStorageUri.fsPath,
-        statusBar: statusView({ queue: controller.queue, targetHours: settings.targetHours, hideWhenEmpty: settings.statusBarHideWhenEmpty, quietReason: services.nudges.quietReason() }),
+        statusBar: statusView({
+          queue: controller.queue,
+          targetHours: settings.targetHours,
+          hideWhenEmpty: settings.statusBarHideWhenEmpty,
+          quietReason: services.nudges.quietReason(),
+        }),
         tree: render(provider.getChildren()),
       };
     }),

@@ -16,7 +16,9 @@ function isCommentReply(value: unknown): value is vscode.CommentReply {
 
 function isComment(value: unknown): value is vscode.Comment {
   const body = (value as vscode.Comment | undefined)?.body;
-  return typeof value === 'object' && value !== null && 'author' in value && (typeof body === 'string' || body instanceof vscode.MarkdownString);
+  return (
+    typeof value === 'object' && value !== null && 'author' in value && (typeof body === 'string' || body instanceof vscode.MarkdownString)
+  );
 }
 
 /** The comments API gives no way to change the reply box, so a rewrite is copied for pasting. */

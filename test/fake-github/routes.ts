@@ -55,7 +55,11 @@ export class FakeGitHubData {
       head: { ref: p.head, sha: this.headSha(repo, p), repo: { full_name: p.headRepo ?? full } },
       base: { ref: p.base ?? 'main', sha: shaOf(`${full}:${p.base ?? 'main'}`), repo: this.repoJson(repo) },
       requested_reviewers: (p.requestedReviewers ?? []).map((l) => this.user(l)),
-      requested_teams: (p.requestedTeams ?? []).map((slug) => ({ slug, name: slug, html_url: `https://github.com/orgs/${repo.owner}/teams/${slug}` })),
+      requested_teams: (p.requestedTeams ?? []).map((slug) => ({
+        slug,
+        name: slug,
+        html_url: `https://github.com/orgs/${repo.owner}/teams/${slug}`,
+      })),
     };
     if (detail) {
       Object.assign(json, {
@@ -82,7 +86,11 @@ export class FakeGitHubData {
   private requestedOfViewer(repo: ScenarioRepo, p: ScenarioPull): boolean {
     const viewer = this.scenario.viewer.toLowerCase();
     if ((p.requestedReviewers ?? []).some((r) => r.toLowerCase() === viewer)) return true;
-    const mine = new Set(this.teamsOfViewer().filter((t) => t.org.toLowerCase() === repo.owner.toLowerCase()).map((t) => t.slug.toLowerCase()));
+    const mine = new Set(
+      this.teamsOfViewer()
+        .filter((t) => t.org.toLowerCase() === repo.owner.toLowerCase())
+        .map((t) => t.slug.toLowerCase()),
+    );
     return (p.requestedTeams ?? []).some((t) => mine.has(t.toLowerCase()));
   }
 
@@ -120,7 +128,10 @@ export class FakeGitHubData {
           repository_url: `${this.baseUrl()}/repos/${full}`,
           html_url: `https://github.com/${full}/pull/${p.number}`,
           draft: p.draft === true,
-          pull_request: { url: `${this.baseUrl()}/repos/${full}/pulls/${p.number}`, html_url: `https://github.com/${full}/pull/${p.number}` },
+          pull_request: {
+            url: `${this.baseUrl()}/repos/${full}/pulls/${p.number}`,
+            html_url: `https://github.com/${full}/pull/${p.number}`,
+          },
           created_at: this.t(p.created),
           updated_at: this.t(p.updated ?? p.created),
         });
@@ -149,7 +160,11 @@ export class FakeGitHubData {
     if (rest === 'pulls') {
       if ((query.get('state') ?? 'open') !== 'open') return { status: 200, body: [], paged: true };
       const head = query.get('head'); // `owner:branch`
-      const open = [...repo.pulls].filter((p) => !head || `${(p.headRepo ?? `${repo.owner}/${repo.name}`).split('/')[0]}:${p.head}`.toLowerCase() === head.toLowerCase()).sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt) || b.number - a.number);
+      const open = [...repo.pulls]
+        .filter(
+          (p) => !head || `${(p.headRepo ?? `${repo.owner}/${repo.name}`).split('/')[0]}:${p.head}`.toLowerCase() === head.toLowerCase(),
+        )
+        .sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt) || b.number - a.number);
       return { status: 200, body: open.map((p) => this.pullJson(repo, p, false)), paged: true };
     }
     let sub = /^pulls\/(\d+)(\/reviews)?$/.exec(rest);
@@ -187,7 +202,9 @@ export class FakeGitHubData {
         );
       }
       if (p.ready) events.push({ event: 'ready_for_review', created_at: this.t(p.ready), actor: this.user(p.author) });
-      events.sort((a, b) => String((a as { created_at: string }).created_at).localeCompare(String((b as { created_at: string }).created_at)));
+      events.sort((a, b) =>
+        String((a as { created_at: string }).created_at).localeCompare(String((b as { created_at: string }).created_at)),
+      );
       return { status: 200, body: events.map((e, i) => ({ id: i + 1, ...(e as object) })), paged: true };
     }
     sub = /^commits\/([0-9a-f]{40})\/(check-runs|status)$/.exec(rest);
@@ -200,7 +217,11 @@ export class FakeGitHubData {
           ? []
           : [
               { name: 'build', status: 'completed', conclusion: 'success' },
-              { name: 'test', status: checks === 'pending' ? 'in_progress' : 'completed', conclusion: checks === 'pending' ? null : checks },
+              {
+                name: 'test',
+                status: checks === 'pending' ? 'in_progress' : 'completed',
+                conclusion: checks === 'pending' ? null : checks,
+              },
             ];
       return { status: 200, body: { total_count: runs.length, check_runs: runs.map((r, i) => ({ id: i + 1, head_sha: sub![1], ...r })) } };
     }

@@ -96,7 +96,9 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
       'x-ratelimit-resource': resource,
     });
 
-    const fault = faults.find((f) => (f.times === undefined || f.used < f.times) && (!f.match || `${url.pathname}${url.search}`.includes(f.match)));
+    const fault = faults.find(
+      (f) => (f.times === undefined || f.used < f.times) && (!f.match || `${url.pathname}${url.search}`.includes(f.match)),
+    );
     if (fault) fault.used++;
     const answer = () => {
       if (req.method !== 'GET') return send(404, JSON.stringify({ message: 'Not Found' }));
@@ -108,7 +110,11 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
       }
       switch (fault?.kind) {
         case 'retry-after':
-          return send(403, JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }), { 'retry-after': String(fault.retryAfter ?? 120), ...rateHeaders() });
+          return send(
+            403,
+            JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }),
+            { 'retry-after': String(fault.retryAfter ?? 120), ...rateHeaders() },
+          );
         case 'too-many':
           return send(429, JSON.stringify({ message: 'Too many requests' }), { 'retry-after': String(fault.retryAfter ?? 60) });
         case 'primary-exhausted':
@@ -116,14 +122,19 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
         case 'server-error':
           return send(500, JSON.stringify({ message: 'Server Error' }));
         case 'html-502':
-          return send(502, '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>Unicorn!</p></body></html>', { 'content-type': 'text/html' });
+          return send(502, '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>Unicorn!</p></body></html>', {
+            'content-type': 'text/html',
+          });
         default:
           break;
       }
       const result = data.route(url.pathname, url.searchParams);
       let body = result.body;
       const headers: Record<string, string> = {};
-      if (result.paged && Array.isArray(body) || (result.paged && body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items))) {
+      if (
+        (result.paged && Array.isArray(body)) ||
+        (result.paged && body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items))
+      ) {
         const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
         const all = Array.isArray(body) ? body : (body as { items: unknown[] }).items;

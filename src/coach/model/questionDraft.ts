@@ -17,7 +17,12 @@ const MAX_FILES = 5;
 export function draftQuestion(context: QuestionContext): string {
   const firstName = context.personName.trim().split(/\s+/)[0] || 'there';
   const files = context.files.slice(0, MAX_FILES);
-  const topic = files.length === 1 ? files[0] : files.length > 1 ? 'a change in ' + files[0] + ` and ${files.length - 1} more` : 'something I am stuck on';
+  const topic =
+    files.length === 1
+      ? files[0]
+      : files.length > 1
+        ? 'a change in ' + files[0] + ` and ${files.length - 1} more`
+        : 'something I am stuck on';
   const tried = context.tried.trim() || '(add what you tried)';
   const lines = [
     `Hi ${firstName}, could you spare 10 minutes to help me think through ${topic}?`,

@@ -29,10 +29,19 @@ export function branchStateOf(snapshot: RepoSnapshot): BranchState | undefined {
   if (!branch || !upstream) return undefined;
   // Tracking its own remote copy says nothing about the base; only a different branch is a base.
   if (upstream.slice(upstream.indexOf('/') + 1) === branch) return undefined;
-  return { branch, base: upstream, ahead: snapshot.ahead, behind: snapshot.behind, oldestUnmergedAt: snapshot.ahead > 0 ? snapshot.lastCommitAt : undefined };
+  return {
+    branch,
+    base: upstream,
+    ahead: snapshot.ahead,
+    behind: snapshot.behind,
+    oldestUnmergedAt: snapshot.ahead > 0 ? snapshot.lastCommitAt : undefined,
+  };
 }
 
-type SnapshotSource = { snapshots: readonly RepoSnapshot[]; onDidChangeSnapshots: (l: (s: readonly RepoSnapshot[]) => void) => { dispose(): void } };
+type SnapshotSource = {
+  snapshots: readonly RepoSnapshot[];
+  onDidChangeSnapshots: (l: (s: readonly RepoSnapshot[]) => void) => { dispose(): void };
+};
 
 /** Commits, clean/dirty transitions and the branch's distance from its base, from git snapshots. */
 export function watchGitSnapshots(sink: EditorSignalSink, git: SnapshotSource): { dispose(): void } {
@@ -68,7 +77,13 @@ export function watchEditorSignals(sink: EditorSignalSink): vscode.Disposable {
       if (!file) return;
       const change = e.contentChanges[0];
       const insertedLines = change.text.split('\n').length - 1;
-      sink.record({ kind: 'edit', at: Date.now(), file, startLine: change.range.start.line, endLine: Math.max(change.range.end.line, change.range.start.line + insertedLines) });
+      sink.record({
+        kind: 'edit',
+        at: Date.now(),
+        file,
+        startLine: change.range.start.line,
+        endLine: Math.max(change.range.end.line, change.range.start.line + insertedLines),
+      });
       sink.edited(file, e.document.uri);
       sink.poke();
     }),

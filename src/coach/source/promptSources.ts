@@ -58,7 +58,12 @@ export class PromptSources implements vscode.Disposable {
     if (this.watcher || !vscode.workspace.isTrusted) return;
     this.watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_PROMPTS_PATH}`);
     const reload = (): void => this.reload();
-    this.disposables.push(this.watcher, this.watcher.onDidChange(reload), this.watcher.onDidCreate(reload), this.watcher.onDidDelete(reload));
+    this.disposables.push(
+      this.watcher,
+      this.watcher.onDidChange(reload),
+      this.watcher.onDidCreate(reload),
+      this.watcher.onDidDelete(reload),
+    );
   }
 
   private async load(): Promise<void> {

@@ -46,7 +46,11 @@ export function createHistoryModel(data: HistoryData, settings: OwnershipSetting
       return (reverts ??= findReverts(data.commits, commitIndex));
     },
     ownersOf(paths: readonly string[]): FileOwner[] {
-      ownership ??= new OwnershipIndex(data.commits, { halfLifeDays: settings.halfLifeDays, now: data.readAt, exclude: botMatcher(settings.botAuthors) });
+      ownership ??= new OwnershipIndex(data.commits, {
+        halfLifeDays: settings.halfLifeDays,
+        now: data.readAt,
+        exclude: botMatcher(settings.botAuthors),
+      });
       return ownership.ownersOf(paths);
     },
   };

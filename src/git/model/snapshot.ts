@@ -54,7 +54,11 @@ export function toRepoPath(root: string, absolute: string, pathApi: typeof path 
 }
 
 /** The innermost repository holding `absolute` (a submodule before its parent), if any. */
-export function snapshotContaining(snapshots: readonly RepoSnapshot[], absolute: string, pathApi: typeof path = path): RepoSnapshot | undefined {
+export function snapshotContaining(
+  snapshots: readonly RepoSnapshot[],
+  absolute: string,
+  pathApi: typeof path = path,
+): RepoSnapshot | undefined {
   let best: RepoSnapshot | undefined;
   for (const snapshot of snapshots) {
     const inside = toRepoPath(snapshot.repoRoot, absolute, pathApi) !== undefined;

@@ -102,11 +102,13 @@ export async function refreshHistory(ctx: ReadContext, previous: CachedHistory |
   const tagsLater = () => (tags ??= readTags(ctx));
   const head = await readHead(ctx);
   const empty: CachedHistory = { repoRoot: ctx.repoRoot, tip: undefined, shallowKey: head.shallowKey, commits: [] };
-  if (!head.tip) return { history: empty, releases: await tagsLater(), shallow: head.shallow, mode: previous?.tip ? 'rewritten' : 'unchanged', read: 0 };
+  if (!head.tip)
+    return { history: empty, releases: await tagsLater(), shallow: head.shallow, mode: previous?.tip ? 'rewritten' : 'unchanged', read: 0 };
 
   const tip = assertSha(head.tip);
   const usable = previous && previous.tip && previous.shallowKey === head.shallowKey ? previous : undefined;
-  if (usable && usable.tip === tip) return { history: usable, releases: await tagsLater(), shallow: head.shallow, mode: 'unchanged', read: 0 };
+  if (usable && usable.tip === tip)
+    return { history: usable, releases: await tagsLater(), shallow: head.shallow, mode: 'unchanged', read: 0 };
 
   if (usable?.tip) {
     const oldTip = assertSha(usable.tip);
@@ -130,7 +132,13 @@ export async function refreshHistory(ctx: ReadContext, previous: CachedHistory |
     }
   }
   const [commits, releases] = await Promise.all([readCommits(ctx, [tip], ctx.maxCommits), tagsLater()]);
-  return { history: { repoRoot: ctx.repoRoot, tip, shallowKey: head.shallowKey, commits }, releases, shallow: head.shallow, mode: 'full', read: commits.length };
+  return {
+    history: { repoRoot: ctx.repoRoot, tip, shallowKey: head.shallowKey, commits },
+    releases,
+    shallow: head.shallow,
+    mode: 'full',
+    read: commits.length,
+  };
 }
 
 /** Both lists newest first; the common case (new commits all newer) is a plain concat, no sort. */

@@ -67,7 +67,13 @@ export class HistoryService {
       }
     }
     const result = await refreshHistory(
-      { git: this.options.git, repoRoot, signal: this.options.signal, timeoutMs: this.options.timeoutMs, maxCommits: this.options.maxCommits() },
+      {
+        git: this.options.git,
+        repoRoot,
+        signal: this.options.signal,
+        timeoutMs: this.options.timeoutMs,
+        maxCommits: this.options.maxCommits(),
+      },
       entry.cached,
     );
     const changed = result.mode !== 'unchanged' || !entry.model;

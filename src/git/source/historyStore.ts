@@ -33,7 +33,21 @@ interface Header {
   count: number;
 }
 
-type Row = [string, string, string, string, number, string, string, string, number, string, string, string, [string, number | null, number | null][]];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string,
+  [string, number | null, number | null][],
+];
 
 export function cacheFileFor(storageDir: string, repoRoot: string): string {
   const key = createHash('sha256').update(repoRoot).digest('hex').slice(0, 24);
@@ -42,10 +56,18 @@ export function cacheFileFor(storageDir: string, repoRoot: string): string {
 
 export function encodeCommit(c: Commit): string {
   const row: Row = [
-    c.hash, c.parents.join(' '),
-    c.author.name, c.author.email, c.author.time, c.author.tz,
-    c.committer.name, c.committer.email, c.committer.time, c.committer.tz,
-    c.subject, c.body,
+    c.hash,
+    c.parents.join(' '),
+    c.author.name,
+    c.author.email,
+    c.author.time,
+    c.author.tz,
+    c.committer.name,
+    c.committer.email,
+    c.committer.time,
+    c.committer.tz,
+    c.subject,
+    c.body,
     c.files.map((f) => [f.path, f.added, f.deleted]),
   ];
   return JSON.stringify(row);
@@ -165,7 +187,9 @@ export async function saveHistoryCache(storageDir: string, history: CachedHistor
       if (batch.length === 2000) await write(batch.splice(0).join('\n') + '\n');
     }
     if (batch.length > 0) await write(batch.join('\n') + '\n');
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ?? streamError ? reject(error ?? streamError) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => ((error ?? streamError) ? reject(error ?? streamError) : resolve())),
+    );
     await fs.rename(temp, file);
   } catch (error) {
     out.destroy();

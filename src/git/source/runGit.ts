@@ -145,7 +145,10 @@ function runOne(gitPath: string, defaultTimeoutMs: number): GitRunner {
           child.kill('SIGKILL'); // the group is already gone; make sure the child is too
         }
       };
-      const timer = setTimeout(() => kill(`timed out after ${options.timeoutMs ?? defaultTimeoutMs} ms`), options.timeoutMs ?? defaultTimeoutMs);
+      const timer = setTimeout(
+        () => kill(`timed out after ${options.timeoutMs ?? defaultTimeoutMs} ms`),
+        options.timeoutMs ?? defaultTimeoutMs,
+      );
       const onAbort = () => kill('cancelled');
       options.signal?.addEventListener('abort', onAbort, { once: true });
 

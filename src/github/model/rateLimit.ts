@@ -25,7 +25,13 @@ function retryAfterMs(value: string | null, now: number): number | undefined {
 }
 
 /** For a response: when the host may be called again, or undefined when it may be called now. */
-export function backoffFrom(status: number, headers: HeaderReader, bodyText: string, now: number, secondaryStrikes = 0): Backoff | undefined {
+export function backoffFrom(
+  status: number,
+  headers: HeaderReader,
+  bodyText: string,
+  now: number,
+  secondaryStrikes = 0,
+): Backoff | undefined {
   const retryAfter = retryAfterMs(headers.get('retry-after'), now);
   const limited = status === 403 || status === 429;
   if (limited && retryAfter !== undefined) return { until: now + retryAfter, reason: 'retry-after' };

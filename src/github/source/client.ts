@@ -95,7 +95,12 @@ export class GitHubClient {
   private async send<T>(url: string, projection: Projection<T>): Promise<{ data: T; next?: string }> {
     const now = this.now();
     if (this.gate.blockedUntil > now) {
-      throw new GitHubError('rate-limited', `GitHub rate limit (${this.gate.blockedReason}): waiting until ${new Date(this.gate.blockedUntil).toISOString()}`, undefined, this.gate.blockedUntil);
+      throw new GitHubError(
+        'rate-limited',
+        `GitHub rate limit (${this.gate.blockedReason}): waiting until ${new Date(this.gate.blockedUntil).toISOString()}`,
+        undefined,
+        this.gate.blockedUntil,
+      );
     }
     const key = EtagCache.key(this.options.account, url, projection.id);
     const cached = this.options.cache.get(key);
@@ -146,13 +151,22 @@ export class GitHubClient {
       return { data, next };
     }
     if (backoff && (response.status === 403 || response.status === 429)) {
-      throw new GitHubError('rate-limited', `GitHub rate limit (${backoff.reason}): waiting until ${new Date(backoff.until).toISOString()}`, response.status, backoff.until);
+      throw new GitHubError(
+        'rate-limited',
+        `GitHub rate limit (${backoff.reason}): waiting until ${new Date(backoff.until).toISOString()}`,
+        response.status,
+        backoff.until,
+      );
     }
     const detail = errorMessage(text);
     const what = `GitHub answered ${response.status}${detail ? `: ${detail}` : ''}`;
     if (response.status === 401) throw new GitHubError('auth', what, 401);
     if (response.status === 404) throw new GitHubError('not-found', what, 404);
     if (response.status === 304) throw new GitHubError('bad-response', 'GitHub answered 304 for a request we had no cached copy of', 304);
-    throw new GitHubError(/^\s*</.test(text) ? 'bad-response' : 'http', /^\s*</.test(text) ? `GitHub answered ${response.status} with an HTML page` : what, response.status);
+    throw new GitHubError(
+      /^\s*</.test(text) ? 'bad-response' : 'http',
+      /^\s*</.test(text) ? `GitHub answered ${response.status} with an HTML page` : what,
+      response.status,
+    );
   }
 }

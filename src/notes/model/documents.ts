@@ -11,7 +11,10 @@ const MARKER = /^<!-- multiplier-note (\{.*\}) -->$/;
 
 /** Same text, same hash: line endings and trailing blanks do not count. */
 export function contentHash(body: string): string {
-  const normal = body.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  const normal = body
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
   return createHash('sha256').update(normal).digest('hex').slice(0, 32);
 }
 
@@ -40,7 +43,12 @@ export function exportDocument(notes: readonly Note[], exportedAt: string): stri
 /** The last `count` notes (newest first) gathered for a 1:1, with their links and tags. */
 export function oneOnOneDocument(notes: readonly Note[], count: number, preparedAt: string): string {
   const recent = [...notes].sort(byCreated).reverse().slice(0, count);
-  const parts = [`# 1:1 prep — ${preparedAt.slice(0, 10)}`, '', `The last ${recent.length} growth note${recent.length === 1 ? '' : 's'}.`, ''];
+  const parts = [
+    `# 1:1 prep — ${preparedAt.slice(0, 10)}`,
+    '',
+    `The last ${recent.length} growth note${recent.length === 1 ? '' : 's'}.`,
+    '',
+  ];
   for (const note of recent) {
     const meta = [KIND_LABELS[note.kind], note.created.slice(0, 10), ...note.tags.map((tag) => `#${tag}`)].join(' · ');
     parts.push(`## ${noteTitle(note)}`, '', `_${meta}_`, '');

@@ -17,18 +17,9 @@ const BARE_VALUE = /^[A-Za-z0-9._:+-]*$/;
 const V2_KEYS = new Set(['version', 'id', 'kind', 'created', 'updated', 'revision', 'tags', 'links', 'bytes']);
 
 export type ParseFailure =
-  | 'empty'
-  | 'not-utf8'
-  | 'no-front-matter'
-  | 'truncated'
-  | 'bad-field'
-  | 'unsupported-version'
-  | 'newer-version'
-  | 'too-large';
+  'empty' | 'not-utf8' | 'no-front-matter' | 'truncated' | 'bad-field' | 'unsupported-version' | 'newer-version' | 'too-large';
 
-export type ParseResult =
-  | { ok: true; note: Note; migratedFrom?: number }
-  | { ok: false; failure: ParseFailure; detail: string };
+export type ParseResult = { ok: true; note: Note; migratedFrom?: number } | { ok: false; failure: ParseFailure; detail: string };
 
 export function isValidNoteId(id: string): boolean {
   return ID_PATTERN.test(id) && !id.includes('..');

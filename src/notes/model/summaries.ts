@@ -25,7 +25,10 @@ export function noteTitle(note: Pick<Note, 'body' | 'kind'>): string {
   for (const raw of note.body.split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('<!--')) continue;
-    const text = line.replace(/^#{1,6}\s+/, '').replace(/^[-*>]\s+/, '').trim();
+    const text = line
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/^[-*>]\s+/, '')
+      .trim();
     if (text === '') continue;
     return text.length > TITLE_LIMIT ? `${text.slice(0, TITLE_LIMIT - 1)}…` : text;
   }
@@ -67,7 +70,10 @@ export function sortNewestFirst(notes: readonly NoteSummary[]): NoteSummary[] {
  * Title hits rank before body hits, then newest first.
  */
 export function searchNotes(notes: readonly NoteSummary[], query: string, limit = 200): NoteSummary[] {
-  const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return sortNewestFirst(notes).slice(0, limit);
   const hits: Array<{ note: NoteSummary; score: number }> = [];
   for (const note of notes) {

@@ -28,7 +28,12 @@ export interface IndexEntry {
 
 export function encodeIndex(entries: readonly IndexEntry[], writtenAt: string): string {
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return JSON.stringify({ format: INDEX_FORMAT, version: INDEX_VERSION, written: writtenAt, entries: sorted.map(({ id, size, mtimeMs, text }) => ({ id, size, mtimeMs, text })) });
+  return JSON.stringify({
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    written: writtenAt,
+    entries: sorted.map(({ id, size, mtimeMs, text }) => ({ id, size, mtimeMs, text })),
+  });
 }
 
 /**

@@ -44,7 +44,18 @@ export function coachAnswerBody(input: { prompt: string; signal: string; answer?
 }
 
 export function retroBody(): string {
-  return ['# Blameless retro', '', '## What happened', '', '## What helped', '', '## What got in the way', '', '## What we will try next', ''].join('\n');
+  return [
+    '# Blameless retro',
+    '',
+    '## What happened',
+    '',
+    '## What helped',
+    '',
+    '## What got in the way',
+    '',
+    '## What we will try next',
+    '',
+  ].join('\n');
 }
 
 function oneLine(text: string): string {

@@ -14,7 +14,9 @@ export function currentLinks(git: GitEngineApi | undefined, review?: ReviewApi):
   if (!editor || editor.document.uri.scheme !== 'file') return [];
   const path = editor.document.uri.fsPath;
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
-  const links: NoteLink[] = [{ type: 'file', path: folder ? relative(folder.uri.fsPath, path) : path, line: editor.selection.active.line + 1 }];
+  const links: NoteLink[] = [
+    { type: 'file', path: folder ? relative(folder.uri.fsPath, path) : path, line: editor.selection.active.line + 1 },
+  ];
   try {
     // Deepest repository that contains the file; the engine is trust-gated and runs no git for this.
     const repo = git ? snapshotContaining(git.snapshots, path) : undefined;

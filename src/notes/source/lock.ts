@@ -72,7 +72,8 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
         await breakLock(dir, lockPath, holder);
         continue;
       }
-      if (Date.now() > deadline) throw new NoteStoreError('busy', 'Another window is writing notes right now. Your text is still in the editor; save again.');
+      if (Date.now() > deadline)
+        throw new NoteStoreError('busy', 'Another window is writing notes right now. Your text is still in the editor; save again.');
       await sleep(delay + Math.random() * delay);
       delay = Math.min(delay * 2, 8);
     }
@@ -130,7 +131,8 @@ async function breakLock(dir: string, lockPath: string, judged: LockInfo | undef
     return; // someone else broke or released it; just retry
   }
   const taken = await readLock(aside);
-  const wasJudged = judged === undefined ? taken === undefined || taken === 'missing' : taken !== 'missing' && taken?.token === judged.token;
+  const wasJudged =
+    judged === undefined ? taken === undefined || taken === 'missing' : taken !== 'missing' && taken?.token === judged.token;
   if (!wasJudged) await fs.link(aside, lockPath).catch(() => undefined);
   await fs.unlink(aside).catch(() => undefined);
 }

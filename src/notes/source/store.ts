@@ -191,7 +191,11 @@ export class NoteStore {
   }
 
   search(query: string, limit?: number): NoteSummary[] {
-    return searchNotes([...this.cache.values()].map((entry) => entry.summary), query, limit);
+    return searchNotes(
+      [...this.cache.values()].map((entry) => entry.summary),
+      query,
+      limit,
+    );
   }
 
   /** The summary of one note (as of the last load or write by this store). */
@@ -250,36 +254,40 @@ export class NoteStore {
    * text becomes a visible conflict copy and the other writer's version stays. Never loses text.
    */
   async save(id: string, update: NoteUpdate, expectedRevision: number): Promise<SaveOutcome> {
-    const outcome = await withLock(this.dir, async (): Promise<SaveOutcome> => {
-      let state = await this.readFile(id);
-      if (state.state === 'bad') {
-        await this.repairLocked(id, state, emptyReport());
-        state = await this.readFile(id);
-      }
-      const time = this.now().toISOString();
-      if (state.state !== 'ok') {
-        const base = this.cache.get(id)?.note;
-        const note = this.apply(base ?? blankNote(id, time), update, (base?.revision ?? expectedRevision) + 1, time);
-        await this.writeNew(note);
-        return { status: 'recreated', note };
-      }
-      const current = state.note;
-      if (current.revision !== expectedRevision && sameContent(current, update)) {
-        // Someone already saved exactly this text: nothing to keep apart.
-        this.remember(current, state.mtimeMs, state.size);
-        return { status: 'saved', note: current };
-      }
-      if (current.revision !== expectedRevision) {
-        const copy = await this.writeConflictCopy(current, update, time);
-        this.remember(current, state.mtimeMs, state.size);
-        return { status: 'conflict', note: current, copy, copyFile: `${copy.id}.md` };
-      }
-      const next = this.apply(current, update, current.revision + 1, time);
-      const text = serializeNote(next);
-      await writeFileAtomic(this.dir, `${id}.md`, text, { backupName: `${id}.md.bak` });
-      await this.refreshEntry(id, next);
-      return { status: 'saved', note: next };
-    }, this.options.lock);
+    const outcome = await withLock(
+      this.dir,
+      async (): Promise<SaveOutcome> => {
+        let state = await this.readFile(id);
+        if (state.state === 'bad') {
+          await this.repairLocked(id, state, emptyReport());
+          state = await this.readFile(id);
+        }
+        const time = this.now().toISOString();
+        if (state.state !== 'ok') {
+          const base = this.cache.get(id)?.note;
+          const note = this.apply(base ?? blankNote(id, time), update, (base?.revision ?? expectedRevision) + 1, time);
+          await this.writeNew(note);
+          return { status: 'recreated', note };
+        }
+        const current = state.note;
+        if (current.revision !== expectedRevision && sameContent(current, update)) {
+          // Someone already saved exactly this text: nothing to keep apart.
+          this.remember(current, state.mtimeMs, state.size);
+          return { status: 'saved', note: current };
+        }
+        if (current.revision !== expectedRevision) {
+          const copy = await this.writeConflictCopy(current, update, time);
+          this.remember(current, state.mtimeMs, state.size);
+          return { status: 'conflict', note: current, copy, copyFile: `${copy.id}.md` };
+        }
+        const next = this.apply(current, update, current.revision + 1, time);
+        const text = serializeNote(next);
+        await writeFileAtomic(this.dir, `${id}.md`, text, { backupName: `${id}.md.bak` });
+        await this.refreshEntry(id, next);
+        return { status: 'saved', note: next };
+      },
+      this.options.lock,
+    );
     this.changed.fire();
     return outcome;
   }
@@ -287,15 +295,19 @@ export class NoteStore {
   /** Moves the note (and its backup) to trash/. Returns the token that `undoRemove` takes. */
   async remove(id: string): Promise<string> {
     const token = `${id}.${stampOf(this.now())}`;
-    await withLock(this.dir, async () => {
-      await fs.mkdir(join(this.dir, TRASH_DIR), { recursive: true });
-      try {
-        await fs.rename(join(this.dir, `${id}.md`), join(this.dir, TRASH_DIR, `${token}.md`));
-      } catch (error) {
-        throw toStoreError(error, `deleting note ${id}`);
-      }
-      await fs.rename(join(this.dir, `${id}.md.bak`), join(this.dir, TRASH_DIR, `${token}.md.bak`)).catch(() => undefined);
-    }, this.options.lock);
+    await withLock(
+      this.dir,
+      async () => {
+        await fs.mkdir(join(this.dir, TRASH_DIR), { recursive: true });
+        try {
+          await fs.rename(join(this.dir, `${id}.md`), join(this.dir, TRASH_DIR, `${token}.md`));
+        } catch (error) {
+          throw toStoreError(error, `deleting note ${id}`);
+        }
+        await fs.rename(join(this.dir, `${id}.md.bak`), join(this.dir, TRASH_DIR, `${token}.md.bak`)).catch(() => undefined);
+      },
+      this.options.lock,
+    );
     this.cache.delete(id);
     this.changed.fire();
     return token;
@@ -304,15 +316,19 @@ export class NoteStore {
   /** Puts a deleted note back, unless a note with its id exists again (then nothing is replaced). */
   async undoRemove(token: string): Promise<Note> {
     const id = token.replace(/\.\d{8}T\d+Z$/, '');
-    await withLock(this.dir, async () => {
-      try {
-        await fs.link(join(this.dir, TRASH_DIR, `${token}.md`), join(this.dir, `${id}.md`));
-      } catch (error) {
-        throw toStoreError(error, `restoring note ${id}`);
-      }
-      await fs.unlink(join(this.dir, TRASH_DIR, `${token}.md`)).catch(() => undefined);
-      await fs.rename(join(this.dir, TRASH_DIR, `${token}.md.bak`), join(this.dir, `${id}.md.bak`)).catch(() => undefined);
-    }, this.options.lock);
+    await withLock(
+      this.dir,
+      async () => {
+        try {
+          await fs.link(join(this.dir, TRASH_DIR, `${token}.md`), join(this.dir, `${id}.md`));
+        } catch (error) {
+          throw toStoreError(error, `restoring note ${id}`);
+        }
+        await fs.unlink(join(this.dir, TRASH_DIR, `${token}.md`)).catch(() => undefined);
+        await fs.rename(join(this.dir, TRASH_DIR, `${token}.md.bak`), join(this.dir, `${id}.md.bak`)).catch(() => undefined);
+      },
+      this.options.lock,
+    );
     this.changed.fire();
     return this.read(id);
   }
@@ -427,7 +443,11 @@ export class NoteStore {
   private async repair(id: string, bad: { failure: ParseFailure; detail: string }, report: LoadReport): Promise<void> {
     if (bad.failure === 'newer-version') {
       // Written by a newer Multiplier (another window may run it): leave it exactly where it is.
-      this.warnOnce(report, `newer:${id}`, `Growth note ${id} was written by a newer version of Multiplier and is hidden here; it is left untouched.`);
+      this.warnOnce(
+        report,
+        `newer:${id}`,
+        `Growth note ${id} was written by a newer version of Multiplier and is hidden here; it is left untouched.`,
+      );
       return;
     }
     await withLock(this.dir, () => this.repairLocked(id, bad, report), this.options.lock);

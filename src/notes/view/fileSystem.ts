@@ -83,7 +83,11 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
         // Their version stays in this editor (reloaded below); ours is a note of its own, opened beside.
         const copyUri = this.notes.uriFor(outcome.copy.id);
         void vscode.window
-          .showWarningMessage('Another window saved this note first. Your version was kept as a conflict copy.', 'Open Conflict Copy', 'Compare')
+          .showWarningMessage(
+            'Another window saved this note first. Your version was kept as a conflict copy.',
+            'Open Conflict Copy',
+            'Compare',
+          )
           .then((choice) => {
             if (choice === 'Open Conflict Copy') void this.notes.open(copyUri);
             if (choice === 'Compare') void vscode.commands.executeCommand('vscode.diff', uri, copyUri, 'Growth note ↔ your conflict copy');

@@ -41,19 +41,26 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
       // The newest week starts open: it is what a user looks for right after writing a note.
       return groups.map((group, index) => ({ type: 'group', section: node.id, group, expanded: node.id === 'weeks' && index === 0 }));
     }
-    if (node.type === 'group') return node.group.notes.map((note) => ({ type: 'note', section: node.section, groupKey: node.group.key, note }));
+    if (node.type === 'group')
+      return node.group.notes.map((note) => ({ type: 'note', section: node.section, groupKey: node.group.key, note }));
     return [];
   }
 
   getTreeItem(node: NotesTreeNode): vscode.TreeItem {
     if (node.type === 'section') {
-      const item = new vscode.TreeItem(node.label, node.id === 'weeks' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        node.label,
+        node.id === 'weeks' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `section:${node.id}`;
       item.contextValue = 'multiplier.notes.section';
       return item;
     }
     if (node.type === 'group') {
-      const item = new vscode.TreeItem(node.group.label, node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        node.group.label,
+        node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `group:${node.section}:${node.group.key}`;
       item.description = String(node.group.notes.length);
       item.tooltip = `${node.group.notes.length} note${node.group.notes.length === 1 ? '' : 's'}`;

@@ -55,8 +55,7 @@ export function normalizeNudgeSettings(raw: RawNudgeSettings): { settings: Nudge
   }
   const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
   const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-  const isDays = (v: unknown): v is number[] =>
-    Array.isArray(v) && v.every((day) => Number.isInteger(day) && day >= 0 && day <= 6);
+  const isDays = (v: unknown): v is number[] => Array.isArray(v) && v.every((day) => Number.isInteger(day) && day >= 0 && day <= 6);
   const isTimes = (v: unknown): v is string[] => Array.isArray(v) && v.every(isWallTime);
   const isZone = (v: unknown): v is string => typeof v === 'string' && (v === '' || isValidTimeZone(v));
 

@@ -40,13 +40,17 @@ function wallTimeOnDay(now: number, days: number, time: WallTime, timeZone: stri
   const local = wallClockAt(startOfMinute, timeZone);
   let candidate = startOfMinute + (days * 1440 - local.minuteOfDay + target) * MINUTE_MS;
   const drift = wallClockAt(candidate, timeZone).minuteOfDay - target;
-  candidate -= ((((drift + 720) % 1440) + 1440) % 1440 - 720) * MINUTE_MS;
+  candidate -= (((((drift + 720) % 1440) + 1440) % 1440) - 720) * MINUTE_MS;
   return candidate;
 }
 
 export function snoozeChoices(now: number, snoozedUntil: number | undefined, settings: NudgeSettings): SnoozeChoice[] {
   const zone = settings.timeZone;
-  const choice = (label: string, until: number): SnoozeChoice => ({ label, description: `until ${describeInstant(until, now, zone)}`, until });
+  const choice = (label: string, until: number): SnoozeChoice => ({
+    label,
+    description: `until ${describeInstant(until, now, zone)}`,
+    until,
+  });
   const choices: SnoozeChoice[] = [];
   if (snoozedUntil !== undefined && snoozedUntil > now) {
     choices.push({ label: 'Resume nudges now', description: `snoozed until ${describeInstant(snoozedUntil, now, zone)}`, until: now });
@@ -55,7 +59,10 @@ export function snoozeChoices(now: number, snoozedUntil: number | undefined, set
     choice('30 minutes', now + 30 * MINUTE_MS),
     choice('1 hour', now + 60 * MINUTE_MS),
     choice('2 hours', now + 120 * MINUTE_MS),
-    choice('Until the next working morning', nextDayAt(now, settings.workingHours.start, zone, (d) => settings.workingDays.includes(d))),
+    choice(
+      'Until the next working morning',
+      nextDayAt(now, settings.workingHours.start, zone, (d) => settings.workingDays.includes(d)),
+    ),
   );
   return choices;
 }

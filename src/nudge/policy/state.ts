@@ -71,7 +71,10 @@ export function pruneNudgeState(state: NudgePolicyState, now: number): NudgePoli
     snoozedKinds: live(state.snoozedKinds),
     snoozedIds: live(state.snoozedIds),
     neverKinds: state.neverKinds,
-    toastLog: state.toastLog.filter((t) => t > now - TOAST_LOG_KEEP_MS).sort((a, b) => a - b).slice(-TOAST_LOG_MAX),
+    toastLog: state.toastLog
+      .filter((t) => t > now - TOAST_LOG_KEEP_MS)
+      .sort((a, b) => a - b)
+      .slice(-TOAST_LOG_MAX),
   };
   if (state.focusUntil !== undefined && state.focusUntil > now) {
     pruned.focusUntil = state.focusUntil;
@@ -110,8 +113,7 @@ function describeProblem(raw: unknown): string | undefined {
   }
   const value = raw as Record<string, unknown>;
   const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
-  const isTimeTable = (v: unknown): boolean =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isTime);
+  const isTimeTable = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isTime);
   if (!isTimeTable(value.snoozedKinds)) return 'snoozedKinds is not a table of times';
   if (!isTimeTable(value.snoozedIds)) return 'snoozedIds is not a table of times';
   if (!Array.isArray(value.neverKinds) || !value.neverKinds.every((k) => typeof k === 'string')) {

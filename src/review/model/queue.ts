@@ -64,13 +64,21 @@ export function verdicts(pr: PullRequest): Map<string, { state: Verdict; at: num
 }
 
 function checksText(checks: CheckStatus): string | undefined {
-  return checks === 'success' ? 'checks passing' : checks === 'failure' ? 'checks failing' : checks === 'pending' ? 'checks running' : undefined;
+  return checks === 'success'
+    ? 'checks passing'
+    : checks === 'failure'
+      ? 'checks failing'
+      : checks === 'pending'
+        ? 'checks running'
+        : undefined;
 }
 
 /** Business hours since ready until the first review by someone else (or now, when none yet). */
 export function pickupHours(pr: PullRequest, now: number, schedule: WorkingSchedule): { hours: number; pickedUp: boolean } {
   const ready = pr.readyAt ?? pr.createdAt;
-  const first = pr.reviews.filter((r) => !sameLogin(r.reviewer, pr.author)).reduce<number | undefined>((min, r) => (min === undefined || r.submittedAt < min ? r.submittedAt : min), undefined);
+  const first = pr.reviews
+    .filter((r) => !sameLogin(r.reviewer, pr.author))
+    .reduce<number | undefined>((min, r) => (min === undefined || r.submittedAt < min ? r.submittedAt : min), undefined);
   return { hours: businessHoursBetween(ready, first ?? now, schedule), pickedUp: first !== undefined };
 }
 
@@ -140,19 +148,43 @@ export function buildQueue(data: QueueData, ctx: QueueContext): ReviewQueue {
     .sort((a, b) => a.createdAt - b.createdAt || (a.key < b.key ? -1 : 1));
   for (const pr of mine) {
     const s = summarise(pr, ctx);
-    place({ pr, group: 'mine', reason: s.reason, flags: hygiene(pr, s.waitHours), waitHours: s.waitHours, tone: s.tone, snoozed: isSnoozed(ctx.snoozes[pr.key], pr, ctx.now) }, queue.mine);
+    place(
+      {
+        pr,
+        group: 'mine',
+        reason: s.reason,
+        flags: hygiene(pr, s.waitHours),
+        waitHours: s.waitHours,
+        tone: s.tone,
+        snoozed: isSnoozed(ctx.snoozes[pr.key], pr, ctx.now),
+      },
+      queue.mine,
+    );
   }
 
   // "This branch" is never snoozed: it is what the user is working on right now.
   for (const pr of data.pullRequests) {
     const onBranch = ctx.currentBranches.some(
-      (b) => b.branch === pr.headRef && (b.repo.toLowerCase() === pr.repo.toLowerCase() || b.repo.toLowerCase() === (pr.headRepo ?? '').toLowerCase()),
+      (b) =>
+        b.branch === pr.headRef &&
+        (b.repo.toLowerCase() === pr.repo.toLowerCase() || b.repo.toLowerCase() === (pr.headRepo ?? '').toLowerCase()),
     );
     if (!onBranch || isBot(pr.author, ctx.settings.botAuthors)) continue;
     const s = summarise(pr, ctx);
-    queue.branch.push({ pr, group: 'branch', reason: s.reason, flags: hygiene(pr, s.waitHours), waitHours: s.waitHours, tone: s.tone, snoozed: false });
+    queue.branch.push({
+      pr,
+      group: 'branch',
+      reason: s.reason,
+      flags: hygiene(pr, s.waitHours),
+      waitHours: s.waitHours,
+      tone: s.tone,
+      snoozed: false,
+    });
   }
 
-  queue.oldestWaitHours = queue.waiting.reduce<number | undefined>((max, i) => (i.waitHours !== undefined && (max === undefined || i.waitHours > max) ? i.waitHours : max), undefined);
+  queue.oldestWaitHours = queue.waiting.reduce<number | undefined>(
+    (max, i) => (i.waitHours !== undefined && (max === undefined || i.waitHours > max) ? i.waitHours : max),
+    undefined,
+  );
   return queue;
 }

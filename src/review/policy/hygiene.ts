@@ -6,13 +6,7 @@ import { linesChanged, sameLogin, type PullRequest } from '../model/pullRequest'
 import type { HygieneThresholds } from '../model/settings';
 
 export type HygieneFlagId =
-  | 'stale'
-  | 'too-big'
-  | 'no-description'
-  | 'no-why'
-  | 'no-reviewers'
-  | 'changes-requested-unaddressed'
-  | 'draft-untouched';
+  'stale' | 'too-big' | 'no-description' | 'no-why' | 'no-reviewers' | 'changes-requested-unaddressed' | 'draft-untouched';
 
 export interface HygieneFlag {
   id: HygieneFlagId;
@@ -61,7 +55,10 @@ export function hygieneFlags(pr: PullRequest, ctx: HygieneContext): HygieneFlag[
   }
   const unaddressed = unaddressedChangeRequest(pr);
   if (unaddressed !== undefined && ctx.now - unaddressed >= t.changesRequestedDays * DAY) {
-    flags.push({ id: 'changes-requested-unaddressed', label: `changes requested ${Math.floor((ctx.now - unaddressed) / DAY)} days ago, no push since` });
+    flags.push({
+      id: 'changes-requested-unaddressed',
+      label: `changes requested ${Math.floor((ctx.now - unaddressed) / DAY)} days ago, no push since`,
+    });
   }
   if (pr.draft && ctx.now - pr.updatedAt >= t.draftUntouchedDays * DAY) {
     flags.push({ id: 'draft-untouched', label: `draft untouched for ${Math.floor((ctx.now - pr.updatedAt) / DAY)} days` });

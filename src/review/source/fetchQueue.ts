@@ -107,7 +107,8 @@ async function detail(client: GitHubClient, repo: string, number: number): Promi
   pr.reviewRequests = events.reviewRequests;
   if (events.readyAt !== undefined) pr.readyAt = events.readyAt;
   pr.checks = await client.get(`${base}/commits/${encodeURIComponent(pr.headSha)}/check-runs?per_page=100`, checkRunsProjection);
-  if (pr.checks === 'none') pr.checks = await client.get(`${base}/commits/${encodeURIComponent(pr.headSha)}/status`, combinedStatusProjection);
+  if (pr.checks === 'none')
+    pr.checks = await client.get(`${base}/commits/${encodeURIComponent(pr.headSha)}/status`, combinedStatusProjection);
   return pr;
 }
 

@@ -105,7 +105,14 @@ export const reviewsProjection: Projection<PullRequestReview[]> = {
       const state = str(review.state, 'review.state') as ReviewState;
       // A review by a deleted account has user null; a pending review has no submitted_at.
       if (!REVIEW_STATES.has(state) || !review.user || typeof review.submitted_at !== 'string') return [];
-      return [{ reviewer: login(review.user, 'review.user'), state, submittedAt: time(review.submitted_at, 'review.submitted_at'), commitId: optStr(review.commit_id) }];
+      return [
+        {
+          reviewer: login(review.user, 'review.user'),
+          state,
+          submittedAt: time(review.submitted_at, 'review.submitted_at'),
+          commitId: optStr(review.commit_id),
+        },
+      ];
     }),
 };
 
@@ -164,7 +171,8 @@ export const checkRunsProjection: Projection<CheckStatus> = {
     for (const r of runs) {
       const run = obj(r, 'check_run');
       if (run.status !== 'completed') status = status === 'failure' ? status : 'pending';
-      else if (['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure'].includes(String(run.conclusion))) status = 'failure';
+      else if (['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure'].includes(String(run.conclusion)))
+        status = 'failure';
     }
     return status;
   },

@@ -28,7 +28,10 @@ export class ReviewStatusItem implements vscode.Disposable {
 
   render(): void {
     const settings = this.controller.reviewSettings();
-    const stale = this.controller.status === 'offline' || this.controller.status === 'rateLimited' ? `Showing ${this.controller.describeState()}.` : undefined;
+    const stale =
+      this.controller.status === 'offline' || this.controller.status === 'rateLimited'
+        ? `Showing ${this.controller.describeState()}.`
+        : undefined;
     const view = statusView({
       queue: this.controller.queue,
       targetHours: settings.targetHours,

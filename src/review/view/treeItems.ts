@@ -7,9 +7,7 @@ import { linesChanged } from '../model/pullRequest';
 import type { ItemTone, QueueGroup, QueueItem } from '../model/queue';
 
 export type QueueNode =
-  | { kind: 'group'; group: QueueGroup | 'snoozed'; items: QueueItem[] }
-  | { kind: 'item'; item: QueueItem }
-  | { kind: 'note'; text: string };
+  { kind: 'group'; group: QueueGroup | 'snoozed'; items: QueueItem[] } | { kind: 'item'; item: QueueItem } | { kind: 'note'; text: string };
 
 const GROUPS: Record<QueueGroup | 'snoozed', { label: string; icon: string; color: string }> = {
   waiting: { label: 'Waiting on you', icon: 'inbox', color: 'charts.blue' },
@@ -29,7 +27,10 @@ const TONES: Record<ItemTone, { icon: string; color: string }> = {
 
 export function groupTreeItem(node: Extract<QueueNode, { kind: 'group' }>): vscode.TreeItem {
   const g = GROUPS[node.group];
-  const item = new vscode.TreeItem(g.label, node.group === 'snoozed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(
+    g.label,
+    node.group === 'snoozed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+  );
   item.id = `group:${node.group}`;
   item.description = node.items.length === 0 ? 'nothing right now' : String(node.items.length);
   item.iconPath = new vscode.ThemeIcon(g.icon, new vscode.ThemeColor(g.color));
@@ -54,7 +55,9 @@ export function tooltipText(item: QueueItem): string {
   if (item.flags.length > 0) lines.push(`Hygiene: ${item.flags.map((f) => f.label).join('; ')}`);
   if (item.ranked) {
     const p = item.ranked.parts;
-    lines.push(`Rank score ${Math.round(item.ranked.score)} = wait ${Math.round(p.wait)} + size ${p.size} + blocks ${p.blocks} + asked ${p.asked}`);
+    lines.push(
+      `Rank score ${Math.round(item.ranked.score)} = wait ${Math.round(p.wait)} + size ${p.size} + blocks ${p.blocks} + asked ${p.asked}`,
+    );
   }
   if (item.snoozed) lines.push('Snoozed: it comes back when the snooze ends.');
   const body = pr.body.trim();

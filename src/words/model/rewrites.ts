@@ -54,10 +54,17 @@ export function rephraseAsQuestion(text: string): string {
   let match: RegExpExecArray | null;
   if ((match = /^(?:why (?:didn't|did not) you)\s+(.*)$/i.exec(first))) question = `Was there a reason not to ${match[1]}?`;
   else if ((match = /^you (?:should|need to|must|have to)\s+(.*)$/i.exec(first))) question = `Could we ${match[1]}?`;
-  else if ((match = /^(?:please\s+)?(don't|do not)\s+(.*)$/i.exec(first))) question = `Could we avoid ${match[2].replace(/^(\w+)/, (w) => (w.endsWith('e') ? w.slice(0, -1) : w) + 'ing')}?`;
-  else if ((match = /^(?:please\s+)?(change|use|rename|remove|delete|add|move|extract|replace|split|avoid|make|fix|switch|inline|drop|wrap|return|throw|handle|call|convert|prefer|consider|revert|update|pass|check|put)\b(.*)$/i.exec(first)))
+  else if ((match = /^(?:please\s+)?(don't|do not)\s+(.*)$/i.exec(first)))
+    question = `Could we avoid ${match[2].replace(/^(\w+)/, (w) => (w.endsWith('e') ? w.slice(0, -1) : w) + 'ing')}?`;
+  else if (
+    (match =
+      /^(?:please\s+)?(change|use|rename|remove|delete|add|move|extract|replace|split|avoid|make|fix|switch|inline|drop|wrap|return|throw|handle|call|convert|prefer|consider|revert|update|pass|check|put)\b(.*)$/i.exec(
+        first,
+      ))
+  )
     question = `Could we ${match[1].toLowerCase()}${match[2]}?`;
-  else if ((match = /^(this|that|it) (?:is|looks) wrong\b(.*)$/i.exec(first))) question = `I think ${match[1].toLowerCase()} might not be right${match[2]}; what do you think?`;
+  else if ((match = /^(this|that|it) (?:is|looks) wrong\b(.*)$/i.exec(first)))
+    question = `I think ${match[1].toLowerCase()} might not be right${match[2]}; what do you think?`;
   else question = `What do you think about this: ${lowerFirst(first)}?`;
   return `${prefix}${upperFirst(question)}${rest ? ` ${rest.trim()}` : ''}`;
 }
@@ -83,10 +90,12 @@ export function proposeRewrites(text: string, findings: readonly CommentFinding[
   const push = (title: string, detail: string, rewritten: string): void => {
     if (rewritten !== text && !out.some((r) => r.text === rewritten)) out.push({ title, detail, text: rewritten });
   };
-  if (rules.has('absolute-wording') || rules.has('request-without-reason')) push('Rephrase as a question', 'A question invites the author to explain before changing.', rephraseAsQuestion(text));
+  if (rules.has('absolute-wording') || rules.has('request-without-reason'))
+    push('Rephrase as a question', 'A question invites the author to explain before changing.', rephraseAsQuestion(text));
   if (rules.has('absolute-wording')) push('Drop "just", "simply", "obviously"', 'Softeners make the work sound trivial.', soften(text));
   if (rules.has('request-without-reason')) push('Add "because …"', 'A reason turns an order into a shared decision.', withReason(text));
-  if (rules.has('nitpick-blocking')) push('Mark as nitpick (non-blocking):', 'Small things should not hold up a merge.', withLabel(text, 'nitpick (non-blocking):'));
+  if (rules.has('nitpick-blocking'))
+    push('Mark as nitpick (non-blocking):', 'Small things should not hold up a merge.', withLabel(text, 'nitpick (non-blocking):'));
   if (rules.has('missing-label')) {
     const guess = suggestLabel(text);
     push(`Add label "${guess}"`, 'The label says how much the comment matters.', withLabel(text, guess));

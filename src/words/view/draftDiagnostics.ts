@@ -62,7 +62,9 @@ export function registerDraftDiagnostics(): vscode.Disposable {
   if (reviewDraftGlob() !== '') vscode.workspace.textDocuments.forEach(update);
   return vscode.Disposable.from(
     collection,
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, actions, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
     vscode.workspace.onDidOpenTextDocument(update),
     vscode.workspace.onDidChangeTextDocument((e) => update(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),

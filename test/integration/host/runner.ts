@@ -56,6 +56,13 @@ function runSuites(control: RunControl, emit: (event: RunEvent) => void): void {
   });
   runner.on('fail', (test: { fullTitle(): string; duration?: number }, error: Error) => {
     failed++;
-    emit({ type: 'test', fullTitle: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error?.message, stack: error?.stack });
+    emit({
+      type: 'test',
+      fullTitle: test.fullTitle(),
+      state: 'failed',
+      durationMs: test.duration ?? 0,
+      error: error?.message,
+      stack: error?.stack,
+    });
   });
 }

@@ -16,7 +16,13 @@ const coachState = async () => (await vscode.commands.executeCommand<CoachViewMo
 const coachHtml = async () => (await vscode.commands.executeCommand<{ resolved: boolean; html: string }>('multiplier.internal.coachHtml'))!;
 
 async function runTask(name: string, command: string): Promise<number | undefined> {
-  const task = new vscode.Task({ type: 'shell', coachSuite: name }, vscode.TaskScope.Workspace, name, 'coach-suite', new vscode.ShellExecution(command));
+  const task = new vscode.Task(
+    { type: 'shell', coachSuite: name },
+    vscode.TaskScope.Workspace,
+    name,
+    'coach-suite',
+    new vscode.ShellExecution(command),
+  );
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Never, echo: false };
   const ended = new Promise<number | undefined>((resolve) => {
     const listener = vscode.tasks.onDidEndTaskProcess((e) => {
@@ -62,10 +68,15 @@ describe('Coach', function () {
     const withPeople = await waitFor(coachState, (m) => (m.current?.people.length ?? 0) > 0, 'who-to-ask suggestions from ownership');
     const names = withPeople.current!.people.map((p) => p.name).sort();
     assert.deepEqual(names, ['Ada Lovelace', 'Grace Hopper']);
-    for (const person of withPeople.current!.people) assert.match(person.reason, /^changed \d+% of src\/parser\.ts \(\d+ commits?\), most recently /);
+    for (const person of withPeople.current!.people)
+      assert.match(person.reason, /^changed \d+% of src\/parser\.ts \(\d+ commits?\), most recently /);
 
     await vscode.commands.executeCommand('multiplier.coach.focus');
-    const { html } = await waitFor(coachHtml, (h) => h.resolved && h.html.includes('Long uncommitted work'), 'the Coach view to render the prompt');
+    const { html } = await waitFor(
+      coachHtml,
+      (h) => h.resolved && h.html.includes('Long uncommitted work'),
+      'the Coach view to render the prompt',
+    );
     assert.ok(html.includes('src/parser.ts'));
     if (underHarness()) {
       await sleep(300);
@@ -92,7 +103,10 @@ describe('Coach', function () {
       const nonce = nonceOf(html);
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       assert.equal(scripts.length, 1);
-      assert.ok(scripts.every((tag) => tag.includes(`nonce="${nonce}"`) && /\ssrc="/.test(tag)), 'only the nonce’d external script');
+      assert.ok(
+        scripts.every((tag) => tag.includes(`nonce="${nonce}"`) && /\ssrc="/.test(tag)),
+        'only the nonce’d external script',
+      );
     }
     assert.notEqual(nonceOf(first), nonceOf(second), 'a fresh nonce for each render');
   });
@@ -120,7 +134,10 @@ describe('Coach', function () {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Intro line\nJust use a map.\nOutro line\n' });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(1, 0, 1, 'Just use a map.'.length);
-    const result = await vscode.commands.executeCommand<{ findings: string[]; applied?: string }>('multiplier.internal.coachRewriteSelection', 'Rephrase as a question');
+    const result = await vscode.commands.executeCommand<{ findings: string[]; applied?: string }>(
+      'multiplier.internal.coachRewriteSelection',
+      'Rephrase as a question',
+    );
     assert.deepEqual([...(result?.findings ?? [])].sort(), ['absolute-wording', 'missing-label', 'request-without-reason']);
     assert.equal(doc.getText(), 'Intro line\nCould we use a map?\nOutro line\n');
     assert.ok((await vscode.commands.getCommands(true)).includes('multiplier.coach.checkComment'));
@@ -141,7 +158,9 @@ describe('Coach', function () {
       );
       assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['absolute-wording', 'missing-label', 'request-without-reason']);
       assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Information && d.range.start.line === 4));
-      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostics[0].range)) ?? [];
+      const actions =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostics[0].range)) ??
+        [];
       const rephrase = actions.find((a) => a.title === 'Rephrase as a question');
       assert.ok(rephrase?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(rephrase.edit));

@@ -33,7 +33,9 @@ describe('Extension', () => {
 
 describe('Built-in git', () => {
   it('vscode.git sees the temporary repository', async () => {
-    const gitExtension = vscode.extensions.getExtension<{ getAPI(version: 1): { repositories: { rootUri: vscode.Uri }[]; onDidOpenRepository: vscode.Event<unknown> } }>('vscode.git');
+    const gitExtension = vscode.extensions.getExtension<{
+      getAPI(version: 1): { repositories: { rootUri: vscode.Uri }[]; onDidOpenRepository: vscode.Event<unknown> };
+    }>('vscode.git');
     assert.ok(gitExtension, 'vscode.git is present');
     const api = (await gitExtension.activate()).getAPI(1);
     const folder = vscode.workspace.workspaceFolders?.[0];

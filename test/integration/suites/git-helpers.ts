@@ -9,14 +9,26 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_AUTHOR_NAME: 'Suite', GIT_AUTHOR_EMAIL: 'suite@example.com', GIT_COMMITTER_NAME: 'Suite', GIT_COMMITTER_EMAIL: 'suite@example.com' },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_AUTHOR_NAME: 'Suite',
+      GIT_AUTHOR_EMAIL: 'suite@example.com',
+      GIT_COMMITTER_NAME: 'Suite',
+      GIT_COMMITTER_EMAIL: 'suite@example.com',
+    },
   });
 }
 
 export const snapshots = async () => (await vscode.commands.executeCommand<RepoSnapshot[]>('multiplier.internal.gitSnapshots')) ?? [];
 
 /** Polls the engine's snapshots until `predicate` holds (the git extension notices changes via file watching). */
-export async function waitForSnapshot(predicate: (all: RepoSnapshot[]) => boolean, what: string, timeoutMs = 20_000): Promise<RepoSnapshot[]> {
+export async function waitForSnapshot(
+  predicate: (all: RepoSnapshot[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<RepoSnapshot[]> {
   const deadline = Date.now() + timeoutMs;
   let last: RepoSnapshot[] = [];
   while (Date.now() < deadline) {
@@ -24,7 +36,9 @@ export async function waitForSnapshot(predicate: (all: RepoSnapshot[]) => boolea
     if (predicate(last)) return last;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`timed out waiting for ${what}; last snapshots: ${JSON.stringify(last.map((s) => ({ root: s.repoRoot, branch: s.branch, head: s.head, dirty: s.dirtyFiles })))}`);
+  throw new Error(
+    `timed out waiting for ${what}; last snapshots: ${JSON.stringify(last.map((s) => ({ root: s.repoRoot, branch: s.branch, head: s.head, dirty: s.dirtyFiles })))}`,
+  );
 }
 
 /**

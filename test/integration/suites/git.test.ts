@@ -73,7 +73,11 @@ describe('Git engine', function () {
     const committed = afterCommit.find((x) => x.repoRoot === root)!;
     assert.equal(committed.dirtyFiles.includes(EDITED), false, 'the committed file is no longer dirty');
     assert.equal(committed.stagedFiles.includes(EDITED), false, 'the committed file is no longer staged');
-    assert.deepEqual(git(root, 'show', '--format=', '--name-only', 'HEAD').split('\n').filter(Boolean), [EDITED], 'our commit holds our file only');
+    assert.deepEqual(
+      git(root, 'show', '--format=', '--name-only', 'HEAD').split('\n').filter(Boolean),
+      [EDITED],
+      'our commit holds our file only',
+    );
     assert.ok(committed.stagedFiles.includes(FOREIGN_STAGED), "someone else's staged file is still staged");
     assert.ok(committed.dirtyFiles.includes(FOREIGN_DIRTY), "someone else's untracked file is still there");
 
@@ -91,7 +95,10 @@ describe('Git engine', function () {
     const history = (await vscode.commands.executeCommand<Summary>('multiplier.internal.gitHistory', root))!;
     assert.equal(history.tip, git(root, 'rev-parse', 'HEAD').trim());
     assert.equal(history.subjects[0], OUR_SUBJECT);
-    assert.ok(history.pullRequests.some((p) => p.number === 3 && p.kind === 'squash'), 'the "(#3)" squash is a PR');
+    assert.ok(
+      history.pullRequests.some((p) => p.number === 3 && p.kind === 'squash'),
+      'the "(#3)" squash is a PR',
+    );
     const owners = (await vscode.commands.executeCommand<{ email: string }[]>('multiplier.internal.gitOwners', root, ['src/parser.ts']))!;
     assert.deepEqual(owners.map((o) => o.email).sort(), ['ada@example.com', 'grace@example.com']);
   });
@@ -106,7 +113,10 @@ describe('Git engine', function () {
     await vscode.commands.executeCommand('git.openRepository', second);
     opened.push(second);
     const all = await waitForSnapshot((s) => s.some((x) => x.repoRoot === second && x.branch === 'trunk'), 'the second repository');
-    assert.ok(all.some((x) => x.repoRoot === root), 'the first repository is still there');
+    assert.ok(
+      all.some((x) => x.repoRoot === root),
+      'the first repository is still there',
+    );
   });
 
   it('emits a snapshot for a submodule as well as for its parent repository', async () => {
@@ -114,7 +124,10 @@ describe('Git engine', function () {
     temp.push(dir);
     const library = path.join(dir, 'library');
     const parent = path.join(dir, 'parent');
-    for (const [repo, file] of [[library, 'lib.txt'], [parent, 'app.txt']]) {
+    for (const [repo, file] of [
+      [library, 'lib.txt'],
+      [parent, 'app.txt'],
+    ]) {
       git(dir, 'init', '-q', '-b', 'main', repo);
       writeFileSync(path.join(repo, file), `${file}\n`);
       git(repo, 'add', '--', file);
@@ -130,7 +143,9 @@ describe('Git engine', function () {
     opened.push(sub, parent);
     await waitForSnapshot((s) => s.some((x) => x.repoRoot === parent && x.head === parentHead), 'the parent repository');
     // The git extension opens submodules it detects (git.detectSubmodules); open it ourselves if not.
-    const detected = await waitForSnapshot((s) => s.some((x) => x.repoRoot === sub), 'the submodule, detected', 5_000).catch(() => undefined);
+    const detected = await waitForSnapshot((s) => s.some((x) => x.repoRoot === sub), 'the submodule, detected', 5_000).catch(
+      () => undefined,
+    );
     if (!detected) await vscode.commands.executeCommand('git.openRepository', sub);
 
     const all = await waitForSnapshot((s) => s.some((x) => x.repoRoot === sub && x.head === subHead), 'the submodule repository');
@@ -138,8 +153,11 @@ describe('Git engine', function () {
     const subSnap = all.find((x) => x.repoRoot === sub)!;
     assert.equal(parentSnap.branch, 'main');
     assert.equal(parentSnap.head, parentHead);
-    assert.equal(subSnap.branch, 'main', 'the submodule has its own branch, not the parent\'s view of it');
-    assert.ok(all.some((x) => x.repoRoot === root), 'the workspace repository is still there');
+    assert.equal(subSnap.branch, 'main', "the submodule has its own branch, not the parent's view of it");
+    assert.ok(
+      all.some((x) => x.repoRoot === root),
+      'the workspace repository is still there',
+    );
   });
 
   it('reads a hostile repository without running what its config names', async () => {

@@ -13,7 +13,9 @@ describe('Growth notes after a window reload', () => {
     const note = (await inspectNotes()).notes.find((n) => n.body.startsWith(`# ${title}\n`));
     assert.ok(note, 'the note captured before the reload is listed');
     assert.ok(note.body.includes(EDIT_TEXT));
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'multiplier-note', path: `/${note.id}/${title}.md` }));
+    const document = await vscode.workspace.openTextDocument(
+      vscode.Uri.from({ scheme: 'multiplier-note', path: `/${note.id}/${title}.md` }),
+    );
     assert.ok(document.getText().includes(EDIT_TEXT));
     assert.equal(noteIdFromUri(document.uri), note.id);
   });

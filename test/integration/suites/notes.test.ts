@@ -76,7 +76,10 @@ describe('Growth notes', function () {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const reply = await requestScreenshot('growth-notes', ['Growth Notes', 'By week', 'By tag', EDIT_TEXT]);
       assert.equal(reply?.error, undefined);
-      assert.deepEqual(reply?.missingText.filter((text) => text !== EDIT_TEXT), []);
+      assert.deepEqual(
+        reply?.missingText.filter((text) => text !== EDIT_TEXT),
+        [],
+      );
     }
   });
 

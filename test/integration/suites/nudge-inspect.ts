@@ -18,4 +18,3 @@ export async function inspect(kind?: string): Promise<Inspection> {
   assert.ok(result, 'multiplier.internal.nudgeState answered');
   return result;
 }
-

@@ -14,7 +14,15 @@ const EXTENSION_ID = 'multiplier-dev.multiplier';
 const TOKEN = (basic as Scenario).token!;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-interface RenderedItem { id?: string; label?: string; description?: string; tooltip?: string; tooltipIsMarkdown: boolean; contextValue?: string; icon?: string }
+interface RenderedItem {
+  id?: string;
+  label?: string;
+  description?: string;
+  tooltip?: string;
+  tooltipIsMarkdown: boolean;
+  contextValue?: string;
+  icon?: string;
+}
 interface QueueState {
   status: string;
   description?: string;
@@ -73,7 +81,16 @@ describe('Review Queue against the local GitHub server', function () {
   });
 
   after(async () => {
-    for (const key of ['workingHours.days', 'workingHours.start', 'workingHours.end', 'nudges.toastsEnabled', 'nudges.quietHoursStart', 'nudges.quietHoursEnd', 'github.repositories', 'github.apiUrl']) {
+    for (const key of [
+      'workingHours.days',
+      'workingHours.start',
+      'workingHours.end',
+      'nudges.toastsEnabled',
+      'nudges.quietHoursStart',
+      'nudges.quietHoursEnd',
+      'github.repositories',
+      'github.apiUrl',
+    ]) {
       await config().update(`multiplier.${key}`, undefined, G);
     }
     await vscode.commands.executeCommand('multiplier.github.clearToken');
@@ -84,7 +101,10 @@ describe('Review Queue against the local GitHub server', function () {
     const s = await state();
     assert.equal(s.status, 'ready');
     const waiting = group(s, 'Waiting on you');
-    assert.deepEqual(waiting.map((i) => i.id), ['waiting:acme/app#1', 'waiting:acme/lib#10', 'waiting:acme/app#2', 'waiting:acme/app#6']);
+    assert.deepEqual(
+      waiting.map((i) => i.id),
+      ['waiting:acme/app#1', 'waiting:acme/lib#10', 'waiting:acme/app#2', 'waiting:acme/app#6'],
+    );
     const expected = [
       /^#1 · waiting 3\d business hours · 84 lines · you are the only reviewer · blocks 2 people$/,
       /^#10 · waiting 5\d business hours · 300 lines · asked you directly$/,
@@ -92,7 +112,10 @@ describe('Review Queue against the local GitHub server', function () {
       /^#6 · waiting 1 business hour · 900 lines · you are the only reviewer · over 400 changed lines, description does not say why$/,
     ];
     waiting.forEach((item, i) => assert.match(item.description ?? '', expected[i]));
-    assert.deepEqual(group(s, 'Your pull requests').map((i) => i.id), ['mine:acme/app#5']);
+    assert.deepEqual(
+      group(s, 'Your pull requests').map((i) => i.id),
+      ['mine:acme/app#5'],
+    );
     assert.ok(!JSON.stringify(s.tree).includes('renovate'), 'bot PRs are left out');
     assert.ok(!JSON.stringify(s.tree).includes('Draft: new settings page'), 'drafts do not wait on anyone');
     assert.equal(s.statusBar.text, '$(git-pull-request) 4 · 50h');
@@ -165,7 +188,10 @@ describe('Review Queue against the local GitHub server', function () {
     // globalStorage is <user-data>/User/globalStorage/<extension>; scan the whole user-data dir.
     const userData = path.resolve(s.globalStoragePath, '..', '..', '..');
     const files = await filesUnder(userData);
-    assert.ok(files.some((f) => f.includes('github-cache')), 'the ETag cache was written');
+    assert.ok(
+      files.some((f) => f.includes('github-cache')),
+      'the ETag cache was written',
+    );
     const leaks: string[] = [];
     for (const file of files) {
       const stat = await fs.stat(file);
@@ -198,7 +224,8 @@ describe('Review Queue against the local GitHub server', function () {
     // A second server is another host, with its own request queue and backoff.
     const demoServer = await startFakeGitHub({ scenario: JSON.parse(JSON.stringify(demo)) as Scenario });
     try {
-      for (const key of ['workingHours.days', 'workingHours.start', 'workingHours.end']) await config().update(`multiplier.${key}`, undefined, G);
+      for (const key of ['workingHours.days', 'workingHours.start', 'workingHours.end'])
+        await config().update(`multiplier.${key}`, undefined, G);
       await config().update('multiplier.github.repositories', ['multiplier-demo/shop', 'multiplier-demo/payments-api'], G);
       await config().update('multiplier.github.apiUrl', demoServer.url, G);
       await vscode.commands.executeCommand('multiplier.internal.setTokenForTests', 'demo-token-0123456789');

@@ -10,7 +10,6 @@ import { requestScreenshot, underHarness } from '../host/screenshot';
 import { editActively } from '../host/editing';
 import { waitFor } from '../host/wait';
 
-
 async function screenshot(name: string, expectText: string[]): Promise<void> {
   const reply = await requestScreenshot(name, expectText);
   assert.ok(reply, 'the harness answered');
@@ -18,7 +17,10 @@ async function screenshot(name: string, expectText: string[]): Promise<void> {
   assert.deepEqual(reply.missingText, [], `not visible in ${name}: ${reply.missingText.join(', ')}`);
 }
 
-interface QueueGroup { label?: string; children: { label?: string; description?: string }[] }
+interface QueueGroup {
+  label?: string;
+  children: { label?: string; description?: string }[];
+}
 const queueState = () => vscode.commands.executeCommand<{ tree: QueueGroup[] }>('multiplier.internal.reviewQueueState');
 const groupsOf = (state: { tree: QueueGroup[] } | undefined): QueueGroup[] => state?.tree ?? [];
 
@@ -32,12 +34,16 @@ describe('Demo tour', function () {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('multiplier.coach').update('uncommittedActiveMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('multiplier.coach')
+      .update('uncommittedActiveMinutes', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('ranks the demo pull requests that wait on Maya, each with a reason', async () => {
     await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
-    const groups = groupsOf(await waitFor(queueState, (s) => groupsOf(s).some((g) => g.children.length > 0), 'the demo review queue', 30_000));
+    const groups = groupsOf(
+      await waitFor(queueState, (s) => groupsOf(s).some((g) => g.children.length > 0), 'the demo review queue', 30_000),
+    );
     const waiting = groups.find((g) => String(g.label).startsWith('Waiting on you'));
     assert.ok(waiting && waiting.children.length >= 3, `groups: ${JSON.stringify(groups).slice(0, 400)}`);
     for (const item of waiting.children) assert.match(String(item.description), /^#\d+ · waiting (under )?\d+ business hours? · \d+ lines/);
@@ -64,7 +70,11 @@ describe('Demo tour', function () {
   it('answers the coach in a growth note', async () => {
     const before = await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState');
     const key = before!.current!.key;
-    await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'answerInNote', key, answer: 'Split the refund rules from the tax rules first.' });
+    await vscode.commands.executeCommand('multiplier.internal.coachMessage', {
+      type: 'answerInNote',
+      key,
+      answer: 'Split the refund rules from the tax rules first.',
+    });
     const notes = await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState');
     const answer = notes!.notes.find((note) => note.kind === 'coach-answer');
     assert.ok(answer, 'a coach-answer note exists');
@@ -77,11 +87,14 @@ describe('Demo tour', function () {
     const root = vscode.workspace.workspaceFolders![0].uri;
     await vscode.window.showTextDocument(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'));
     const uri = await vscode.commands.executeCommand<vscode.Uri>('multiplier.notes.capture', {
-      text: 'Asked Sam what he had tried before suggesting a fix #giving-feedback', open: false,
+      text: 'Asked Sam what he had tried before suggesting a fix #giving-feedback',
+      open: false,
     });
     assert.ok(uri);
     const id = noteIdFromUri(uri);
-    const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState'))!.notes.find((n) => n.id === id);
+    const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState'))!.notes.find(
+      (n) => n.id === id,
+    );
     const types = note?.links.map((link) => link.type);
     assert.deepEqual(types, ['file', 'commit', 'pr'], JSON.stringify(note?.links));
     assert.match(JSON.stringify(note!.links[2]), /multiplier-demo\/shop\/pull\/\d+/);

@@ -29,7 +29,14 @@ describe('notes store under crashes and concurrency', function () {
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'notes-stress-'));
     worker = join(root, 'worker.js');
-    buildSync({ entryPoints: [join(__dirname, 'worker.ts')], bundle: true, platform: 'node', target: 'node20', outfile: worker, logLevel: 'error' });
+    buildSync({
+      entryPoints: [join(__dirname, 'worker.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      outfile: worker,
+      logLevel: 'error',
+    });
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -73,8 +80,14 @@ describe('notes store under crashes and concurrency', function () {
     };
     const timing = { ready: 0, total: 0 };
     const started = Date.now();
-    await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, Math.ceil(CRASH_RUNS / LANES) - (i < CRASH_RUNS % LANES || CRASH_RUNS % LANES === 0 ? 0 : 1))));
-    console.log(`      crash test: ${runs} SIGKILL runs, ${acksSeen} acknowledged saves, ${(timing.ready / runs).toFixed(0)} ms average start-up, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await Promise.all(
+      Array.from({ length: LANES }, (_, i) =>
+        lane(i, Math.ceil(CRASH_RUNS / LANES) - (i < CRASH_RUNS % LANES || CRASH_RUNS % LANES === 0 ? 0 : 1)),
+      ),
+    );
+    console.log(
+      `      crash test: ${runs} SIGKILL runs, ${acksSeen} acknowledged saves, ${(timing.ready / runs).toFixed(0)} ms average start-up, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     assert.deepEqual(failures.slice(0, 5), []);
     assert.equal(runs, CRASH_RUNS);
   });
@@ -115,7 +128,10 @@ describe('notes store under crashes and concurrency', function () {
       assert.ok(results.filter((r) => r.name === name).every((r) => r.own === 'saved'));
       assert.equal((await store.read(`own-${name}`)).body, `${name} round ${RACE_ROUNDS}\n`, 'different notes never conflict');
     }
-    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.tmp-') || n === '.lock'), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith('.tmp-') || n === '.lock'),
+      [],
+    );
     console.log(
       `      race test: ${RACE_ROUNDS} rounds, ${2 * RACE_ROUNDS} own-note saves (all saved), shared note: ${saved.length} saved, ${conflicts.length} conflict copies, 0 lost, ${(elapsed / 1000).toFixed(1)} s`,
     );

@@ -7,7 +7,14 @@ import { DEFAULT_THRESHOLDS, MINUTE, type Signal } from '../../../src/coach/mode
 
 const T0 = Date.UTC(2025, 4, 12, 9);
 
-function makeCoach(overrides: Partial<CoachDeps> = {}): { coach: Coach; clock: { now: number }; never: Set<string>; toasts: NudgeRequest[]; rotation: { state: RotationState }; channel: { value: NudgeChannel } } {
+function makeCoach(overrides: Partial<CoachDeps> = {}): {
+  coach: Coach;
+  clock: { now: number };
+  never: Set<string>;
+  toasts: NudgeRequest[];
+  rotation: { state: RotationState };
+  channel: { value: NudgeChannel };
+} {
   const clock = { now: T0 };
   const never = new Set<string>();
   const toasts: NudgeRequest[] = [];
@@ -78,7 +85,13 @@ describe('coach: policy over signals', () => {
     assert.ok(key);
     coach.dismiss(key);
     assert.equal((await coach.evaluate()).current, undefined);
-    coach.setExternal('test', { kind: 'ageing-branch', key: 'ageing-branch:x', at: T0, files: [], summary: 'x is 90 commits behind origin/main.' });
+    coach.setExternal('test', {
+      kind: 'ageing-branch',
+      key: 'ageing-branch:x',
+      at: T0,
+      files: [],
+      summary: 'x is 90 commits behind origin/main.',
+    });
     assert.equal((await coach.evaluate()).current?.signalKind, 'ageing-branch');
     never.add('coach.ageing-branch');
     assert.equal((await coach.evaluate()).current, undefined);
@@ -87,7 +100,13 @@ describe('coach: policy over signals', () => {
   it('toasts once per occurrence when the scheduler says toast, and counts the waiting prompts', async () => {
     const { coach, channel, toasts } = makeCoach();
     channel.value = 'toast';
-    const signal = (n: number): Signal => ({ kind: 'single-author', key: `single-author:f${n}`, at: T0 + n, files: [`f${n}`], summary: `Only Ana has changed f${n}.` });
+    const signal = (n: number): Signal => ({
+      kind: 'single-author',
+      key: `single-author:f${n}`,
+      at: T0 + n,
+      files: [`f${n}`],
+      summary: `Only Ana has changed f${n}.`,
+    });
     coach.setExternal('one', signal(1));
     coach.setExternal('two', signal(2));
     const model = await coach.evaluate();

@@ -80,7 +80,9 @@ describe('coach: review-comment rules', () => {
   it(`covers at least 40 comments (${COMMENTS.length})`, () => assert.ok(COMMENTS.length >= 40));
   for (const c of COMMENTS) {
     it(`${c.rules.length === 0 ? 'leaves alone' : c.rules.join(', ')}: ${JSON.stringify(c.text).slice(0, 80)}`, () => {
-      const found = checkComment(c.text).map((f) => f.rule).sort();
+      const found = checkComment(c.text)
+        .map((f) => f.rule)
+        .sort();
       assert.deepEqual(found, [...c.rules].sort());
     });
   }
@@ -121,7 +123,10 @@ describe('coach: review-comment rewrites', () => {
   const questions: { text: string; expected: string }[] = [
     { text: 'You should use the existing helper.', expected: 'Could we use the existing helper?' },
     { text: 'Just use a map.', expected: 'Could we use a map?' },
-    { text: 'suggestion: Rename this variable. It shadows `user`.', expected: 'suggestion: Could we rename this variable? It shadows `user`.' },
+    {
+      text: 'suggestion: Rename this variable. It shadows `user`.',
+      expected: 'suggestion: Could we rename this variable? It shadows `user`.',
+    },
     { text: "Why didn't you write a test for this?", expected: "Why didn't you write a test for this?" },
     { text: "Why didn't you write a test for this.", expected: 'Was there a reason not to write a test for this?' },
     { text: "Don't use any here.", expected: 'Could we avoid using any here?' },
@@ -144,7 +149,12 @@ describe('coach: review-comment rewrites', () => {
   it('offers rewrites matching the findings, none identical to the text', () => {
     const text = 'Just use a map.';
     const titles = proposeRewrites(text, checkComment(text)).map((r) => r.title);
-    assert.deepEqual(titles.slice(0, 4), ['Rephrase as a question', 'Drop "just", "simply", "obviously"', 'Add "because …"', 'Add label "suggestion:"']);
+    assert.deepEqual(titles.slice(0, 4), [
+      'Rephrase as a question',
+      'Drop "just", "simply", "obviously"',
+      'Add "because …"',
+      'Add label "suggestion:"',
+    ]);
     assert.deepEqual(proposeRewrites('praise: Nice!', checkComment('praise: Nice!')), []);
   });
 });
@@ -153,7 +163,10 @@ describe('coach: review drafts split into comments', () => {
   it('finds one comment per paragraph with its offset, skipping headings and fences', () => {
     const text = '# Review of #42\n\nJust use a map.\n\nquestion: Why here?\nSecond line.\n\n```ts\ncode\n```\n';
     const paragraphs = splitParagraphs(text);
-    assert.deepEqual(paragraphs.map((p) => p.text), ['Just use a map.', 'question: Why here?\nSecond line.']);
+    assert.deepEqual(
+      paragraphs.map((p) => p.text),
+      ['Just use a map.', 'question: Why here?\nSecond line.'],
+    );
     for (const p of paragraphs) assert.equal(text.slice(p.start, p.start + p.text.length), p.text);
   });
 });

@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { escapeHtml, makeNonce, renderCoachHtml } from '../../../src/coach/view/html';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 
-const res = { cspSource: 'https://webview.example', nonce: 'abc123', scriptUri: 'https://webview.example/coach.js', styleUri: 'https://webview.example/coach.css' };
+const res = {
+  cspSource: 'https://webview.example',
+  nonce: 'abc123',
+  scriptUri: 'https://webview.example/coach.js',
+  styleUri: 'https://webview.example/coach.css',
+};
 const evil = '<img src=x onerror=alert(1)>"\'&';
 const model: CoachViewModel = {
   waiting: 2,
@@ -45,8 +50,12 @@ describe('coach: webview HTML', () => {
     assert.match(empty, /The coach quietly watches for/);
     assert.match(empty, /Quiet now: focus block until 14:00\./);
   });
-  it('escapes all five special characters', () => assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'));
+  it('escapes all five special characters', () =>
+    assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;'));
   it('makes 32-hex-digit nonces from the random source', () => {
-    assert.equal(makeNonce((n) => new Uint8Array(n).fill(171)), 'ab'.repeat(16));
+    assert.equal(
+      makeNonce((n) => new Uint8Array(n).fill(171)),
+      'ab'.repeat(16),
+    );
   });
 });

@@ -34,11 +34,14 @@ describe('coach prompt library', () => {
     ];
     for (const c of cases) {
       it(`reports ${c.name} at ${c.line}:${c.column}`, () => {
-        assert.throws(() => parseJsonWithPositions(c.text), (error: unknown) => {
-          assert.ok(error instanceof JsonSyntaxError);
-          assert.deepEqual(error.position, { line: c.line, column: c.column });
-          return true;
-        });
+        assert.throws(
+          () => parseJsonWithPositions(c.text),
+          (error: unknown) => {
+            assert.ok(error instanceof JsonSyntaxError);
+            assert.deepEqual(error.position, { line: c.line, column: c.column });
+            return true;
+          },
+        );
       });
     }
     it('parses what JSON.parse parses, and remembers where values start', () => {
@@ -78,11 +81,31 @@ describe('coach prompt library', () => {
           `${file}:2:69: unknown property "colour" (allowed: id, signal, role, text)`,
         ],
       },
-      { name: 'a syntax error', text: '{\n  "version": 1,\n  "prompts": [\n    { "signal": "*", }\n  ]\n}', prompts: 0, errors: [`${file}:4:22: Trailing comma before }`] },
-      { name: 'prompts is not an array', text: '{\n  "version": 1,\n  "prompts": {}\n}', prompts: 0, errors: [`${file}:3:14: "prompts" must be an array`] },
+      {
+        name: 'a syntax error',
+        text: '{\n  "version": 1,\n  "prompts": [\n    { "signal": "*", }\n  ]\n}',
+        prompts: 0,
+        errors: [`${file}:4:22: Trailing comma before }`],
+      },
+      {
+        name: 'prompts is not an array',
+        text: '{\n  "version": 1,\n  "prompts": {}\n}',
+        prompts: 0,
+        errors: [`${file}:3:14: "prompts" must be an array`],
+      },
       { name: 'wrong version', text: '{"version": 2, "prompts": []}', prompts: 0, errors: [`${file}:1:13: "version" must be 1`] },
-      { name: 'an array at the root', text: '[]', prompts: 0, errors: [`${file}:1:1: expected an object like {"version": 1, "prompts": [...]}`] },
-      { name: 'an entry that is a string', text: '{"version": 1, "prompts": ["Ask more"]}', prompts: 0, errors: [`${file}:1:28: each prompt must be an object like {"signal": "*", "role": "stuck", "text": "…"}`] },
+      {
+        name: 'an array at the root',
+        text: '[]',
+        prompts: 0,
+        errors: [`${file}:1:1: expected an object like {"version": 1, "prompts": [...]}`],
+      },
+      {
+        name: 'an entry that is a string',
+        text: '{"version": 1, "prompts": ["Ask more"]}',
+        prompts: 0,
+        errors: [`${file}:1:28: each prompt must be an object like {"signal": "*", "role": "stuck", "text": "…"}`],
+      },
     ];
     for (const c of cases) {
       it(c.name, () => {
@@ -93,7 +116,8 @@ describe('coach prompt library', () => {
       });
     }
     it('gives explicit ids a source prefix and derives stable ids from text otherwise', () => {
-      const text = '{"version": 1, "prompts": [{"id": "x", "signal": "*", "role": "stuck", "text": "A"}, {"signal": "*", "role": "stuck", "text": "B"}]}';
+      const text =
+        '{"version": 1, "prompts": [{"id": "x", "signal": "*", "role": "stuck", "text": "A"}, {"signal": "*", "role": "stuck", "text": "B"}]}';
       const [a, b] = parsePromptFile(text, file, 'team').prompts;
       assert.equal(a.id, 'team:x');
       assert.equal(b.id, parsePromptFile(text, file, 'team').prompts[1].id);
@@ -103,7 +127,10 @@ describe('coach prompt library', () => {
 
   describe('settings prompts', () => {
     it('accepts good entries and names bad ones by index', () => {
-      const result = parseSettingsPrompts([{ signal: '*', role: 'stuck', text: 'Ask me' }, { signal: '*', role: 'x', text: 'No' }]);
+      const result = parseSettingsPrompts([
+        { signal: '*', role: 'stuck', text: 'Ask me' },
+        { signal: '*', role: 'x', text: 'No' },
+      ]);
       assert.equal(result.prompts.length, 1);
       assert.deepEqual(result.errors, ['multiplier.coach.extraPrompts[1].role: "role" must be "stuck" or "mentor", got "x"']);
     });
@@ -112,14 +139,26 @@ describe('coach prompt library', () => {
   });
 
   describe('merging and choosing', () => {
-    const p = (id: string, signal: Prompt['signal'], role: Prompt['role'], text = id): Prompt => ({ id, signal, role, text, source: 'shipped' });
+    const p = (id: string, signal: Prompt['signal'], role: Prompt['role'], text = id): Prompt => ({
+      id,
+      signal,
+      role,
+      text,
+      source: 'shipped',
+    });
     it('puts the signal’s own prompts before the general ones and filters by role', () => {
       const library = [p('g1', '*', 'stuck'), p('s1', 'error-churn', 'stuck'), p('m1', '*', 'mentor'), p('o1', 'ageing-branch', 'stuck')];
-      assert.deepEqual(promptsFor(library, 'error-churn', 'stuck').map((x) => x.id), ['s1', 'g1']);
+      assert.deepEqual(
+        promptsFor(library, 'error-churn', 'stuck').map((x) => x.id),
+        ['s1', 'g1'],
+      );
     });
     it('drops duplicates by text, keeping the first', () => {
       const merged = mergeLibraries([p('a', '*', 'stuck', 'Same')], [p('b', '*', 'stuck', 'same')], [p('c', '*', 'mentor', 'Same')]);
-      assert.deepEqual(merged.map((x) => x.id), ['a', 'c']);
+      assert.deepEqual(
+        merged.map((x) => x.id),
+        ['a', 'c'],
+      );
     });
   });
 

@@ -5,7 +5,14 @@ import { DAY } from '../../../src/coach/model/signals/types';
 import { commonArea, suggestPeople } from '../../../src/coach/model/whoToAsk';
 
 const NOW = Date.UTC(2025, 4, 12, 12);
-const owner = (name: string, email: string, commits: number, linesChanged: number, daysAgo: number, weight = 0.3): FileOwner => ({ name, email, commits, linesChanged, lastChangedAt: NOW - daysAgo * DAY, weight });
+const owner = (name: string, email: string, commits: number, linesChanged: number, daysAgo: number, weight = 0.3): FileOwner => ({
+  name,
+  email,
+  commits,
+  linesChanged,
+  lastChangedAt: NOW - daysAgo * DAY,
+  weight,
+});
 
 describe('coach: who to ask', () => {
   const owners = [
@@ -18,8 +25,16 @@ describe('coach: who to ask', () => {
   it('suggests at most two people, never the user nor a bot, with a checkable reason', () => {
     const people = suggestPeople(owners, 'me@example.com', ['src/git/log.ts', 'src/git/parse.ts'], NOW, 90);
     assert.deepEqual(people, [
-      { name: 'Ana Lima', email: 'ana@example.com', reason: 'changed 44% of src/git in the last 90 days (12 commits), most recently 3 days ago' },
-      { name: 'Bo Chen', email: 'bo@example.com', reason: 'changed 22% of src/git in the last 90 days (4 commits), most recently 40 days ago' },
+      {
+        name: 'Ana Lima',
+        email: 'ana@example.com',
+        reason: 'changed 44% of src/git in the last 90 days (12 commits), most recently 3 days ago',
+      },
+      {
+        name: 'Bo Chen',
+        email: 'bo@example.com',
+        reason: 'changed 22% of src/git in the last 90 days (4 commits), most recently 40 days ago',
+      },
     ]);
   });
   it('suggests no one when the user is the only author', () => {
@@ -36,12 +51,18 @@ describe('coach: who to ask', () => {
     { files: ['src/a.ts', 'test/a.ts'], area: '' },
     { files: ['src/git/a.ts', 'src/git'], area: 'src' },
   ];
-  for (const c of areas) it(`names the common area of ${JSON.stringify(c.files)} "${c.area}"`, () => assert.equal(commonArea(c.files), c.area));
+  for (const c of areas)
+    it(`names the common area of ${JSON.stringify(c.files)} "${c.area}"`, () => assert.equal(commonArea(c.files), c.area));
 });
 
 describe('coach: question and note drafts', () => {
   it('builds a message with files and what was tried', () => {
-    const text = draftQuestion({ personName: 'Ana Lima', signalSummary: "You've been editing src/x.ts for 50 min without a commit.", files: ['src/x.ts'], tried: 'Reverted the cache change; still slow.' });
+    const text = draftQuestion({
+      personName: 'Ana Lima',
+      signalSummary: "You've been editing src/x.ts for 50 min without a commit.",
+      files: ['src/x.ts'],
+      tried: 'Reverted the cache change; still slow.',
+    });
     assert.equal(
       text,
       [

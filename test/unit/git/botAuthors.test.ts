@@ -15,7 +15,10 @@ describe('bot authors for ownership', () => {
       [undefined, []],
       ['ci@x.io', []],
       [{ 0: 'ci@x.io' }, []],
-      [[' CI@X.io ', 'ci@x.io', '', '  ', 7, null, 'Release Bot'], ['ci@x.io', 'release bot']],
+      [
+        [' CI@X.io ', 'ci@x.io', '', '  ', 7, null, 'Release Bot'],
+        ['ci@x.io', 'release bot'],
+      ],
     ];
     for (const [input, expected] of table) assert.deepEqual(botAuthorList(input), expected, JSON.stringify(input));
   });
@@ -37,16 +40,20 @@ describe('bot authors for ownership', () => {
       ['a.b', 'ab@x.io', ['a.b*'], true],
       ['axb', 'ab@x.io', ['a.b*'], false],
     ];
-    for (const [name, email, list, bot] of table) assert.equal(botMatcher(list)(name, email), bot, `${name} <${email}> with ${JSON.stringify(list)}`);
+    for (const [name, email, list, bot] of table)
+      assert.equal(botMatcher(list)(name, email), bot, `${name} <${email}> with ${JSON.stringify(list)}`);
   });
 
-  it('leaves configured bots out of a history model\'s owners', () => {
+  it("leaves configured bots out of a history model's owners", () => {
     const history = [
       commit('c2', { email: 'ci@build.example.com', name: 'CI', files: [['src/a.ts', 500, 0]] }),
       commit('c1', { email: 'ann@x.io', files: [['src/a.ts', 3, 1]] }),
     ];
     const data = { repoRoot: '/r', shallow: false, commits: history, releases: [], readAt: NOW };
-    const owners = (botAuthors?: string[]) => createHistoryModel(data, { halfLifeDays: 90, botAuthors }).ownersOf(['src']).map((o) => o.email);
+    const owners = (botAuthors?: string[]) =>
+      createHistoryModel(data, { halfLifeDays: 90, botAuthors })
+        .ownersOf(['src'])
+        .map((o) => o.email);
     assert.deepEqual(owners(), ['ci@build.example.com', 'ann@x.io']);
     assert.deepEqual(owners(['ci@build.example.com']), ['ann@x.io']);
   });
@@ -58,8 +65,18 @@ describe('bot authors for ownership', () => {
     try {
       repo.commit('one', { 'src/a.ts': '1\n' }); // authored by ann@x.io
       let bots: string[] = [];
-      const service = new HistoryService({ git: createGitRunner(), storageDir, halfLifeDays: () => 90, botAuthors: () => bots, maxCommits: () => 0, signal: new AbortController().signal });
-      assert.deepEqual((await service.history(repo.root)).ownersOf(['src']).map((o) => o.email), ['ann@x.io']);
+      const service = new HistoryService({
+        git: createGitRunner(),
+        storageDir,
+        halfLifeDays: () => 90,
+        botAuthors: () => bots,
+        maxCommits: () => 0,
+        signal: new AbortController().signal,
+      });
+      assert.deepEqual(
+        (await service.history(repo.root)).ownersOf(['src']).map((o) => o.email),
+        ['ann@x.io'],
+      );
       bots = ['Ann'];
       assert.deepEqual((await service.history(repo.root)).ownersOf(['src']), []);
       await service.flush();

@@ -7,7 +7,15 @@ export const sha = (label: string) => Buffer.from(label).toString('hex').padEnd(
 
 export function commit(
   label: string,
-  opts: { parents?: string[]; email?: string; name?: string; daysAgo?: number; subject?: string; body?: string; files?: [string, number | null, number | null][] } = {},
+  opts: {
+    parents?: string[];
+    email?: string;
+    name?: string;
+    daysAgo?: number;
+    subject?: string;
+    body?: string;
+    files?: [string, number | null, number | null][];
+  } = {},
 ): Commit {
   const time = NOW - (opts.daysAgo ?? 0) * DAY;
   const email = opts.email ?? 'ann@x.io';

@@ -23,7 +23,13 @@ describe('shared commit index', () => {
   });
 
   it('marks the first-parent chain of the newest commit as the mainline', () => {
-    const table: [string, boolean][] = [['M', true], ['m1', true], ['m0', true], ['f1', false], ['unknown', false]];
+    const table: [string, boolean][] = [
+      ['M', true],
+      ['m1', true],
+      ['m0', true],
+      ['f1', false],
+      ['unknown', false],
+    ];
     for (const [label, expected] of table) assert.equal(index.onMainline(sha(label)), expected, label);
   });
 
@@ -53,7 +59,7 @@ describe('interning', () => {
     assert.notEqual(intern.change(path, 5_000_000, 0), huge);
   });
 
-  it('copies a commit\'s changes at their exact count and shares the empty list', () => {
+  it("copies a commit's changes at their exact count and shares the empty list", () => {
     const intern = new Interner();
     const scratch = [intern.change('x', 1, 1), intern.change('y', 2, 2), intern.change('z', 3, 3)];
     const copy = intern.files(scratch, 2);

@@ -9,15 +9,35 @@ import { DAY, NOW, commit, sha } from './builders';
 describe('ownership', () => {
   const history = [
     commit('c4', { parents: ['c3'], email: 'bea@x.io', daysAgo: 1, files: [['src/api/a.ts', 10, 2]] }),
-    commit('c3', { parents: ['c2'], email: 'ann@x.io', daysAgo: 200, files: [['src/api/a.ts', 300, 0], ['src/ui/v.ts', 5, 5]] }),
-    commit('c2', { parents: ['c1'], email: 'Ann@X.io', name: 'Ann Old', daysAgo: 400, files: [['src/api/b.ts', 50, 0], ['logo.png', null, null]] }),
+    commit('c3', {
+      parents: ['c2'],
+      email: 'ann@x.io',
+      daysAgo: 200,
+      files: [
+        ['src/api/a.ts', 300, 0],
+        ['src/ui/v.ts', 5, 5],
+      ],
+    }),
+    commit('c2', {
+      parents: ['c1'],
+      email: 'Ann@X.io',
+      name: 'Ann Old',
+      daysAgo: 400,
+      files: [
+        ['src/api/b.ts', 50, 0],
+        ['logo.png', null, null],
+      ],
+    }),
     commit('c1', { email: 'dependabot[bot]@users.noreply.github.com', name: 'dependabot[bot]', files: [['src/api/a.ts', 1, 1]] }),
   ];
   const index = new OwnershipIndex(history, { halfLifeDays: 90, now: NOW });
 
   it('ranks a recent small change above an old large one (recency-weighted)', () => {
     const owners = index.ownersOf(['src/api/a.ts']);
-    assert.deepEqual(owners.map((o) => o.email), ['bea@x.io', 'ann@x.io']);
+    assert.deepEqual(
+      owners.map((o) => o.email),
+      ['bea@x.io', 'ann@x.io'],
+    );
     assert.ok(Math.abs(owners.reduce((s, o) => s + o.weight, 0) - 1) < 1e-9);
     assert.equal(owners[1].linesChanged, 300);
   });
@@ -33,7 +53,10 @@ describe('ownership', () => {
 
   it('treats folder prefixes by whole segments, and "" or "." as the repository', () => {
     assert.deepEqual(index.ownersOf(['src/ap']), []);
-    assert.deepEqual(index.ownersOf(['src/api/']).map((o) => o.email), index.ownersOf(['src/api']).map((o) => o.email));
+    assert.deepEqual(
+      index.ownersOf(['src/api/']).map((o) => o.email),
+      index.ownersOf(['src/api']).map((o) => o.email),
+    );
     assert.equal(index.ownersOf(['']).length, 2);
     assert.deepEqual(index.ownersOf(['.']), index.ownersOf(['']));
   });
@@ -42,7 +65,10 @@ describe('ownership', () => {
     const all = index.ownersOf(['']);
     assert.ok(all.every((o) => !o.email.includes('[bot]')));
     assert.equal(index.ownersOf(['logo.png'])[0].linesChanged, 0);
-    const withMerge = new OwnershipIndex([commit('m', { parents: ['a', 'b'], email: 'merger@x.io', files: [['x', 9, 9]] })], { halfLifeDays: 90, now: NOW });
+    const withMerge = new OwnershipIndex([commit('m', { parents: ['a', 'b'], email: 'merger@x.io', files: [['x', 9, 9]] })], {
+      halfLifeDays: 90,
+      now: NOW,
+    });
     assert.deepEqual(withMerge.ownersOf(['x']), []);
   });
 
@@ -91,9 +117,18 @@ describe('pull requests from history', () => {
   });
 
   it('does not mistake a revert of a squash for the PR itself, and lists newest first', () => {
-    const withRevert = [commit('r', { parents: ['M'], subject: 'Revert "Fix login (#7)"', body: `This reverts commit ${sha('s1')}.` }), ...history];
+    const withRevert = [
+      commit('r', { parents: ['M'], subject: 'Revert "Fix login (#7)"', body: `This reverts commit ${sha('s1')}.` }),
+      ...history,
+    ];
     const prs = inferPullRequests(withRevert);
-    assert.deepEqual(prs.map((p) => [p.number, p.mergeCommit]), [[12, sha('M')], [7, sha('s1')]]);
+    assert.deepEqual(
+      prs.map((p) => [p.number, p.mergeCommit]),
+      [
+        [12, sha('M')],
+        [7, sha('s1')],
+      ],
+    );
   });
 
   it('finds nothing in an empty history or in plain commits', () => {
@@ -162,7 +197,11 @@ describe('merging new commits into cached history', () => {
       ['capped', [at('c', 1)], 2, ['c', 'b']],
     ];
     for (const [name, added, max, expected] of table) {
-      assert.deepEqual(mergeNewestFirst(added, cached, max).map((c) => c.subject), expected, name);
+      assert.deepEqual(
+        mergeNewestFirst(added, cached, max).map((c) => c.subject),
+        expected,
+        name,
+      );
     }
   });
 });

@@ -56,7 +56,10 @@ describe('keyed debounce', () => {
     clock.advance(100);
     debouncer.trigger('/b');
     clock.advance(1000);
-    assert.deepEqual(fired, [['/a', 300], ['/b', 400]]);
+    assert.deepEqual(fired, [
+      ['/a', 300],
+      ['/b', 400],
+    ]);
   });
 
   it('still fires during an endless stream, at the ceiling', () => {
@@ -65,7 +68,11 @@ describe('keyed debounce', () => {
       debouncer.trigger('/repo');
       clock.advance(100);
     }
-    assert.deepEqual(fired.map(([, t]) => t), [1000, 2000, 3000], 'one update per second while the stream lasts');
+    assert.deepEqual(
+      fired.map(([, t]) => t),
+      [1000, 2000, 3000],
+      'one update per second while the stream lasts',
+    );
   });
 
   it('cancels on close and dispose', () => {
@@ -152,11 +159,26 @@ describe('git engine', () => {
     let starts = 0;
     const spawned: string[][] = [];
     const runner: GitRunner = async (args) => (spawned.push([...args]), { exitCode: 0, stdout: 'me@x.io\n', stderr: '' });
-    const engine = new GitEngine({ trusted, start: () => starts++, createRunner: () => runner, halfLifeDays: () => 90, maxCommits: () => 0 });
+    const engine = new GitEngine({
+      trusted,
+      start: () => starts++,
+      createRunner: () => runner,
+      halfLifeDays: () => 90,
+      maxCommits: () => 0,
+    });
     return { engine, spawned, starts: () => starts };
   }
   const snap = (root: string, branch: string): RepoSnapshot => ({
-    repoRoot: root, branch, detached: false, ahead: 0, behind: 0, dirtyFiles: [], stagedFiles: [], mergeInProgress: false, remotes: [], takenAt: Date.now(),
+    repoRoot: root,
+    branch,
+    detached: false,
+    ahead: 0,
+    behind: 0,
+    dirtyFiles: [],
+    stagedFiles: [],
+    mergeInProgress: false,
+    remotes: [],
+    takenAt: Date.now(),
   });
 
   it('starts nothing until first use, then exactly once', () => {

@@ -22,8 +22,12 @@ export class TempRepo {
       env: {
         ...process.env,
         GIT_CONFIG_NOSYSTEM: '1',
-        GIT_AUTHOR_NAME: 'Ann', GIT_AUTHOR_EMAIL: 'ann@x.io', GIT_COMMITTER_NAME: 'Ann', GIT_COMMITTER_EMAIL: 'ann@x.io',
-        GIT_AUTHOR_DATE: `@${this.clock} +0000`, GIT_COMMITTER_DATE: `@${this.clock} +0000`,
+        GIT_AUTHOR_NAME: 'Ann',
+        GIT_AUTHOR_EMAIL: 'ann@x.io',
+        GIT_COMMITTER_NAME: 'Ann',
+        GIT_COMMITTER_EMAIL: 'ann@x.io',
+        GIT_AUTHOR_DATE: `@${this.clock} +0000`,
+        GIT_COMMITTER_DATE: `@${this.clock} +0000`,
       },
     });
   }

@@ -34,8 +34,14 @@ describe('history reader against real git', function () {
     const ctx: ReadContext = { git: spy.git, repoRoot: repo.root };
     const first = await refreshHistory(ctx, undefined);
     assert.equal(first.mode, 'full');
-    assert.deepEqual(first.history.commits.map((c) => c.subject), ['two', 'one']);
-    assert.deepEqual(first.history.commits[0].files, [{ path: 'a.txt', added: 1, deleted: 0 }, { path: 'bin.dat', added: null, deleted: null }]);
+    assert.deepEqual(
+      first.history.commits.map((c) => c.subject),
+      ['two', 'one'],
+    );
+    assert.deepEqual(first.history.commits[0].files, [
+      { path: 'a.txt', added: 1, deleted: 0 },
+      { path: 'bin.dat', added: null, deleted: null },
+    ]);
 
     const three = repo.commit('three');
     spy.calls.length = 0;
@@ -43,7 +49,10 @@ describe('history reader against real git', function () {
     assert.equal(second.mode, 'incremental');
     assert.equal(second.read, 1);
     assert.equal(second.history.tip, three);
-    assert.deepEqual(second.history.commits.map((c) => c.subject), ['three', 'two', 'one']);
+    assert.deepEqual(
+      second.history.commits.map((c) => c.subject),
+      ['three', 'two', 'one'],
+    );
     const log = spy.calls.find((c) => c[0] === 'log')!;
     assert.ok(log.includes(`${first.history.tip}..${three}`), 'reads only the range since the cached tip');
     assert.ok(log.indexOf('--end-of-options') < log.indexOf(`${first.history.tip}..${three}`));
@@ -61,12 +70,18 @@ describe('history reader against real git', function () {
     repo.git('commit', '-q', '--amend', '-m', 'work, amended');
     const after = await refreshHistory(ctx, before.history);
     assert.equal(after.mode, 'rewritten');
-    assert.deepEqual(after.history.commits.map((c) => c.subject), ['work, amended', 'base']);
+    assert.deepEqual(
+      after.history.commits.map((c) => c.subject),
+      ['work, amended', 'base'],
+    );
 
     repo.git('checkout', '-q', '-b', 'side', 'HEAD~1');
     repo.commit('side work');
     const side = await refreshHistory(ctx, after.history);
-    assert.deepEqual(side.history.commits.map((c) => c.subject), ['side work', 'base']);
+    assert.deepEqual(
+      side.history.commits.map((c) => c.subject),
+      ['side work', 'base'],
+    );
   });
 
   it('rescans fully when the cached tip no longer exists', async () => {
@@ -76,7 +91,10 @@ describe('history reader against real git', function () {
     const ghost = { ...real.history, tip: 'f'.repeat(40) };
     const result = await refreshHistory(ctx, ghost);
     assert.equal(result.mode, 'full');
-    assert.deepEqual(result.history.commits.map((c) => c.subject), ['base']);
+    assert.deepEqual(
+      result.history.commits.map((c) => c.subject),
+      ['base'],
+    );
   });
 
   it('reads a detached HEAD and a shallow clone, and rescans when the clone is deepened', async () => {
@@ -85,7 +103,10 @@ describe('history reader against real git', function () {
     repo.commit('c');
     repo.git('checkout', '-q', '--detach', 'HEAD~1');
     const detached = await refreshHistory({ git: createGitRunner(), repoRoot: repo.root }, undefined);
-    assert.deepEqual(detached.history.commits.map((c) => c.subject), ['b', 'a']);
+    assert.deepEqual(
+      detached.history.commits.map((c) => c.subject),
+      ['b', 'a'],
+    );
     repo.git('checkout', '-q', 'main');
 
     const clone = new TempRepo('clone', false);
@@ -94,11 +115,17 @@ describe('history reader against real git', function () {
       const ctx: ReadContext = { git: createGitRunner(), repoRoot: clone.root };
       const shallow = await refreshHistory(ctx, undefined);
       assert.equal(shallow.shallow, true);
-      assert.deepEqual(shallow.history.commits.map((c) => c.subject), ['c']);
+      assert.deepEqual(
+        shallow.history.commits.map((c) => c.subject),
+        ['c'],
+      );
       clone.git('-c', 'protocol.file.allow=always', 'fetch', '-q', '--deepen', '1');
       const deeper = await refreshHistory(ctx, shallow.history);
       assert.equal(deeper.mode, 'full', 'same tip, but the shallow boundary moved');
-      assert.deepEqual(deeper.history.commits.map((c) => c.subject), ['c', 'b']);
+      assert.deepEqual(
+        deeper.history.commits.map((c) => c.subject),
+        ['c', 'b'],
+      );
     } finally {
       clone.dispose();
     }
@@ -110,7 +137,13 @@ describe('history reader against real git', function () {
     repo.commit('two');
     repo.git('tag', '-a', 'v2', '-m', 'two');
     const result = await refreshHistory({ git: createGitRunner(), repoRoot: repo.root }, undefined);
-    assert.deepEqual(result.releases.map((r) => [r.tag, r.annotated]), [['v2', true], ['v1', false]]);
+    assert.deepEqual(
+      result.releases.map((r) => [r.tag, r.annotated]),
+      [
+        ['v2', true],
+        ['v1', false],
+      ],
+    );
     assert.equal(result.releases[1].commit, one);
   });
 });
@@ -171,6 +204,9 @@ describe('malicious repositories are harmless to read', function () {
     assert.equal(existsSync(pwned), false);
     assert.equal(existsSync(written), false, 'git log --output=<file> would have written here');
     const everyArg = spy.calls.flat();
-    assert.ok(branches.every((b) => !everyArg.some((arg) => arg.includes(b))), 'no branch name reached git');
+    assert.ok(
+      branches.every((b) => !everyArg.some((arg) => arg.includes(b))),
+      'no branch name reached git',
+    );
   });
 });

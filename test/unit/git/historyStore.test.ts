@@ -3,7 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HistoryService } from '../../../src/git/source/historySource';
-import { CACHE_VERSION, cacheFileFor, decodeCommit, encodeCommit, loadHistoryCache, saveHistoryCache, type CachedHistory } from '../../../src/git/source/historyStore';
+import {
+  CACHE_VERSION,
+  cacheFileFor,
+  decodeCommit,
+  encodeCommit,
+  loadHistoryCache,
+  saveHistoryCache,
+  type CachedHistory,
+} from '../../../src/git/source/historyStore';
 import { createGitRunner, type GitRunner } from '../../../src/git/source/runGit';
 import { commit, sha } from './builders';
 import { TempRepo } from './gitRepo';
@@ -16,7 +24,15 @@ describe('history cache file', () => {
     tip: sha('b'),
     shallowKey: '',
     commits: [
-      commit('b', { parents: ['a'], subject: 'two\u2028lines', body: 'x\ny', files: [['p/ü.ts', 1, 2], ['bin', null, null]] }),
+      commit('b', {
+        parents: ['a'],
+        subject: 'two\u2028lines',
+        body: 'x\ny',
+        files: [
+          ['p/ü.ts', 1, 2],
+          ['bin', null, null],
+        ],
+      }),
       commit('a', { email: 'zoë@x.io' }),
     ],
   };
@@ -79,7 +95,14 @@ describe('history service', function () {
 
   function service(git: GitRunner, signal = new AbortController().signal) {
     const modes: string[] = [];
-    const s = new HistoryService({ git, storageDir: dir, halfLifeDays: () => 90, maxCommits: () => 0, signal, onRefreshed: (_r, mode) => modes.push(mode) });
+    const s = new HistoryService({
+      git,
+      storageDir: dir,
+      halfLifeDays: () => 90,
+      maxCommits: () => 0,
+      signal,
+      onRefreshed: (_r, mode) => modes.push(mode),
+    });
     return { s, modes };
   }
 
@@ -91,7 +114,10 @@ describe('history service', function () {
     const [m1, m2] = await Promise.all([s.history(repo.root), s.history(repo.root)]);
     assert.equal(m1, m2);
     assert.equal(logs, 1);
-    assert.deepEqual(m1.ownersOf(['src']).map((o) => o.email), ['ann@x.io']);
+    assert.deepEqual(
+      m1.ownersOf(['src']).map((o) => o.email),
+      ['ann@x.io'],
+    );
     await s.flush();
   });
 
@@ -104,7 +130,10 @@ describe('history service', function () {
     const second = service(createGitRunner());
     const model = await second.s.history(repo.root);
     assert.deepEqual(second.modes, ['incremental']);
-    assert.deepEqual(model.commits.map((c) => c.subject), ['two', 'one']);
+    assert.deepEqual(
+      model.commits.map((c) => c.subject),
+      ['two', 'one'],
+    );
   });
 
   it('rejects once disposed (aborted)', async () => {

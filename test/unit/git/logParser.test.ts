@@ -9,11 +9,23 @@ const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', 
 const H = (n: number) => n.toString(16).padStart(40, '0');
 
 /** Builds one record exactly as `git log -z --numstat --format=<logFormat>` prints it. */
-function record(fields: { hash: string; parents?: string[]; name?: Buffer | string; subject?: string; body?: Buffer | string }, numstat: string[] = []): Buffer {
+function record(
+  fields: { hash: string; parents?: string[]; name?: Buffer | string; subject?: string; body?: Buffer | string },
+  numstat: string[] = [],
+): Buffer {
   const part = (v: Buffer | string) => (Buffer.isBuffer(v) ? v : Buffer.from(v, 'utf8'));
   const header = [
-    `\x1e${SENTINEL}`, fields.hash, (fields.parents ?? []).join(' '), fields.name ?? 'Ann', 'ann@x.io', '1700000000 +0530',
-    'Cid', 'cid@x.io', '1700000100 -0800', fields.subject ?? 'subject', fields.body ?? '',
+    `\x1e${SENTINEL}`,
+    fields.hash,
+    (fields.parents ?? []).join(' '),
+    fields.name ?? 'Ann',
+    'ann@x.io',
+    '1700000000 +0530',
+    'Cid',
+    'cid@x.io',
+    '1700000100 -0800',
+    fields.subject ?? 'subject',
+    fields.body ?? '',
   ];
   const out: Buffer[] = [];
   for (const f of header) out.push(part(f), Buffer.from([0]));
@@ -53,7 +65,11 @@ describe('git log stream parser', () => {
     assert.equal(odd.author.name, 'Zoë Ünïcødé 日本');
     assert.deepEqual(
       odd.files.map((f) => [f.path, f.added, f.deleted]),
-      [['logo.bin', null, null], ['src/deep/m.ts', 1, 0], ['we ird\tname\n.txt', 1, 0]],
+      [
+        ['logo.bin', null, null],
+        ['src/deep/m.ts', 1, 0],
+        ['we ird\tname\n.txt', 1, 0],
+      ],
     );
 
     const latin = bySubject.get('Latin-1 author')!;
@@ -118,7 +134,10 @@ describe('git log stream parser', () => {
   it('ignores a record whose hash is not a sha (e.g. a file named like the sentinel)', () => {
     const bogus = Buffer.concat([Buffer.from(`\x1e${SENTINEL}\0not-a-sha\0`), Buffer.from('\0'.repeat(9))]);
     const commits = parseLog(SENTINEL, Buffer.concat([bogus, record({ hash: H(6) })]));
-    assert.deepEqual(commits.map((c) => c.hash), [H(6)]);
+    assert.deepEqual(
+      commits.map((c) => c.hash),
+      [H(6)],
+    );
   });
 
   it('reads the rename form of -z numstat if renames are on', () => {
@@ -134,7 +153,10 @@ describe('git log stream parser', () => {
     ];
     for (const [raw, time, tz] of table) assert.deepEqual(parseRawDate(raw), { time, tz }, raw);
     const [c] = parseLog(SENTINEL, record({ hash: H(8) }));
-    assert.deepEqual([c.author.time, c.author.tz, c.committer.time, c.committer.tz], [1_700_000_000_000, '+0530', 1_700_000_100_000, '-0800']);
+    assert.deepEqual(
+      [c.author.time, c.author.tz, c.committer.time, c.committer.tz],
+      [1_700_000_000_000, '+0530', 1_700_000_100_000, '-0800'],
+    );
   });
 
   it('returns nothing for an empty repository', () => {
@@ -158,7 +180,7 @@ describe('git log stream parser', () => {
     assert.deepEqual(parseLog('MPXOTHER', fixture('tricky.log.bin')), []);
   });
 
-  it('shares equal file changes across commits and keeps each commit\'s own list', () => {
+  it("shares equal file changes across commits and keeps each commit's own list", () => {
     const bytes = Buffer.concat([
       record({ hash: H(10) }, ['3\t1\tsrc/a.ts', '1\t0\tsrc/b.ts']),
       record({ hash: H(11) }, ['3\t1\tsrc/a.ts']),
@@ -166,8 +188,15 @@ describe('git log stream parser', () => {
     ]);
     const [first, second, merge] = parseLog(SENTINEL, bytes);
     assert.equal(second.files[0], first.files[0], 'one object for "src/a.ts +3 -1"');
-    assert.deepEqual(first.files.map((f) => f.path), ['src/a.ts', 'src/b.ts']);
-    assert.deepEqual(second.files.map((f) => f.path), ['src/a.ts'], 'no change leaks from the previous commit');
+    assert.deepEqual(
+      first.files.map((f) => f.path),
+      ['src/a.ts', 'src/b.ts'],
+    );
+    assert.deepEqual(
+      second.files.map((f) => f.path),
+      ['src/a.ts'],
+      'no change leaks from the previous commit',
+    );
     assert.deepEqual(merge.files, []);
   });
 });

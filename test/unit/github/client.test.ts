@@ -30,8 +30,14 @@ describe('GitHubClient against the fake server', () => {
     const first = await c.get('user', userProjection);
     const second = await c.get('user', userProjection);
     assert.deepEqual(second, first);
-    assert.deepEqual({ requests: gh.stats.requests, notModified: gh.stats.notModified, points: gh.stats.points }, { requests: 2, notModified: 1, points: 1 });
-    assert.deepEqual({ requests: c.stats.requests, notModified: c.stats.notModified, points: c.stats.points }, { requests: 2, notModified: 1, points: 1 });
+    assert.deepEqual(
+      { requests: gh.stats.requests, notModified: gh.stats.notModified, points: gh.stats.points },
+      { requests: 2, notModified: 1, points: 1 },
+    );
+    assert.deepEqual(
+      { requests: c.stats.requests, notModified: c.stats.notModified, points: c.stats.points },
+      { requests: 2, notModified: 1, points: 1 },
+    );
   });
 
   it('follows Link pagination, and walks cached pages on 304s', async () => {
@@ -40,19 +46,28 @@ describe('GitHubClient against the fake server', () => {
     assert.equal(all.length, 8);
     assert.equal(gh.stats.points, 4);
     const again = await c.getAll('repos/acme/app/pulls?state=open&per_page=2', pullListProjection);
-    assert.deepEqual(again.map((p) => p.number), all.map((p) => p.number));
+    assert.deepEqual(
+      again.map((p) => p.number),
+      all.map((p) => p.number),
+    );
     assert.equal(gh.stats.points, 4, 'the second walk costs no points');
     assert.equal(gh.stats.notModified, 4);
   });
 
   it('401 is an auth error', async () => {
-    await assert.rejects(client(new EtagCache(), 'wrong-token-xxxx').get('user', userProjection), (e) => e instanceof GitHubError && e.kind === 'auth');
+    await assert.rejects(
+      client(new EtagCache(), 'wrong-token-xxxx').get('user', userProjection),
+      (e) => e instanceof GitHubError && e.kind === 'auth',
+    );
   });
 
   it('403 with Retry-After: 120 blocks the host for 120 s without further requests', async () => {
     const c = client();
     gh.setFaults([{ kind: 'retry-after', retryAfter: 120, times: 1 }]);
-    await assert.rejects(c.get('user', userProjection), (e) => e instanceof GitHubError && e.kind === 'rate-limited' && e.retryAt === now + 120_000);
+    await assert.rejects(
+      c.get('user', userProjection),
+      (e) => e instanceof GitHubError && e.kind === 'rate-limited' && e.retryAt === now + 120_000,
+    );
     await assert.rejects(c.get('user', userProjection), (e) => e instanceof GitHubError && e.kind === 'rate-limited');
     assert.equal(gh.stats.requests, 1, 'the blocked request never left the machine');
     now += 119_000;
@@ -72,13 +87,19 @@ describe('GitHubClient against the fake server', () => {
   for (const [name, fault, kind] of faults) {
     it(`${name} is a '${kind}' error, not a crash`, async () => {
       gh.setFaults([fault]);
-      await assert.rejects(client().get('repos/acme/app/pulls?state=open', pullListProjection), (e) => e instanceof GitHubError && e.kind === kind);
+      await assert.rejects(
+        client().get('repos/acme/app/pulls?state=open', pullListProjection),
+        (e) => e instanceof GitHubError && e.kind === kind,
+      );
     });
   }
 
   it('a slow answer past the timeout counts as offline', async () => {
     gh.setFaults([{ kind: 'slow', delayMs: 500 }]);
-    await assert.rejects(client(new EtagCache(), TOKEN, 100).get('user', userProjection), (e) => e instanceof GitHubError && e.kind === 'offline');
+    await assert.rejects(
+      client(new EtagCache(), TOKEN, 100).get('user', userProjection),
+      (e) => e instanceof GitHubError && e.kind === 'offline',
+    );
   });
 
   it('requests to one host run one at a time', async () => {

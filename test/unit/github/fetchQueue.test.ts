@@ -18,7 +18,8 @@ const SCHEDULE = { workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00',
 describe('fetchQueueData + buildQueue against the fake server', () => {
   let gh: FakeGitHub;
   let cache: EtagCache;
-  const client = () => new GitHubClient({ apiUrl: gh.url, token: TOKEN, account: accountKey(gh.url, TOKEN), cache, gate: new HostGate(), now: () => NOW });
+  const client = () =>
+    new GitHubClient({ apiUrl: gh.url, token: TOKEN, account: accountKey(gh.url, TOKEN), cache, gate: new HostGate(), now: () => NOW });
   const options = (repositories: string[]) => ({
     repositories,
     currentBranches: [{ repo: 'acme/app', branch: 'my-branch' }],
@@ -36,7 +37,13 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
     const data = await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
     assert.equal(data.viewer.login, 'me');
     assert.deepEqual(data.viewer.teams, ['acme/web']);
-    const q = buildQueue(data, { now: NOW, schedule: SCHEDULE, settings: DEFAULT_REVIEW_SETTINGS, snoozes: {}, currentBranches: options([]).currentBranches });
+    const q = buildQueue(data, {
+      now: NOW,
+      schedule: SCHEDULE,
+      settings: DEFAULT_REVIEW_SETTINGS,
+      snoozes: {},
+      currentBranches: options([]).currentBranches,
+    });
     assert.deepEqual(
       q.waiting.map((i) => [i.pr.key, i.reason]),
       [
@@ -46,10 +53,19 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
         ['acme/app#6', 'waiting 1 business hour · 900 lines · you are the only reviewer'],
       ],
     );
-    assert.deepEqual(q.waiting[3].flags.map((f) => f.id), ['too-big', 'no-why']);
+    assert.deepEqual(
+      q.waiting[3].flags.map((f) => f.id),
+      ['too-big', 'no-why'],
+    );
     assert.equal(q.waiting[3].pr.title, '<img src=x onerror=alert(1)>', 'kept verbatim; the view renders it as plain text');
-    assert.deepEqual(q.mine.map((i) => i.pr.key), ['acme/app#5']);
-    assert.deepEqual(q.branch.map((i) => i.pr.key), ['acme/app#5']);
+    assert.deepEqual(
+      q.mine.map((i) => i.pr.key),
+      ['acme/app#5'],
+    );
+    assert.deepEqual(
+      q.branch.map((i) => i.pr.key),
+      ['acme/app#5'],
+    );
     assert.equal(q.mine[0].pr.checks, 'pending');
   });
 
@@ -64,9 +80,16 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
     assert.equal(gh.stats.points, 0);
   });
 
-  it('without configured repositories it finds them through search, plus the current branch\'s PR', async () => {
+  it("without configured repositories it finds them through search, plus the current branch's PR", async () => {
     const data = await fetchQueueData(client(), { ...options([]), currentBranches: [{ repo: 'acme/app', branch: 'other' }] });
-    assert.deepEqual(data.pullRequests.map((p) => p.key).sort(), ['acme/app#1', 'acme/app#2', 'acme/app#5', 'acme/app#6', 'acme/app#7', 'acme/lib#10']);
+    assert.deepEqual(data.pullRequests.map((p) => p.key).sort(), [
+      'acme/app#1',
+      'acme/app#2',
+      'acme/app#5',
+      'acme/app#6',
+      'acme/app#7',
+      'acme/lib#10',
+    ]);
     assert.equal(gh.stats.byPath['/repos/acme/app/pulls'], 1, 'one list request, filtered by head=acme:other');
   });
 

@@ -28,7 +28,11 @@ describe('projectPull', () => {
     ['title not text', { ...pull, title: 42 }],
   ];
   for (const [name, json] of broken) {
-    it(`${name} → bad-response`, () => assert.throws(() => projectPull(json), (e) => e instanceof GitHubError && e.kind === 'bad-response'));
+    it(`${name} → bad-response`, () =>
+      assert.throws(
+        () => projectPull(json),
+        (e) => e instanceof GitHubError && e.kind === 'bad-response',
+      ));
   }
 });
 
@@ -39,7 +43,10 @@ describe('reviews, events and checks', () => {
       { user: null, state: 'APPROVED', submitted_at: '2026-03-02T10:00:00Z' },
       { user: { login: 'eve' }, state: 'PENDING' },
     ]);
-    assert.deepEqual(reviews.map((r) => r.reviewer), ['bob']);
+    assert.deepEqual(
+      reviews.map((r) => r.reviewer),
+      ['bob'],
+    );
   });
   it('keeps the latest request per reviewer and names teams by the repository owner', () => {
     const pages = eventsProjection.project([
@@ -52,15 +59,39 @@ describe('reviews, events and checks', () => {
     const merged = mergeEvents(pages, 'Acme');
     assert.deepEqual(
       merged.reviewRequests.map((r) => [r.reviewer, r.isTeam, new Date(r.at).toISOString()]),
-      [['me', false, '2026-03-02T12:00:00.000Z'], ['acme/web', true, '2026-03-02T11:00:00.000Z']],
+      [
+        ['me', false, '2026-03-02T12:00:00.000Z'],
+        ['acme/web', true, '2026-03-02T11:00:00.000Z'],
+      ],
     );
     assert.equal(merged.readyAt, Date.parse('2026-03-02T09:00:00Z'));
   });
   const checks: Array<[string, unknown[], string]> = [
     ['none', [], 'none'],
-    ['all green', [{ status: 'completed', conclusion: 'success' }, { status: 'completed', conclusion: 'skipped' }], 'success'],
-    ['one running', [{ status: 'completed', conclusion: 'success' }, { status: 'in_progress', conclusion: null }], 'pending'],
-    ['failure beats running', [{ status: 'in_progress', conclusion: null }, { status: 'completed', conclusion: 'failure' }], 'failure'],
+    [
+      'all green',
+      [
+        { status: 'completed', conclusion: 'success' },
+        { status: 'completed', conclusion: 'skipped' },
+      ],
+      'success',
+    ],
+    [
+      'one running',
+      [
+        { status: 'completed', conclusion: 'success' },
+        { status: 'in_progress', conclusion: null },
+      ],
+      'pending',
+    ],
+    [
+      'failure beats running',
+      [
+        { status: 'in_progress', conclusion: null },
+        { status: 'completed', conclusion: 'failure' },
+      ],
+      'failure',
+    ],
     ['timed out', [{ status: 'completed', conclusion: 'timed_out' }], 'failure'],
   ];
   for (const [name, runs, expected] of checks) {

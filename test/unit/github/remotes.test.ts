@@ -31,6 +31,12 @@ describe('repoFromRemote', () => {
 });
 
 describe('isRepoName', () => {
-  const cases: Array<[unknown, boolean]> = [['acme/app', true], ['acme/app/x', false], ['acme', false], [42, false], ['a b/c', false]];
+  const cases: Array<[unknown, boolean]> = [
+    ['acme/app', true],
+    ['acme/app/x', false],
+    ['acme', false],
+    [42, false],
+    ['a b/c', false],
+  ];
   for (const [value, expected] of cases) it(JSON.stringify(value), () => assert.equal(isRepoName(value), expected));
 });

@@ -6,8 +6,12 @@ import { freePort } from '../../../scripts/host/ports.mjs';
 describe('editor host harness', () => {
   describe('freePort', () => {
     let busy: Server;
-    before((done) => { busy = createServer().listen(0, '127.0.0.1', done); });
-    after((done) => { busy.close(done); });
+    before((done) => {
+      busy = createServer().listen(0, '127.0.0.1', done);
+    });
+    after((done) => {
+      busy.close(done);
+    });
 
     it('keeps a preferred port that is free', async () => {
       const port = await freePort(0);
@@ -26,10 +30,11 @@ describe('editor host harness', () => {
     it('name the failed step and the fix when a command fails', () => {
       assert.throws(
         () => run('npm install something', 'false', [], { timeoutMs: 5_000, fix: 'check the registry' }),
-        (error: unknown) => error instanceof HostInstallError
-          && /step failed: npm install something/.test(error.message)
-          && /exit code 1/.test(error.message)
-          && /How to fix: check the registry/.test(error.message),
+        (error: unknown) =>
+          error instanceof HostInstallError &&
+          /step failed: npm install something/.test(error.message) &&
+          /exit code 1/.test(error.message) &&
+          /How to fix: check the registry/.test(error.message),
       );
     });
 

@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { promises as fs, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync, readFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import {
+  promises as fs,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  readFileSync,
+  openSync,
+  ftruncateSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NoteStore, QUARANTINE_DIR } from '../../../src/notes/source/store';
@@ -23,10 +34,18 @@ describe('notes store', () => {
 
   it('round-trips a note through disk into a new store', async () => {
     const store = await fresh();
-    const note = await store.create({ kind: 'coach-answer', body: '# Why?\n\nBecause.\n', tags: ['Testing'], links: [{ type: 'file', path: 'a.ts', line: 3 }] });
+    const note = await store.create({
+      kind: 'coach-answer',
+      body: '# Why?\n\nBecause.\n',
+      tags: ['Testing'],
+      links: [{ type: 'file', path: 'a.ts', line: 3 }],
+    });
     const other = await fresh();
     assert.deepEqual(await other.read(note.id), note);
-    assert.deepEqual(other.list().map((s) => s.title), ['Why?']);
+    assert.deepEqual(
+      other.list().map((s) => s.title),
+      ['Why?'],
+    );
     assert.deepEqual(note.tags, ['testing']);
   });
 
@@ -127,7 +146,10 @@ describe('notes store', () => {
       const store = new NoteStore(dir);
       const report = await store.load();
       assert.match(report.warnings.join(), /no usable backup/);
-      assert.deepEqual(store.list().map((s) => s.id), ['n2']);
+      assert.deepEqual(
+        store.list().map((s) => s.id),
+        ['n2'],
+      );
       assert.equal(readFileSync(join(dir, QUARANTINE_DIR, readdirSync(join(dir, QUARANTINE_DIR))[0] ?? ''), 'utf8'), 'garbage');
     });
 
@@ -159,14 +181,24 @@ describe('notes store', () => {
     assert.equal(existsSync(join(dir, '.tmp-999999-abcdef')), false);
     const note = await store.create({ kind: 'note', body: 'a\n' });
     assert.equal((await store.save(note.id, { body: 'b\n' }, 1)).status, 'saved');
-    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.')), [], 'no temp or lock left');
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith('.')),
+      [],
+      'no temp or lock left',
+    );
   });
 
   it('reports a live lock as a retryable busy error', async () => {
     const store = await fresh();
     const note = await store.create({ kind: 'note', body: 'a\n' });
-    writeFileSync(join(dir, LOCK_NAME), JSON.stringify({ pid: process.ppid, host: require('node:os').hostname(), time: Date.now(), token: 't' }));
-    await assert.rejects(store.save(note.id, { body: 'b\n' }, 1), (error: unknown) => error instanceof NoteStoreError && error.code === 'busy' && error.retryable);
+    writeFileSync(
+      join(dir, LOCK_NAME),
+      JSON.stringify({ pid: process.ppid, host: require('node:os').hostname(), time: Date.now(), token: 't' }),
+    );
+    await assert.rejects(
+      store.save(note.id, { body: 'b\n' }, 1),
+      (error: unknown) => error instanceof NoteStoreError && error.code === 'busy' && error.retryable,
+    );
   });
 
   describe('disk-full and read-only errors', () => {
@@ -185,7 +217,10 @@ describe('notes store', () => {
           return realOpen(path, flags);
         }) as typeof fs.open;
         try {
-          await assert.rejects(store.save(note.id, { body: 'new\n' }, 1), (error: unknown) => error instanceof NoteStoreError && error.code === code && error.retryable);
+          await assert.rejects(
+            store.save(note.id, { body: 'new\n' }, 1),
+            (error: unknown) => error instanceof NoteStoreError && error.code === code && error.retryable,
+          );
         } finally {
           fs.open = realOpen;
         }

@@ -23,7 +23,11 @@ describe('notes export and import', () => {
     return store;
   }
 
-  const bodiesOf = (store: NoteStore): string[] => store.allCached().map((n) => n.body).sort();
+  const bodiesOf = (store: NoteStore): string[] =>
+    store
+      .allCached()
+      .map((n) => n.body)
+      .sort();
 
   it('a folder export imported into an empty store gives the same notes, and again changes nothing', async () => {
     const source = await storeWith('a', ['# One\n', '# Two\n\ntext\n', '# Three\n']);
@@ -33,7 +37,17 @@ describe('notes export and import', () => {
     assert.deepEqual(await importPaths(target, [join(root, 'out')]), { created: 0, copies: 0, skipped: 3, unreadable: [] });
     await target.load();
     assert.deepEqual(bodiesOf(target), bodiesOf(source));
-    assert.deepEqual(target.allCached().map((n) => n.id).sort(), source.allCached().map((n) => n.id).sort(), 'ids are kept');
+    assert.deepEqual(
+      target
+        .allCached()
+        .map((n) => n.id)
+        .sort(),
+      source
+        .allCached()
+        .map((n) => n.id)
+        .sort(),
+      'ids are kept',
+    );
   });
 
   it('importing a folder export into its own store skips everything', async () => {
@@ -63,20 +77,36 @@ describe('notes export and import', () => {
     writeFileSync(join(root, 'mine.md'), '# Something I wrote elsewhere   \n');
     assert.equal((await importPaths(target, [join(root, 'mine.md')])).skipped, 1, 'line endings and trailing blanks do not make it new');
     await target.load();
-    assert.deepEqual(target.list().map((s) => s.tags), [['imported']]);
+    assert.deepEqual(
+      target.list().map((s) => s.tags),
+      [['imported']],
+    );
   });
 
   it('a different note with a known id is added beside it, never over it', () => {
     const local = sampleNote({ id: 'same', body: 'mine\n' });
-    const actions = planImport([local], [{ source: 'x', note: sampleNote({ id: 'same', body: 'theirs\n' }) }], { now: '2025-01-01T00:00:00.000Z', newId: () => 'fresh' });
+    const actions = planImport([local], [{ source: 'x', note: sampleNote({ id: 'same', body: 'theirs\n' }) }], {
+      now: '2025-01-01T00:00:00.000Z',
+      newId: () => 'fresh',
+    });
     assert.equal(actions.length, 1);
     assert.equal(actions[0]?.action, 'create-copy');
     assert.equal(actions[0]?.action === 'create-copy' && actions[0].note.id, 'fresh');
   });
 
   it('duplicates inside one import are created once', () => {
-    const actions = planImport([], [{ source: '1', text: 'same text' }, { source: '2', text: 'same text\n' }], { now: '2025-01-01T00:00:00.000Z', newId: () => 'n' });
-    assert.deepEqual(actions.map((a) => a.action), ['create', 'skip']);
+    const actions = planImport(
+      [],
+      [
+        { source: '1', text: 'same text' },
+        { source: '2', text: 'same text\n' },
+      ],
+      { now: '2025-01-01T00:00:00.000Z', newId: () => 'n' },
+    );
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['create', 'skip'],
+    );
   });
 
   it('content hash ignores line endings and trailing blanks only', () => {
@@ -85,7 +115,9 @@ describe('notes export and import', () => {
   });
 
   it('1:1 prep gathers the last N notes, newest first, with links', () => {
-    const notes = [1, 2, 3].map((n) => sampleNote({ id: `n${n}`, created: `2025-01-0${n}T10:00:00.000Z`, body: `# Note ${n}\n\nbody ${n}\n` }));
+    const notes = [1, 2, 3].map((n) =>
+      sampleNote({ id: `n${n}`, created: `2025-01-0${n}T10:00:00.000Z`, body: `# Note ${n}\n\nbody ${n}\n` }),
+    );
     const doc = oneOnOneDocument(notes, 2, '2025-01-09T00:00:00.000Z');
     assert.match(doc, /^# 1:1 prep — 2025-01-09\n/);
     assert.ok(doc.indexOf('## Note 3') < doc.indexOf('## Note 2'));

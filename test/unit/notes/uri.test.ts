@@ -30,7 +30,11 @@ describe('note uris', () => {
 
     it('reads back the id of every path it builds', () => {
       for (const title of ['Plain', '', 'a/b\\c: d?#e%', '…', '# not a heading', 'x'.repeat(300)]) {
-        assert.equal(noteIdFromUri({ scheme: NOTE_SCHEME, path: notePath('2026-01-02-0a1b2c3d4e', title) }), '2026-01-02-0a1b2c3d4e', title);
+        assert.equal(
+          noteIdFromUri({ scheme: NOTE_SCHEME, path: notePath('2026-01-02-0a1b2c3d4e', title) }),
+          '2026-01-02-0a1b2c3d4e',
+          title,
+        );
       }
     });
   });

@@ -15,10 +15,14 @@ describe('focus durations', () => {
     [10_000, [90, 25, 50, 120]],
   ];
   for (const [configured, expected] of cases) {
-    it(`default ${JSON.stringify(configured)} → ${expected.join(', ')}`, () => assert.deepEqual(focusDurationChoices(configured), expected));
+    it(`default ${JSON.stringify(configured)} → ${expected.join(', ')}`, () =>
+      assert.deepEqual(focusDurationChoices(configured), expected));
   }
   it('sanitizes odd arguments to the default', () => {
-    assert.deepEqual([sanitizeFocusMinutes(30), sanitizeFocusMinutes(-5), sanitizeFocusMinutes(2.5), sanitizeFocusMinutes(undefined)], [30, 90, 90, 90]);
+    assert.deepEqual(
+      [sanitizeFocusMinutes(30), sanitizeFocusMinutes(-5), sanitizeFocusMinutes(2.5), sanitizeFocusMinutes(undefined)],
+      [30, 90, 90, 90],
+    );
   });
   it('describes durations', () => {
     assert.deepEqual([25, 60, 90, 120].map(describeMinutes), ['25 minutes', '1 hour', '90 minutes', '2 hours']);
@@ -49,12 +53,15 @@ describe('snooze-all choices', () => {
   it('offers durations with local end times, and resume when snoozed', () => {
     const now = berlin('2025-01-15T13:00');
     const plain = snoozeChoices(now, undefined, settings());
-    assert.deepEqual(plain.map((c) => [c.label, c.description]), [
-      ['30 minutes', 'until 13:30'],
-      ['1 hour', 'until 14:00'],
-      ['2 hours', 'until 15:00'],
-      ['Until the next working morning', 'until Thu 09:00'],
-    ]);
+    assert.deepEqual(
+      plain.map((c) => [c.label, c.description]),
+      [
+        ['30 minutes', 'until 13:30'],
+        ['1 hour', 'until 14:00'],
+        ['2 hours', 'until 15:00'],
+        ['Until the next working morning', 'until Thu 09:00'],
+      ],
+    );
     const snoozed = snoozeChoices(now, now + HOUR, settings());
     assert.equal(snoozed[0].label, 'Resume nudges now');
     assert.equal(snoozed[0].until, now);
@@ -65,9 +72,21 @@ describe('next quiet boundary', () => {
   const cases: Array<[string, number, Parameters<typeof state>[0], ReturnType<typeof settings>, number | undefined]> = [
     ['quiet hours start later today', berlin('2025-01-15T13:00'), {}, settings(), berlin('2025-01-15T18:30')],
     ['quiet hours end tomorrow morning', berlin('2025-01-15T19:00'), {}, settings(), berlin('2025-01-16T09:00')],
-    ['an earlier focus end wins', berlin('2025-01-15T13:00'), { focusUntil: berlin('2025-01-15T14:00') }, settings(), berlin('2025-01-15T14:00')],
+    [
+      'an earlier focus end wins',
+      berlin('2025-01-15T13:00'),
+      { focusUntil: berlin('2025-01-15T14:00') },
+      settings(),
+      berlin('2025-01-15T14:00'),
+    ],
     ['exactly at the start, the next boundary is the end', berlin('2025-01-15T18:30'), {}, settings(), berlin('2025-01-16T09:00')],
-    ['no quiet hours and no focus: none', berlin('2025-01-15T13:00'), {}, settings({ quietHours: { start: '00:00', end: '00:00' } }), undefined],
+    [
+      'no quiet hours and no focus: none',
+      berlin('2025-01-15T13:00'),
+      {},
+      settings({ quietHours: { start: '00:00', end: '00:00' } }),
+      undefined,
+    ],
   ];
   for (const [name, now, s, cfg, expected] of cases) {
     it(name, () => assert.equal(nextQuietBoundary(now, state(s), cfg), expected));

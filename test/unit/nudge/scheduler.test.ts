@@ -88,7 +88,21 @@ describe('NudgeScheduler', () => {
     let n = 0;
     const scheduler = new NudgeScheduler({
       clock: () => 0,
-      storage: { get: () => undefined, set: () => { const i = ++n; return new Promise<void>((r) => setTimeout(() => { done.push(i); r(); }, 20 - i * 5)); } },
+      storage: {
+        get: () => undefined,
+        set: () => {
+          const i = ++n;
+          return new Promise<void>((r) =>
+            setTimeout(
+              () => {
+                done.push(i);
+                r();
+              },
+              20 - i * 5,
+            ),
+          );
+        },
+      },
       settings: () => openSettings(),
     });
     scheduler.never('a');

@@ -6,17 +6,50 @@ const NOW = Date.parse('2025-01-15T10:00:00Z');
 
 describe('nudge state reducer', () => {
   const cases: Array<{ name: string; from?: Parameters<typeof state>[0]; action: NudgeAction; expect: ReturnType<typeof state> }> = [
-    { name: 'snoozes a kind', action: { type: 'snooze', target: { kind: 'coach.stuck' }, until: NOW + HOUR }, expect: state({ snoozedKinds: { 'coach.stuck': NOW + HOUR } }) },
-    { name: 'snoozes an occurrence', action: { type: 'snooze', target: { id: 'pr-1' }, until: NOW + HOUR }, expect: state({ snoozedIds: { 'pr-1': NOW + HOUR } }) },
-    { name: 'a snooze into the past clears it', from: { snoozedKinds: { a: NOW + HOUR } }, action: { type: 'snooze', target: { kind: 'a' }, until: NOW - 1 }, expect: state() },
-    { name: 'never adds a kind once', from: { neverKinds: ['a'] }, action: { type: 'never', kind: 'a' }, expect: state({ neverKinds: ['a'] }) },
-    { name: 'unmute removes one kind', from: { neverKinds: ['a', 'b'] }, action: { type: 'unmute', kind: 'a' }, expect: state({ neverKinds: ['b'] }) },
+    {
+      name: 'snoozes a kind',
+      action: { type: 'snooze', target: { kind: 'coach.stuck' }, until: NOW + HOUR },
+      expect: state({ snoozedKinds: { 'coach.stuck': NOW + HOUR } }),
+    },
+    {
+      name: 'snoozes an occurrence',
+      action: { type: 'snooze', target: { id: 'pr-1' }, until: NOW + HOUR },
+      expect: state({ snoozedIds: { 'pr-1': NOW + HOUR } }),
+    },
+    {
+      name: 'a snooze into the past clears it',
+      from: { snoozedKinds: { a: NOW + HOUR } },
+      action: { type: 'snooze', target: { kind: 'a' }, until: NOW - 1 },
+      expect: state(),
+    },
+    {
+      name: 'never adds a kind once',
+      from: { neverKinds: ['a'] },
+      action: { type: 'never', kind: 'a' },
+      expect: state({ neverKinds: ['a'] }),
+    },
+    {
+      name: 'unmute removes one kind',
+      from: { neverKinds: ['a', 'b'] },
+      action: { type: 'unmute', kind: 'a' },
+      expect: state({ neverKinds: ['b'] }),
+    },
     { name: 'unmute without a kind removes all', from: { neverKinds: ['a', 'b'] }, action: { type: 'unmute' }, expect: state() },
     { name: 'records a toast', action: { type: 'recordToast', at: NOW }, expect: state({ toastLog: [NOW] }) },
-    { name: 'forgets toasts older than two days', from: { toastLog: [NOW - 49 * HOUR, NOW - 47 * HOUR] }, action: { type: 'recordToast', at: NOW }, expect: state({ toastLog: [NOW - 47 * HOUR, NOW] }) },
+    {
+      name: 'forgets toasts older than two days',
+      from: { toastLog: [NOW - 49 * HOUR, NOW - 47 * HOUR] },
+      action: { type: 'recordToast', at: NOW },
+      expect: state({ toastLog: [NOW - 47 * HOUR, NOW] }),
+    },
     { name: 'starts focus', action: { type: 'startFocus', until: NOW + 2 * HOUR }, expect: state({ focusUntil: NOW + 2 * HOUR }) },
     { name: 'stops focus', from: { focusUntil: NOW + HOUR }, action: { type: 'stopFocus' }, expect: state() },
-    { name: 'drops expired snoozes and focus on any action', from: { snoozedIds: { old: NOW - 1 }, focusUntil: NOW - 1 }, action: { type: 'never', kind: 'x' }, expect: state({ neverKinds: ['x'] }) },
+    {
+      name: 'drops expired snoozes and focus on any action',
+      from: { snoozedIds: { old: NOW - 1 }, focusUntil: NOW - 1 },
+      action: { type: 'never', kind: 'x' },
+      expect: state({ neverKinds: ['x'] }),
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

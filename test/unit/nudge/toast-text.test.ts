@@ -6,7 +6,12 @@ describe('plainToastText', () => {
     ['joins title and why', 'Review #12', '3 reviews wait on you', 'Review #12 — 3 reviews wait on you'],
     ['flattens line breaks and tabs', 'Fix\nthe\tbug', 'why\r\nnot', 'Fix the bug — why not'],
     ['drops control characters', 'a\u0007b\u001bc', 'ok', 'a b c — ok'],
-    ['defuses a command link in a PR title', 'Nice [click](command:workbench.action.terminal.new)', 'x', 'Nice [click]\u200b(command:workbench.action.terminal.new) — x'],
+    [
+      'defuses a command link in a PR title',
+      'Nice [click](command:workbench.action.terminal.new)',
+      'x',
+      'Nice [click]\u200b(command:workbench.action.terminal.new) — x',
+    ],
     ['defuses a link split by spaces', '[a] (https://evil.example)', 'x', '[a]\u200b(https://evil.example) — x'],
   ];
   for (const [name, title, why, expected] of cases) {

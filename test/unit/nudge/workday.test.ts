@@ -70,12 +70,23 @@ describe('a simulated workday over the real scheduler', () => {
     assert.ok(counts.inFocus > 0 && counts.inQuietHours > 0, 'the day must exercise focus and quiet hours');
     assert.ok(counts.toast <= 4, `at most 4 toasts, got ${counts.toast}`);
     assert.ok(counts.toast >= 1, 'a day with review windows and opt-in coaching should toast at least once');
-    assert.deepEqual(toasts.filter((d) => d.inFocus), [], 'no toast during focus');
-    assert.deepEqual(toasts.filter((d) => inQuiet(d.at)), [], 'no toast in quiet hours');
+    assert.deepEqual(
+      toasts.filter((d) => d.inFocus),
+      [],
+      'no toast during focus',
+    );
+    assert.deepEqual(
+      toasts.filter((d) => inQuiet(d.at)),
+      [],
+      'no toast in quiet hours',
+    );
     assert.equal(counts.suppressed, 0, 'nothing muted, so nothing may be dropped');
     for (const t of toasts.filter((d) => d.req.kind.startsWith('review.'))) {
       const minute = parseWallTime(t.at);
-      assert.ok(s.reviewWindows.some((w) => minute >= parseWallTime(w) && minute < parseWallTime(w) + s.reviewWindowMinutes), `${t.at} is in a review window`);
+      assert.ok(
+        s.reviewWindows.some((w) => minute >= parseWallTime(w) && minute < parseWallTime(w) + s.reviewWindowMinutes),
+        `${t.at} is in a review window`,
+      );
     }
     const times = toasts.map((d) => berlin(`2025-01-15T${d.at}`));
     times.slice(1).forEach((t, i) => assert.ok(t - times[i] >= 60 * MINUTE, 'toasts at least an hour apart'));

@@ -6,7 +6,11 @@ export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 /** Wednesday 2026-03-04 15:00 UTC: two full working days behind it in the same week. */
 export const NOW = Date.parse('2026-03-04T15:00:00Z');
-export const UTC_WEEKDAYS: WorkingSchedule = { workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, timeZone: 'UTC' };
+export const UTC_WEEKDAYS: WorkingSchedule = {
+  workingDays: [1, 2, 3, 4, 5],
+  workingHours: { start: '09:00', end: '17:00' },
+  timeZone: 'UTC',
+};
 export const ME: Viewer = { login: 'me', teams: ['acme/web'] };
 export const SETTINGS: ReviewSettings = DEFAULT_REVIEW_SETTINGS;
 

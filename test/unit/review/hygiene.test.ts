@@ -20,7 +20,12 @@ describe('hygieneFlags', () => {
     ['names a need', { body: 'Refunds need an audit trail for finance.' }, undefined, []],
     ['names a failure', { body: 'Retried requests can fail twice; add a key.' }, undefined, []],
     ['no reviewers requested', { requestedReviewers: [] }, undefined, ['no-reviewers']],
-    ['no reviewers but already reviewed', { requestedReviewers: [], reviews: [{ reviewer: 'bob', state: 'APPROVED', submittedAt: NOW }] }, undefined, []],
+    [
+      'no reviewers but already reviewed',
+      { requestedReviewers: [], reviews: [{ reviewer: 'bob', state: 'APPROVED', submittedAt: NOW }] },
+      undefined,
+      [],
+    ],
     ['draft without reviewers is fine', { draft: true, requestedReviewers: [], updatedAt: NOW - DAY }, undefined, []],
     ['draft untouched for 14 days', { draft: true, updatedAt: NOW - 14 * DAY }, undefined, ['draft-untouched']],
     ['draft untouched for 13 days', { draft: true, updatedAt: NOW - 13 * DAY }, undefined, []],
@@ -55,22 +60,50 @@ describe('hygieneFlags', () => {
 describe('unaddressedChangeRequest', () => {
   const cases: Array<[string, Parameters<typeof pr>[0], number | undefined]> = [
     ['none', {}, undefined],
-    ['later approval by the same reviewer clears it', { headSha: 'h', reviews: [
-      { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 1, commitId: 'h' },
-      { reviewer: 'bob', state: 'APPROVED', submittedAt: 2, commitId: 'h' },
-    ] }, undefined],
-    ['a later comment does not clear it', { headSha: 'h', reviews: [
-      { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 1, commitId: 'h' },
-      { reviewer: 'bob', state: 'COMMENTED', submittedAt: 2, commitId: 'h' },
-    ] }, 1],
-    ['dismissed', { headSha: 'h', reviews: [
-      { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 1, commitId: 'h' },
-      { reviewer: 'bob', state: 'DISMISSED', submittedAt: 2, commitId: 'h' },
-    ] }, undefined],
-    ['oldest of two reviewers', { headSha: 'h', reviews: [
-      { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 5, commitId: 'h' },
-      { reviewer: 'eve', state: 'CHANGES_REQUESTED', submittedAt: 3, commitId: 'h' },
-    ] }, 3],
+    [
+      'later approval by the same reviewer clears it',
+      {
+        headSha: 'h',
+        reviews: [
+          { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 1, commitId: 'h' },
+          { reviewer: 'bob', state: 'APPROVED', submittedAt: 2, commitId: 'h' },
+        ],
+      },
+      undefined,
+    ],
+    [
+      'a later comment does not clear it',
+      {
+        headSha: 'h',
+        reviews: [
+          { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 1, commitId: 'h' },
+          { reviewer: 'bob', state: 'COMMENTED', submittedAt: 2, commitId: 'h' },
+        ],
+      },
+      1,
+    ],
+    [
+      'dismissed',
+      {
+        headSha: 'h',
+        reviews: [
+          { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 1, commitId: 'h' },
+          { reviewer: 'bob', state: 'DISMISSED', submittedAt: 2, commitId: 'h' },
+        ],
+      },
+      undefined,
+    ],
+    [
+      'oldest of two reviewers',
+      {
+        headSha: 'h',
+        reviews: [
+          { reviewer: 'bob', state: 'CHANGES_REQUESTED', submittedAt: 5, commitId: 'h' },
+          { reviewer: 'eve', state: 'CHANGES_REQUESTED', submittedAt: 3, commitId: 'h' },
+        ],
+      },
+      3,
+    ],
   ];
   for (const [name, overrides, expected] of cases) {
     it(name, () => assert.equal(unaddressedChangeRequest(pr(overrides)), expected));
@@ -79,7 +112,13 @@ describe('unaddressedChangeRequest', () => {
 
 describe('meaningfulDescription and formatHours', () => {
   it('strips an unterminated template comment', () => assert.equal(meaningfulDescription('Hi <!-- rest'), 'Hi'));
-  const hours: Array<[number, string]> = [[0.25, '15m'], [1, '1h'], [3.46, '3.5h'], [26.4, '26h'], [0, '0m']];
+  const hours: Array<[number, string]> = [
+    [0.25, '15m'],
+    [1, '1h'],
+    [3.46, '3.5h'],
+    [26.4, '26h'],
+    [0, '0m'],
+  ];
   for (const [h, text] of hours) it(`${h} → ${text}`, () => assert.equal(formatHours(h), text));
   it('HOUR constant sanity', () => assert.equal(HOUR, 3_600_000));
 });

@@ -4,7 +4,15 @@ import { describeAge, mayRefreshOnTrigger, nextPollDelay, pollIntervalMs } from 
 const MIN = 60_000;
 
 describe('pollIntervalMs', () => {
-  const cases: Array<[unknown, number]> = [[5, 5 * MIN], [1, MIN], [0.2, MIN], [-3, MIN], ['x', 5 * MIN], [undefined, 5 * MIN], [30, 30 * MIN]];
+  const cases: Array<[unknown, number]> = [
+    [5, 5 * MIN],
+    [1, MIN],
+    [0.2, MIN],
+    [-3, MIN],
+    ['x', 5 * MIN],
+    [undefined, 5 * MIN],
+    [30, 30 * MIN],
+  ];
   for (const [input, expected] of cases) it(`${String(input)} → ${expected}`, () => assert.equal(pollIntervalMs(input), expected));
 });
 
@@ -31,6 +39,11 @@ describe('mayRefreshOnTrigger', () => {
 });
 
 describe('describeAge', () => {
-  const cases: Array<[number, string]> = [[10_000, 'just now'], [12 * MIN, '12 min ago'], [125 * MIN, '2 h ago'], [72 * 60 * MIN, '3 days ago']];
+  const cases: Array<[number, string]> = [
+    [10_000, 'just now'],
+    [12 * MIN, '12 min ago'],
+    [125 * MIN, '2 h ago'],
+    [72 * 60 * MIN, '3 days ago'],
+  ];
   for (const [ms, text] of cases) it(text, () => assert.equal(describeAge(ms), text));
 });

@@ -33,10 +33,34 @@ describe('waitingSince', () => {
     ['created, never draft, no events', { createdAt: 1000 }, 1000],
     ['marked ready later', { createdAt: 1000, readyAt: 5000 }, 5000],
     ['my request after ready', { createdAt: 1000, readyAt: 5000, reviewRequests: [{ reviewer: 'me', isTeam: false, at: 9000 }] }, 9000],
-    ['request before ready counts from ready', { createdAt: 1000, readyAt: 5000, reviewRequests: [{ reviewer: 'me', isTeam: false, at: 2000 }] }, 5000],
-    ['someone else re-requested: not my clock', { createdAt: 1000, reviewRequests: [{ reviewer: 'me', isTeam: false, at: 3000 }, { reviewer: 'bob', isTeam: false, at: 8000 }] }, 3000],
+    [
+      'request before ready counts from ready',
+      { createdAt: 1000, readyAt: 5000, reviewRequests: [{ reviewer: 'me', isTeam: false, at: 2000 }] },
+      5000,
+    ],
+    [
+      'someone else re-requested: not my clock',
+      {
+        createdAt: 1000,
+        reviewRequests: [
+          { reviewer: 'me', isTeam: false, at: 3000 },
+          { reviewer: 'bob', isTeam: false, at: 8000 },
+        ],
+      },
+      3000,
+    ],
     ['my team requested', { createdAt: 1000, reviewRequests: [{ reviewer: 'acme/web', isTeam: true, at: 7000 }] }, 7000],
-    ['latest of several requests', { createdAt: 1000, reviewRequests: [{ reviewer: 'me', isTeam: false, at: 3000 }, { reviewer: 'me', isTeam: false, at: 6000 }] }, 6000],
+    [
+      'latest of several requests',
+      {
+        createdAt: 1000,
+        reviewRequests: [
+          { reviewer: 'me', isTeam: false, at: 3000 },
+          { reviewer: 'me', isTeam: false, at: 6000 },
+        ],
+      },
+      6000,
+    ],
   ];
   for (const [name, overrides, expected] of cases) {
     it(name, () => assert.equal(waitingSince(pr(overrides), ME), expected));
@@ -45,13 +69,41 @@ describe('waitingSince', () => {
 
 describe('rankPullRequest reasons', () => {
   const cases: Array<[string, Parameters<typeof pr>[0], string]> = [
-    ['the issue example', { createdAt: MONDAY_11, additions: 60, deletions: 24 }, 'waiting 20 business hours · 84 lines · you are the only reviewer'],
-    ['quick win', { createdAt: NOW - 30 * 60 * 1000, additions: 10, deletions: 2 }, 'waiting under 1 business hour · 12 lines, a quick win · you are the only reviewer'],
-    ['one line, one hour', { createdAt: NOW - HOUR, additions: 1, deletions: 0 }, 'waiting 1 business hour · 1 line, a quick win · you are the only reviewer'],
-    ['other reviewers too', { createdAt: NOW - 2 * HOUR, requestedReviewers: ['me', 'bob'] }, 'waiting 2 business hours · 84 lines · asked you directly'],
-    ['via team', { createdAt: NOW - 2 * HOUR, requestedReviewers: [], requestedTeams: ['acme/web'] }, 'waiting 2 business hours · 84 lines · asked via acme/web'],
-    ['size unknown yet', { createdAt: NOW - 2 * HOUR, additions: undefined, deletions: undefined }, 'waiting 2 business hours · you are the only reviewer'],
-    ['someone else already reviewed', { createdAt: NOW - 2 * HOUR, reviews: [{ reviewer: 'carol', state: 'COMMENTED', submittedAt: NOW - HOUR }] }, 'waiting 2 business hours · 84 lines · asked you directly'],
+    [
+      'the issue example',
+      { createdAt: MONDAY_11, additions: 60, deletions: 24 },
+      'waiting 20 business hours · 84 lines · you are the only reviewer',
+    ],
+    [
+      'quick win',
+      { createdAt: NOW - 30 * 60 * 1000, additions: 10, deletions: 2 },
+      'waiting under 1 business hour · 12 lines, a quick win · you are the only reviewer',
+    ],
+    [
+      'one line, one hour',
+      { createdAt: NOW - HOUR, additions: 1, deletions: 0 },
+      'waiting 1 business hour · 1 line, a quick win · you are the only reviewer',
+    ],
+    [
+      'other reviewers too',
+      { createdAt: NOW - 2 * HOUR, requestedReviewers: ['me', 'bob'] },
+      'waiting 2 business hours · 84 lines · asked you directly',
+    ],
+    [
+      'via team',
+      { createdAt: NOW - 2 * HOUR, requestedReviewers: [], requestedTeams: ['acme/web'] },
+      'waiting 2 business hours · 84 lines · asked via acme/web',
+    ],
+    [
+      'size unknown yet',
+      { createdAt: NOW - 2 * HOUR, additions: undefined, deletions: undefined },
+      'waiting 2 business hours · you are the only reviewer',
+    ],
+    [
+      'someone else already reviewed',
+      { createdAt: NOW - 2 * HOUR, reviews: [{ reviewer: 'carol', state: 'COMMENTED', submittedAt: NOW - HOUR }] },
+      'waiting 2 business hours · 84 lines · asked you directly',
+    ],
   ];
   for (const [name, overrides, expected] of cases) {
     it(name, () => {
@@ -83,7 +135,10 @@ describe('rankWaitingOnViewer order', () => {
   const ranked = rankWaitingOnViewer(ctx(all));
 
   it('puts long waits first, then quick wins, then team asks, then big PRs; drops drafts and bots', () =>
-    assert.deepEqual(ranked.map((r) => r.pr.title), ['old-medium', 'fresh-tiny', 'fresh-team', 'fresh-big']));
+    assert.deepEqual(
+      ranked.map((r) => r.pr.title),
+      ['old-medium', 'fresh-tiny', 'fresh-team', 'fresh-big'],
+    ));
   it('scores are the sum of their named parts', () => {
     for (const r of ranked) assert.equal(r.score, r.parts.wait + r.parts.size + r.parts.blocks + r.parts.asked);
   });
@@ -94,6 +149,9 @@ describe('rankWaitingOnViewer order', () => {
   it('is stable: equal scores order by key', () => {
     const a = pr({ number: 901 });
     const b = pr({ number: 900 });
-    assert.deepEqual(rankWaitingOnViewer(ctx([a, b])).map((r) => r.pr.number), [900, 901]);
+    assert.deepEqual(
+      rankWaitingOnViewer(ctx([a, b])).map((r) => r.pr.number),
+      [900, 901],
+    );
   });
 });

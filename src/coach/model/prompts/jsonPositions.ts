@@ -12,7 +12,10 @@ export interface Position {
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(readonly reason: string, readonly position: Position) {
+  constructor(
+    readonly reason: string,
+    readonly position: Position,
+  ) {
     super(`${reason} (line ${position.line}, column ${position.column})`);
   }
 }

@@ -46,21 +46,34 @@ function validateEntry(entry: unknown, source: PromptSource, where: (field?: str
   const record = entry as Record<string, unknown>;
   const before = errors.length;
   const { signal, role, text, id } = record;
-  if (typeof text !== 'string' || text.trim() === '') errors.push(`${where(text === undefined ? undefined : 'text')}: "text" is required and must be a non-empty string`);
+  if (typeof text !== 'string' || text.trim() === '')
+    errors.push(`${where(text === undefined ? undefined : 'text')}: "text" is required and must be a non-empty string`);
   else if (text.length > MAX_TEXT_LENGTH) errors.push(`${where('text')}: "text" is longer than ${MAX_TEXT_LENGTH} characters`);
   if (typeof signal !== 'string' || !SIGNALS.includes(signal)) {
-    errors.push(`${where(signal === undefined ? undefined : 'signal')}: "signal" must be one of ${SIGNALS.map((s) => `"${s}"`).join(', ')}${signal === undefined ? '' : `, got ${JSON.stringify(signal)}`}`);
+    errors.push(
+      `${where(signal === undefined ? undefined : 'signal')}: "signal" must be one of ${SIGNALS.map((s) => `"${s}"`).join(', ')}${signal === undefined ? '' : `, got ${JSON.stringify(signal)}`}`,
+    );
   }
   if (typeof role !== 'string' || !(PROMPT_ROLES as readonly string[]).includes(role)) {
-    errors.push(`${where(role === undefined ? undefined : 'role')}: "role" must be "stuck" or "mentor"${role === undefined ? '' : `, got ${JSON.stringify(role)}`}`);
+    errors.push(
+      `${where(role === undefined ? undefined : 'role')}: "role" must be "stuck" or "mentor"${role === undefined ? '' : `, got ${JSON.stringify(role)}`}`,
+    );
   }
-  if (id !== undefined && (typeof id !== 'string' || id.trim() === '')) errors.push(`${where('id')}: "id" must be a non-empty string when given`);
+  if (id !== undefined && (typeof id !== 'string' || id.trim() === ''))
+    errors.push(`${where('id')}: "id" must be a non-empty string when given`);
   for (const key of Object.keys(record)) {
-    if (!['id', 'signal', 'role', 'text'].includes(key)) errors.push(`${where(key)}: unknown property "${key}" (allowed: id, signal, role, text)`);
+    if (!['id', 'signal', 'role', 'text'].includes(key))
+      errors.push(`${where(key)}: unknown property "${key}" (allowed: id, signal, role, text)`);
   }
   if (errors.length > before) return undefined;
   const cleanText = (text as string).trim();
-  return { id: typeof id === 'string' ? `${source}:${id}` : defaultId(source, cleanText), signal: signal as PromptSignal, role: role as PromptRole, text: cleanText, source };
+  return {
+    id: typeof id === 'string' ? `${source}:${id}` : defaultId(source, cleanText),
+    signal: signal as PromptSignal,
+    role: role as PromptRole,
+    text: cleanText,
+    source,
+  };
 }
 
 /**
@@ -107,7 +120,12 @@ export function parseSettingsPrompts(value: unknown): PromptFileResult {
   const errors: string[] = [];
   const prompts: Prompt[] = [];
   value.forEach((entry, index) => {
-    const prompt = validateEntry(entry, 'settings', (field) => `multiplier.coach.extraPrompts[${index}]${field ? `.${field}` : ''}`, errors);
+    const prompt = validateEntry(
+      entry,
+      'settings',
+      (field) => `multiplier.coach.extraPrompts[${index}]${field ? `.${field}` : ''}`,
+      errors,
+    );
     if (prompt) prompts.push(prompt);
   });
   return { prompts, errors };

@@ -30,7 +30,11 @@ export function loadRotation(value: unknown): RotationState {
  * Picks the first candidate not yet shown in this cycle. When all have been shown, a new cycle
  * starts, skipping the one shown last so the same question never appears twice in a row.
  */
-export function nextPrompt<T extends { id: string }>(candidates: readonly T[], state: RotationState, key: string): { prompt: T; state: RotationState } | undefined {
+export function nextPrompt<T extends { id: string }>(
+  candidates: readonly T[],
+  state: RotationState,
+  key: string,
+): { prompt: T; state: RotationState } | undefined {
   if (candidates.length === 0) return undefined;
   const ids = new Set(candidates.map((c) => c.id));
   // Ids of prompts since removed from the library must not block the cycle from completing.

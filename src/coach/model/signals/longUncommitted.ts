@@ -37,7 +37,12 @@ export function measureActiveWork(events: readonly CoachEvent[], idleGapMinutes:
   if (edits.length > 0 && !perFile.has(edits[0].file)) perFile.set(edits[0].file, 0);
   const files = [...perFile.entries()].sort((a, b) => b[1] - a[1]).map(([file]) => file);
   // Without a tree report (no git), edits after the last commit mean uncommitted work.
-  return { since: Number.isFinite(since) ? since : (edits[0]?.at ?? 0), dirty: dirty ?? edits.length > 0, activeMinutes: activeMs / MINUTE, files };
+  return {
+    since: Number.isFinite(since) ? since : (edits[0]?.at ?? 0),
+    dirty: dirty ?? edits.length > 0,
+    activeMinutes: activeMs / MINUTE,
+    files,
+  };
 }
 
 export function detectLongUncommitted(events: readonly CoachEvent[], thresholds: Thresholds): Signal | undefined {

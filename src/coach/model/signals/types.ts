@@ -3,13 +3,7 @@
  * these timestamped events; every detector is a pure function over them. Times are epoch ms.
  */
 
-export type SignalKind =
-  | 'long-uncommitted'
-  | 'repeated-failure'
-  | 'error-churn'
-  | 'ageing-branch'
-  | 'back-and-forth'
-  | 'single-author';
+export type SignalKind = 'long-uncommitted' | 'repeated-failure' | 'error-churn' | 'ageing-branch' | 'back-and-forth' | 'single-author';
 
 export const SIGNAL_KINDS: readonly SignalKind[] = [
   'long-uncommitted',

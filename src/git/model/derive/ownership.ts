@@ -116,11 +116,14 @@ export class OwnershipIndex {
 }
 
 function normalise(path: string): string {
-  let p = path.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  let p = path
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   if (p === '.') p = '';
   return p;
 }
 
 function covers(prefix: string, path: string): boolean {
-  return prefix === '' || path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47 /* / */);
+  return prefix === '' || path === prefix || (path.startsWith(prefix) && path[prefix.length] === '/');
 }
