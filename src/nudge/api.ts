@@ -42,8 +42,8 @@ export interface NudgePolicyState {
   toastLog: number[];
 }
 
-/** 'HH:MM', 24-hour wall-clock time in the settings' time zone. */
-export type WallTime = string;
+import type { WallTime } from '../core/time/wallclock';
+export type { WallTime } from '../core/time/wallclock';
 
 export interface NudgeSettings {
   toastsEnabled: boolean;

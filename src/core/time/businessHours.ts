@@ -3,10 +3,14 @@
  * working days, hours and time zone. Weekends (non-working days) and nights do not count.
  * Pure; the wall-clock conversion is the nudge scheduler's (one implementation of time zones).
  */
-import type { NudgeSettings } from '../../nudge/api';
-import { parseWallTime, wallClockAt as zoneWallClockAt, type WallClock } from './wallclock';
+import { parseWallTime, wallClockAt as zoneWallClockAt, type WallClock, type WallTime } from './wallclock';
 
-export type WorkingSchedule = Pick<NudgeSettings, 'workingDays' | 'workingHours' | 'timeZone'>;
+/** When someone works: days (0 = Sunday), hours in their zone, and the zone (undefined = this machine's). */
+export interface WorkingSchedule {
+  workingDays: readonly number[];
+  workingHours: { start: WallTime; end: WallTime };
+  timeZone?: string;
+}
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

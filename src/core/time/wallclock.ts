@@ -2,7 +2,8 @@
  * Wall-clock arithmetic for policy: which weekday and minute of the day an instant is in a time
  * zone. Intl does the zone work (including daylight-saving shifts), so no table of our own.
  */
-import type { WallTime } from '../../nudge/api';
+/** 'HH:MM', 24-hour wall-clock time. */
+export type WallTime = string;
 
 export interface WallClock {
   /** 0 = Sunday … 6 = Saturday. */
@@ -58,19 +59,25 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const WALL_TIME = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
 
+/** A time of day, 00:00–23:59: a start, or any instant's reading. */
 export function isWallTime(value: unknown): value is WallTime {
+  return typeof value === 'string' && WALL_TIME.test(value) && value !== '24:00';
+}
+
+/** The end of a range, 00:00–24:00: `24:00` is the end of the day, so a range can cover all of it. */
+export function isWallEnd(value: unknown): value is WallTime {
   return typeof value === 'string' && WALL_TIME.test(value);
 }
 
-/** 'HH:MM' → minutes since midnight. Throws on malformed input: settings are validated first. */
+/** 'HH:MM' → minutes since midnight (0…1440; '24:00' is 1440). Throws on malformed input: settings are validated first. */
 export function parseWallTime(value: WallTime): number {
   const match = WALL_TIME.exec(value);
   if (!match) {
     throw new RangeError(`not an HH:MM time: ${value}`);
   }
-  return Number(match[1]) * 60 + Number(match[2]);
+  return Number(match[1] ?? match[3]) * 60 + Number(match[2] ?? match[4]);
 }
 
 export function formatMinuteOfDay(minute: number): WallTime {
@@ -90,6 +97,7 @@ export function inWallRange(minute: number, start: number, end: number): boolean
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS_ = 60_000;
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** 'HH:MM' when `instant` is on the same local day as `now`, else 'Tue 09:00', for reasons. */
@@ -101,4 +109,35 @@ export function describeInstant(instant: number, now: number, timeZone?: string)
   }
   // A weekday name is unambiguous only within the coming week.
   return Math.abs(instant - now) < 6 * DAY_MS ? `${DAY_NAMES[at.weekday]} ${time}` : `${at.dayKey} ${time}`;
+}
+
+/**
+ * The instant of `time` on the first day after today that `isDay` accepts (up to a week on),
+ * in `timeZone`. Corrects once for a daylight-saving shift between now and then.
+ */
+export function nextDayAt(now: number, time: WallTime, timeZone: string | undefined, isDay: (weekday: number) => boolean): number {
+  for (let days = 1; days <= 7; days++) {
+    const candidate = wallTimeOnDay(now, days, time, timeZone);
+    if (isDay(wallClockAt(candidate, timeZone).weekday)) {
+      return candidate;
+    }
+  }
+  return wallTimeOnDay(now, 1, time, timeZone);
+}
+
+/** The next instant after `now` whose wall clock reads `time` (today or tomorrow). */
+export function nextOccurrence(now: number, time: WallTime, timeZone: string | undefined): number {
+  const today = wallTimeOnDay(now, 0, time, timeZone);
+  return today > now ? today : wallTimeOnDay(now, 1, time, timeZone);
+}
+
+/** `time` on the local day `days` after today's, corrected once for a daylight-saving shift. */
+function wallTimeOnDay(now: number, days: number, time: WallTime, timeZone: string | undefined): number {
+  const target = parseWallTime(time);
+  const startOfMinute = Math.floor(now / MINUTE_MS_) * MINUTE_MS_;
+  const local = wallClockAt(startOfMinute, timeZone);
+  let candidate = startOfMinute + (days * 1440 - local.minuteOfDay + target) * MINUTE_MS_;
+  const drift = wallClockAt(candidate, timeZone).minuteOfDay - target;
+  candidate -= (((((drift + 720) % 1440) + 1440) % 1440) - 720) * MINUTE_MS_;
+  return candidate;
 }

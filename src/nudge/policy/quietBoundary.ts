@@ -4,7 +4,7 @@
  * goes quiet at 18:30 without polling. Pure.
  */
 import type { NudgePolicyState, NudgeSettings } from '../api';
-import { nextOccurrence } from './snoozeChoices';
+import { nextOccurrence } from '../../core/time/wallclock';
 
 export function nextQuietBoundary(now: number, state: NudgePolicyState, settings: NudgeSettings): number | undefined {
   const candidates: number[] = [];

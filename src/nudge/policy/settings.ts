@@ -3,7 +3,7 @@
  * settings.json becomes a logged warning and a default, never a broken scheduler.
  */
 import type { NudgeSettings } from '../api';
-import { isValidTimeZone, isWallTime } from '../../core/time/wallclock';
+import { isValidTimeZone, isWallEnd, isWallTime } from '../../core/time/wallclock';
 
 export const DEFAULT_NUDGE_SETTINGS: Readonly<NudgeSettings> = Object.freeze({
   toastsEnabled: true,
@@ -65,12 +65,12 @@ export function normalizeNudgeSettings(raw: RawNudgeSettings): { settings: Nudge
       toastsEnabled: pick('nudges.toastsEnabled', isBool, d.toastsEnabled, 'true or false'),
       quietHours: {
         start: pick('nudges.quietHoursStart', isWallTime, d.quietHours.start, 'HH:MM'),
-        end: pick('nudges.quietHoursEnd', isWallTime, d.quietHours.end, 'HH:MM'),
+        end: pick('nudges.quietHoursEnd', isWallEnd, d.quietHours.end, 'HH:MM (24:00 for midnight)'),
       },
       workingDays: [...pick('workingHours.days', isDays, d.workingDays, 'weekday numbers 0 (Sunday) to 6')],
       workingHours: {
         start: pick('workingHours.start', isWallTime, d.workingHours.start, 'HH:MM'),
-        end: pick('workingHours.end', isWallTime, d.workingHours.end, 'HH:MM'),
+        end: pick('workingHours.end', isWallEnd, d.workingHours.end, 'HH:MM (24:00 for midnight)'),
       },
       maxToastsPerDay: pick('nudges.maxToastsPerDay', isCount, d.maxToastsPerDay, 'a whole number ≥ 0'),
       minMinutesBetweenToasts: pick('nudges.minMinutesBetweenToasts', isCount, d.minMinutesBetweenToasts, 'a whole number ≥ 0'),

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describeMinutes, focusDurationChoices, sanitizeFocusMinutes } from '../../../src/nudge/policy/focusDurations';
 import { nextQuietBoundary } from '../../../src/nudge/policy/quietBoundary';
-import { nextDayAt, nextOccurrence, snoozeChoices } from '../../../src/nudge/policy/snoozeChoices';
+import { nextDayAt, nextOccurrence } from '../../../src/core/time/wallclock';
+import { snoozeChoices } from '../../../src/nudge/policy/snoozeChoices';
 import { wallClockAt } from '../../../src/core/time/wallclock';
 import { berlin, HOUR, settings, state } from './fixtures';
 

@@ -26,13 +26,21 @@ describe('normalizeNudgeSettings', () => {
     assert.equal(settings.toastsEnabled, false);
   });
 
+  it('takes 24:00 as the end of the working day and of quiet hours', () => {
+    const { settings, problems } = normalizeNudgeSettings({ 'workingHours.end': '24:00', 'nudges.quietHoursEnd': '24:00' });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.workingHours.end, '24:00');
+    assert.equal(settings.quietHours.end, '24:00');
+  });
+
   it('reads an empty time zone as the machine zone', () => {
     assert.equal(normalizeNudgeSettings({ 'workingHours.timeZone': '' }).settings.timeZone, undefined);
   });
 
   const bad: Array<[string, Record<string, unknown>]> = [
     ['a time without a colon', { 'nudges.quietHoursStart': '1830' }],
-    ['hour 24', { 'workingHours.end': '24:00' }],
+    ['hour 24 as a start', { 'workingHours.start': '24:00' }],
+    ['hour 24 past its first minute', { 'workingHours.end': '24:30' }],
     ['weekday 7', { 'workingHours.days': [1, 7] }],
     ['a negative limit', { 'nudges.maxToastsPerDay': -1 }],
     ['a fractional gap', { 'nudges.minMinutesBetweenToasts': 1.5 }],

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeInstant, formatMinuteOfDay, inWallRange, parseWallTime, wallClockAt } from '../../../src/core/time/wallclock';
+import { describeInstant, formatMinuteOfDay, inWallRange, isWallEnd, isWallTime, parseWallTime, wallClockAt } from '../../../src/core/time/wallclock';
 
 describe('wall clock', () => {
   const instant = Date.parse('2025-01-17T23:30:00Z');
@@ -22,6 +22,16 @@ describe('wall clock', () => {
     assert.equal(formatMinuteOfDay(545), '09:05');
     assert.equal(formatMinuteOfDay(1440 + 5), '00:05');
     assert.throws(() => parseWallTime('9:05'));
+  });
+
+  it('takes 24:00 as the end of the day, and only as an end', () => {
+    assert.equal(parseWallTime('24:00'), 1440);
+    assert.equal(isWallEnd('24:00'), true);
+    assert.equal(isWallTime('24:00'), false);
+    assert.equal(isWallEnd('24:01'), false);
+    assert.equal(isWallTime('23:59'), true);
+    assert.equal(inWallRange(1439, 0, 1440), true);
+    assert.equal(inWallRange(0, 0, 1440), true);
   });
 
   const ranges: Array<[number, string, string, boolean]> = [
