@@ -1,6 +1,8 @@
 // For people with a desktop VS Code: `npx vscode-test` runs the same suites through
-// @vscode/test-cli (it downloads VS Code, so it needs the internet). Build the suites first with
-// `npm run package && node esbuild.mjs --tests`. The offline harness (npm test) is the reference.
+// @vscode/test-cli (it downloads VS Code, so it needs the internet). Build the extension with its
+// test seam and the suites first: `node esbuild.mjs --test-seams && node esbuild.mjs --tests` (run
+// `npm run build` afterwards to get the production bundle back). The offline harness (npm test) is
+// the reference.
 import { defineConfig } from '@vscode/test-cli';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,12 +1,19 @@
 // Bundles the extension into one minified CommonJS file; with --tests, instead, the suites that run
-// inside the real extension host. Usage: node esbuild.mjs [--watch] [--dev] | node esbuild.mjs --tests
+// inside the real extension host.
+//   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
+// --test-seams builds what the integration harness installs: activate() returns the test API when
+// the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const watch = args.has('--watch');
 const dev = args.has('--dev') || watch;
+const testSeams = args.has('--test-seams');
+const outfileAt = argv.indexOf('--outfile');
+const outfile = outfileAt >= 0 ? argv[outfileAt + 1] : 'dist/extension.js';
 
 /** @type {esbuild.BuildOptions} */
 const shared = {
@@ -18,12 +25,13 @@ const shared = {
   sourcemap: dev ? 'inline' : false,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { MULTIPLIER_TEST_SEAMS: String(testSeams) },
 };
 
 const extension = {
   ...shared,
   entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  outfile,
   minify: !dev,
   metafile: true,
 };
@@ -48,7 +56,9 @@ const tests = {
 
 function reportSize(result) {
   for (const [file, info] of Object.entries(result.metafile?.outputs ?? {})) {
-    if (file.endsWith('.js')) console.log(`${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}`);
+    if (file.endsWith('.js')) {
+      console.log(`${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}${testSeams ? ', with test seams' : ''}`);
+    }
   }
 }
 

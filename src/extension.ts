@@ -1,44 +1,55 @@
 import * as vscode from 'vscode';
-import { registerCoach } from './coach/register';
+import { createCoach, registerCoach } from './coach/register';
+import { SystemClock } from './core/clock';
+import { TestClock } from './core/testClock';
 import { DisposableStore } from './core/lifecycle';
 import { Logger } from './core/vscode/logger';
-import type { Services } from './core/services';
-import { registerFocus } from './nudge/focusCommands';
-import { createGitEngine, registerGit } from './git/register';
-import { createNudgeService, registerNudges } from './nudge/register';
-import { createNotesService, registerNotes } from './notes/register';
+import { createGitController } from './git/register';
+import { createGitHubController, registerGitHub } from './github/register';
+import { createNotes, registerNotes } from './notes/register';
+import { createNudgeController, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
-import { createReviewQueue, registerReviewQueue } from './review/register';
+import { createReview, registerReview } from './review/register';
+import { createTestApi, type MultiplierTestApi } from './testApi';
+import { registerWords } from './words/register';
 
 /**
- * The table of contents. Each capability registers its own commands and views; nothing here does
- * work: views load their data when first shown.
+ * The table of contents: build each capability's controller from the layers below it, then
+ * register its commands and views. Nothing here does work: no git, no network, no disk read;
+ * views load their data when first shown.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  const started = Date.now();
+export function activate(context: vscode.ExtensionContext): MultiplierTestApi | undefined {
+  const started = performance.now();
   const store = new DisposableStore();
   context.subscriptions.push(store);
-
   const log = store.add(new Logger());
-  // Built first and synchronously (one memento read): every capability below may nudge.
-  const nudges = store.add(createNudgeService(context, log));
-  // Creating the git engine starts nothing: no git process until someone asks.
-  const git = store.add(createGitEngine(context, log));
-  // Creating the notes service reads nothing: the store opens when the view or a command needs it.
-  const notes = store.add(createNotesService(context, log));
-  // Creating the review queue polls nothing: it starts when its view is shown or start-up settles.
-  const review = store.add(createReviewQueue({ context, log, nudges, git, notes }));
-  const services: Services = { context, log, nudges, git, notes, review };
+  const clock = MULTIPLIER_TEST_SEAMS ? new TestClock() : new SystemClock();
 
-  store.add(registerOnboarding(services));
-  store.add(registerNudges(nudges));
-  store.add(registerFocus(nudges));
-  store.add(registerGit(services));
-  store.add(registerNotes(services, notes));
-  store.add(registerReviewQueue(services, review));
-  store.add(registerCoach(services));
+  // Sources: nothing runs until a capability asks.
+  const git = store.add(createGitController(context, log, clock));
+  const github = store.add(createGitHubController(context, log, clock));
+  // The one nudge scheduler: every capability below asks it before speaking.
+  const nudges = store.add(createNudgeController(context, log, clock));
+  // Capabilities.
+  const review = store.add(createReview({ context, log, clock, nudges, git, github }));
+  const notes = store.add(createNotes({ context, log, clock }));
+  const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
 
-  log.info(`activated in ${Date.now() - started} ms`);
+  store.add(registerOnboarding(context, log));
+  store.add(registerNudges(nudges, clock));
+  store.add(registerGitHub(github));
+  store.add(registerReview(review, { context, log, clock, nudges, git, github }));
+  store.add(registerNotes(notes, { context, log, clock, git, review: review.controller }));
+  store.add(registerCoach(coach));
+  store.add(registerWords());
+
+  log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
+  // Only a harness build has a seam, and it opens only for a host a test runner started.
+  const underTest = process.env.MULTIPLIER_TEST_CONTROL_DIR !== undefined || context.extensionMode === vscode.ExtensionMode.Test;
+  if (MULTIPLIER_TEST_SEAMS && clock instanceof TestClock && underTest) {
+    return createTestApi({ clock, globalStoragePath: context.globalStorageUri.fsPath, git, github, nudges, review, notes, coach });
+  }
+  return undefined;
 }
 
 export function deactivate(): void {

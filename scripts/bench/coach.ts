@@ -1,12 +1,12 @@
 /**
- * Coach benchmark.
+ * CoachController benchmark.
  *   npx tsx scripts/bench/coach.ts
  * 1. One evaluation of every stuck-signal detector over a full buffer (20,000 events: eight hours of
  *    edits across 40 files, task runs and diagnostics). The editor layer evaluates after each burst of
  *    activity and every 30 s, so this must stay far below a frame (16 ms).
  * 2. Review-comment check plus rewrites, per comment, over a varied set of comments.
  */
-import { Coach } from '../../src/coach/controller';
+import { CoachController } from '../../src/coach/controller';
 import { proposeRewrites } from '../../src/words/model/rewrites';
 import { checkComment } from '../../src/words/model/rules';
 import { EMPTY_ROTATION } from '../../src/coach/model/prompts/rotation';
@@ -31,7 +31,7 @@ async function detectors(): Promise<void> {
   const step = (8 * 3_600_000) / EVENTS;
   let now = START;
   const library = shippedPrompts().prompts;
-  const coach = new Coach({
+  const coach = new CoachController({
     now: () => now,
     thresholds: () => DEFAULT_THRESHOLDS,
     library: () => library,

@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { KeyedDebouncer } from '../../src/core/debounce';
-import { GitEngine } from '../../src/git/controller';
+import { GitController } from '../../src/git/controller';
 import { logArgs, newSentinel } from '../../src/git/model/logParser';
 import { safeArgs } from '../../src/git/source/runGit';
 import { toSnapshot } from '../../src/git/model/snapshot';
@@ -52,7 +52,7 @@ async function snapshotLatency(): Promise<{ medianMs: number; p95Ms: number }> {
     rebasing: false,
     lastCommitAt: Date.now(),
   };
-  const engine = new GitEngine({
+  const engine = new GitController({
     trusted: true,
     start: () => undefined,
     createRunner: () => {

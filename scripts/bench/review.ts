@@ -130,7 +130,7 @@ async function benchRequests(): Promise<void> {
     const data = await fetchQueueData(client, {
       repositories: ['acme/api', 'acme/web', 'acme/infra'],
       currentBranches: [],
-      botAuthors: [],
+      isBot: () => false,
       now: () => NOW,
     });
     return {

@@ -3,7 +3,8 @@
 //
 //   node scripts/host/run-integration.mjs [--grep TEXT] [--keep] [--test-timeout MS] [--phase-timeout MS]
 //
-// Expects `npm run package` (dist/multiplier.vsix) and `node esbuild.mjs --tests` (dist/test) first;
+// Expects `npm run package:test` (dist/multiplier-test.vsix: the build whose activate() returns the
+// test API) and `node esbuild.mjs --tests` (dist/test) first;
 // `npm run test:integration` does all three. Suites run in phases, each in a fresh extension host:
 //   main       *.test.ts               trusted workspace on a temporary git repository
 //   reload     *.reload.test.ts        the same window after a reload (persistence checks)
@@ -189,7 +190,7 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
   const { userDataDir, extensionsDir } = prepareProfile(root, github ? demoSettings(github.url) : {});
   const controlDir = join(root, 'control');
   mkdirSync(controlDir);
-  installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier.vsix'));
+  installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier-test.vsix'));
   installRunnerExtension(extensionsDir);
   mark(`${name}: profile and extension installed`);
 

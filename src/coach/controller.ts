@@ -52,7 +52,7 @@ export function nudgeKindOf(signal: Signal): string {
  * The coach's policy, pure: it keeps recent editor events, runs the detectors, picks a rotating
  * question for each new signal, and asks the nudge scheduler whether and where to show it.
  */
-export class Coach {
+export class CoachController {
   private events: CoachEvent[] = [];
   private branch: BranchState | undefined;
   private external = new Map<string, { signal: Signal; role: PromptRole }>();

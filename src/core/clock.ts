@@ -26,13 +26,10 @@ export interface Clock {
 /** Longest single setTimeout; later instants are reached in steps (setTimeout caps at ~24.8 days). */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/**
- * The machine's clock, plus an offset a test may set. In a production build nothing can set the
- * offset: only the test API, which that build does not contain, calls `setNow`.
- */
+/** The machine's clock. Its instant never jumps; TestClock (core/testClock.ts) adds that for the harness. */
 export class SystemClock implements Clock {
-  private offset = 0;
-  private readonly jumped = new Emitter<void>();
+  protected offset = 0;
+  protected readonly jumped = new Emitter<void>();
   readonly onDidJump = this.jumped.event;
 
   now(): number {
@@ -69,17 +66,5 @@ export class SystemClock implements Clock {
   after(ms: number, callback: () => void): Timer {
     const handle = setTimeout(callback, Math.max(0, Math.min(ms, MAX_DELAY_MS)));
     return { dispose: () => clearTimeout(handle) };
-  }
-
-  /** Test seam: from now on, `now()` reads `instant` plus the real time elapsed since this call. */
-  setNow(instant: number): void {
-    this.offset = instant - Date.now();
-    this.jumped.fire();
-  }
-
-  /** Test seam: back to the machine's time. */
-  reset(): void {
-    this.offset = 0;
-    this.jumped.fire();
   }
 }

@@ -1,4 +1,7 @@
-import type { Disposable } from 'vscode';
+/** Anything that releases what it holds (a vscode.Disposable, an event subscription). */
+export interface Disposable {
+  dispose(): void;
+}
 
 /** Collects disposables so nothing a capability registers is forgotten on deactivate. */
 export class DisposableStore implements Disposable {

@@ -126,13 +126,15 @@ export interface HistoryModel {
   readAt: number;
 }
 
-export type GitEngineStatus = 'untrusted' | 'starting' | 'ready' | 'git-missing';
+export type GitStatus = 'untrusted' | 'starting' | 'ready' | 'git-missing';
 
-export interface GitEngineApi {
-  readonly status: GitEngineStatus;
+export interface GitApi {
+  readonly status: GitStatus;
   readonly snapshots: readonly RepoSnapshot[];
   readonly onDidChangeSnapshots: Event<readonly RepoSnapshot[]>;
-  readonly onDidChangeStatus: Event<GitEngineStatus>;
+  /** The snapshot of the innermost repository holding an absolute path (a submodule before its parent). */
+  snapshotContaining(absolutePath: string): RepoSnapshot | undefined;
+  readonly onDidChangeStatus: Event<GitStatus>;
   /** Parsed commits and derived data, cached in storage and read incrementally. Rejects when untrusted. */
   history(repoRoot: string): Promise<HistoryModel>;
   /** Files or folders (repo-relative), owners sorted by weight, descending. */

@@ -1,16 +1,16 @@
 /**
- * The GitEngineApi other capabilities use. It keeps the latest snapshot per repository (fed by the
- * editor layer) and serves history through a HistoryService it creates on first use, so nothing
+ * The GitApi other capabilities use. It keeps the latest snapshot per repository (fed by the
+ * editor layer) and serves history through a HistorySource it creates on first use, so nothing
  * runs git until someone asks. Until the workspace is trusted, history is refused outright.
  * Pure: the editor layer injects trust, start-up and the runner.
  */
 import { Emitter, type Event } from '../core/event';
-import type { FileOwner, GitEngineApi, GitEngineStatus, HistoryModel, RepoSnapshot } from './api';
-import { HistoryService } from './source/historySource';
+import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from './api';
+import { HistorySource } from './source/historySource';
 import type { GitRunner } from './source/runGit';
-import { sameSnapshot } from './model/snapshot';
+import { sameSnapshot, snapshotContaining } from './model/snapshot';
 
-export interface GitEngineOptions {
+export interface GitControllerOptions {
   trusted: boolean;
   /** Called once, on first use of snapshots or status: subscribe to the editor's git state. */
   start: () => void;
@@ -21,21 +21,23 @@ export interface GitEngineOptions {
   botAuthors?: () => readonly string[];
   maxCommits: () => number;
   timeoutMs?: number;
+  /** The one clock (core/clock): when a history was read. */
+  now?: () => number;
   onError?: (message: string, error: unknown) => void;
   onRefreshed?: (repoRoot: string, mode: string, read: number, ms: number) => void;
 }
 
-export class GitEngine implements GitEngineApi {
+export class GitController implements GitApi {
   private readonly snapshotsEmitter = new Emitter<readonly RepoSnapshot[]>();
-  private readonly statusEmitter = new Emitter<GitEngineStatus>();
+  private readonly statusEmitter = new Emitter<GitStatus>();
   private readonly byRoot = new Map<string, RepoSnapshot>();
   private readonly abort = new AbortController();
-  private currentStatus: GitEngineStatus;
+  private currentStatus: GitStatus;
   private started = false;
-  private historyService: HistoryService | undefined;
+  private historySource: HistorySource | undefined;
   private runner: GitRunner | undefined;
 
-  constructor(private readonly options: GitEngineOptions) {
+  constructor(private readonly options: GitControllerOptions) {
     this.currentStatus = options.trusted ? 'starting' : 'untrusted';
   }
 
@@ -44,12 +46,12 @@ export class GitEngine implements GitEngineApi {
     return this.snapshotsEmitter.event(listener);
   };
 
-  readonly onDidChangeStatus: Event<GitEngineStatus> = (listener) => {
+  readonly onDidChangeStatus: Event<GitStatus> = (listener) => {
     this.ensureStarted();
     return this.statusEmitter.event(listener);
   };
 
-  get status(): GitEngineStatus {
+  get status(): GitStatus {
     this.ensureStarted();
     return this.currentStatus;
   }
@@ -59,6 +61,10 @@ export class GitEngine implements GitEngineApi {
     return [...this.byRoot.values()].sort((a, b) => a.repoRoot.localeCompare(b.repoRoot));
   }
 
+  snapshotContaining(absolutePath: string): RepoSnapshot | undefined {
+    return snapshotContaining(this.snapshots, absolutePath);
+  }
+
   /** The editor layer grants trust; start-up happens then if someone was already listening. */
   grantTrust(): void {
     if (this.currentStatus !== 'untrusted') return;
@@ -66,7 +72,7 @@ export class GitEngine implements GitEngineApi {
     if (this.started) this.options.start();
   }
 
-  setStatus(status: GitEngineStatus): void {
+  setStatus(status: GitStatus): void {
     if (this.currentStatus === status || (this.currentStatus === 'untrusted' && status !== 'starting')) return;
     this.currentStatus = status;
     this.statusEmitter.fire(status);
@@ -120,8 +126,8 @@ export class GitEngine implements GitEngineApi {
     return (this.runner ??= this.options.createRunner());
   }
 
-  private service(): HistoryService {
-    return (this.historyService ??= new HistoryService({
+  private service(): HistorySource {
+    return (this.historySource ??= new HistorySource({
       git: this.gitRunner(),
       storageDir: this.options.storageDir,
       halfLifeDays: this.options.halfLifeDays,
@@ -129,6 +135,7 @@ export class GitEngine implements GitEngineApi {
       maxCommits: this.options.maxCommits,
       timeoutMs: this.options.timeoutMs,
       signal: this.abort.signal,
+      now: this.options.now,
       onError: this.options.onError,
       onRefreshed: this.options.onRefreshed,
     }));

@@ -1,15 +1,15 @@
 /**
- * The git engine in the editor: trust gate, settings, the built-in git extension as the state
- * source, the "git missing" context key for welcome content, and internal commands for tests.
- * Creating the engine does no work; it starts when someone first reads snapshots or status, and runs
- * git only when someone asks for history.
+ * The git source in the editor: trust gate, settings, the built-in git extension as the state
+ * source, and the "git missing" context key for welcome content. Creating the controller does no
+ * work; it starts when someone first reads snapshots or status, and runs git only when someone
+ * asks for history.
  */
 import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
-import type { Services } from '../core/services';
-import type { GitEngineApi } from './api';
+import type { GitApi } from './api';
 import { botAuthorList } from '../core/bots';
-import { GitEngine } from './controller';
+import { GitController } from './controller';
 import { RepoWatcher } from './source/repoWatcher';
 import { createGitRunner } from './source/runGit';
 
@@ -20,7 +20,7 @@ function setting<T>(key: string, fallback: T): T {
 }
 
 /** The engine plus what the editor layer registered for it, disposed together. */
-class EditorGitEngine extends GitEngine implements vscode.Disposable {
+class EditorGitController extends GitController implements vscode.Disposable {
   readonly owned: vscode.Disposable[] = [];
 
   override dispose(): void {
@@ -29,7 +29,7 @@ class EditorGitEngine extends GitEngine implements vscode.Disposable {
   }
 }
 
-export function createGitEngine(context: vscode.ExtensionContext, log: Logger): GitEngineApi & vscode.Disposable {
+export function createGitController(context: vscode.ExtensionContext, log: Logger, clock: Clock): GitApi & vscode.Disposable {
   let watcher: RepoWatcher | undefined;
   let missingShown = false;
   const setMissing = (missing: boolean) => {
@@ -39,8 +39,9 @@ export function createGitEngine(context: vscode.ExtensionContext, log: Logger): 
   };
 
   const storage = context.storageUri ?? context.globalStorageUri;
-  const engine: EditorGitEngine = new EditorGitEngine({
+  const controller: EditorGitController = new EditorGitController({
     trusted: vscode.workspace.isTrusted,
+    now: () => clock.now(),
     storageDir: storage.fsPath,
     halfLifeDays: () => Math.max(1, setting('ownershipHalfLifeDays', 90)),
     botAuthors: () => botAuthorList(vscode.workspace.getConfiguration('multiplier').get<unknown>('botAuthors', [])),
@@ -54,20 +55,20 @@ export function createGitEngine(context: vscode.ExtensionContext, log: Logger): 
       watcher = new RepoWatcher(
         {
           gitMissing: () => {
-            engine.setStatus('git-missing');
+            controller.setStatus('git-missing');
             setMissing(true); // said once, in the views' welcome content, never as a toast
           },
           ready: () => {
-            engine.setStatus('ready');
+            controller.setStatus('ready');
             setMissing(false);
           },
-          put: (snapshot) => engine.putSnapshot(snapshot),
-          remove: (root) => engine.removeSnapshot(root),
+          put: (snapshot) => controller.putSnapshot(snapshot),
+          remove: (root) => controller.removeSnapshot(root),
           error: (message, error) => log.error(`git: ${message}`, error),
         },
         Math.max(0, setting('stateDebounceMs', 300)),
       );
-      engine.owned.push(watcher);
+      controller.owned.push(watcher);
       void watcher.start().catch((error) => log.error('git: could not follow repository state', error));
     },
   });
@@ -77,30 +78,8 @@ export function createGitEngine(context: vscode.ExtensionContext, log: Logger): 
     setMissing(true);
   }
   if (!vscode.workspace.isTrusted) {
-    engine.owned.push(vscode.workspace.onDidGrantWorkspaceTrust(() => engine.grantTrust()));
+    controller.owned.push(vscode.workspace.onDidGrantWorkspaceTrust(() => controller.grantTrust()));
   }
 
-  return engine;
-}
-
-/** Internal commands (not in package.json): let integration tests read the engine's view of things. */
-export function registerGit(services: Services): vscode.Disposable {
-  const git = services.git;
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('multiplier.internal.gitStatus', () => git.status),
-    vscode.commands.registerCommand('multiplier.internal.gitSnapshots', () => git.snapshots),
-    vscode.commands.registerCommand('multiplier.internal.gitHistory', async (repoRoot: string) => {
-      const model = await git.history(repoRoot);
-      return {
-        tip: model.tip,
-        shallow: model.shallow,
-        commitCount: model.commits.length,
-        subjects: model.commits.slice(0, 20).map((c) => c.subject),
-        pullRequests: model.pullRequests,
-        reverts: model.reverts,
-        releases: model.releases,
-      };
-    }),
-    vscode.commands.registerCommand('multiplier.internal.gitOwners', (repoRoot: string, paths: string[]) => git.ownersOf(repoRoot, paths)),
-  );
+  return controller;
 }

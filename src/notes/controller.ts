@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { join } from 'node:path';
+import type { Clock } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
 import type { CoachAnswerInput, NotesApi } from './api';
 import { NoteStore, type LoadReport } from './source/store';
@@ -14,7 +15,7 @@ import { NOTE_SCHEME, noteIdFromUri, notePath } from './model/uri';
 export { NOTE_SCHEME } from './model/uri';
 const NOTES_FOLDER = 'growth-notes';
 
-export class NotesService implements NotesApi, vscode.Disposable {
+export class NotesController implements NotesApi, vscode.Disposable {
   private opened?: Promise<NoteStore>;
   /** The store once loaded, for synchronous look-ups (a note's title for its uri). */
   private loaded?: NoteStore;
@@ -28,6 +29,7 @@ export class NotesService implements NotesApi, vscode.Disposable {
   constructor(
     context: vscode.ExtensionContext,
     private readonly log: Logger,
+    private readonly clock: Clock,
   ) {
     this.usingGlobalStorage = context.storageUri === undefined;
     this.dir = join((context.storageUri ?? context.globalStorageUri).fsPath, NOTES_FOLDER);
@@ -36,7 +38,7 @@ export class NotesService implements NotesApi, vscode.Disposable {
   /** The opened store; the first call loads the folder and reports repairs once. */
   store(): Promise<NoteStore> {
     if (!this.opened) {
-      const store = new NoteStore(this.dir);
+      const store = new NoteStore(this.dir, { now: () => new Date(this.clock.now()) });
       this.storeSubscription = store.onDidChange(() => this.changed.fire());
       this.opened = store.load().then(
         (report) => {

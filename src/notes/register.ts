@@ -3,21 +3,34 @@
  * Nothing here reads the disk at activation; the store opens when the view or a command needs it.
  */
 import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
+import { registerCommands } from '../core/vscode/commands';
 import type { Logger } from '../core/vscode/logger';
-import type { Services } from '../core/services';
-import { registerNoteCommands } from './commands';
+import type { GitApi } from '../git/api';
+import type { ReviewApi } from '../review/api';
+import { notesCommands } from './commands';
+import { NOTE_SCHEME, NotesController } from './controller';
 import { NoteFileSystem } from './view/fileSystem';
-import { NOTE_SCHEME, NotesService } from './controller';
 import { NotesTree } from './view/tree';
 
-export function createNotesService(context: vscode.ExtensionContext, log: Logger): NotesService {
-  return new NotesService(context, log);
+export const GROWTH_NOTES_VIEW = 'multiplier.growthNotes';
+
+export interface NotesDeps {
+  context: vscode.ExtensionContext;
+  log: Logger;
+  clock: Clock;
+  git: GitApi;
+  review: ReviewApi;
 }
 
-export function registerNotes(services: Services, notes: NotesService): vscode.Disposable {
+export function createNotes({ context, log, clock }: Pick<NotesDeps, 'context' | 'log' | 'clock'>): NotesController {
+  return new NotesController(context, log, clock);
+}
+
+export function registerNotes(notes: NotesController, deps: NotesDeps): vscode.Disposable {
   const fileSystem = new NoteFileSystem(notes);
   const tree = new NotesTree(notes);
-  const view = vscode.window.createTreeView('multiplier.growthNotes', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView(GROWTH_NOTES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   if (notes.usingGlobalStorage) {
     // Said once, where the notes are shown: without a folder they are not tied to a workspace.
     view.description = 'No folder open: notes are kept in global storage';
@@ -29,27 +42,8 @@ export function registerNotes(services: Services, notes: NotesService): vscode.D
     view,
     // Another window may write notes: re-read the folder when this window regains focus.
     vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused && view.visible) void notes.refresh().catch((error: unknown) => services.log.error('notes: refresh failed', error));
+      if (state.focused && view.visible) void notes.refresh().catch((error: unknown) => deps.log.error('notes: refresh failed', error));
     }),
-    registerNoteCommands(notes, services.git, services.review),
-    // Internal (not in package.json): what the view shows, for the integration suites.
-    vscode.commands.registerCommand('multiplier.internal.notesState', async () => {
-      const store = await notes.refresh();
-      const sections = await tree.getChildren();
-      const groups = async (index: number) =>
-        Promise.all(
-          (await tree.getChildren(sections[index])).map(async (group) => ({
-            label: tree.getTreeItem(group).label,
-            count: tree.getTreeItem(group).description,
-            ids: (await tree.getChildren(group)).map((note) => (note.type === 'note' ? note.note.id : '')),
-          })),
-        );
-      return {
-        dir: notes.dir,
-        notes: store.allCached(),
-        weeks: sections.length ? await groups(0) : [],
-        tags: sections.length ? await groups(1) : [],
-      };
-    }),
+    registerCommands(notesCommands({ notes, clock: deps.clock, git: deps.git, review: deps.review })),
   );
 }

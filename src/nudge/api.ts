@@ -77,8 +77,8 @@ export interface NudgeOutcome {
   action?: string;
 }
 
-/** What Services.nudges offers every capability (implemented in src/nudge/service.ts). */
-export interface NudgeService {
+/** What the nudge capability offers every other capability (implemented by NudgeController). */
+export interface NudgeApi {
   /** The decision without side effects (use it to decide what a view shows). */
   decide(req: NudgeRequest): NudgeDecision;
   /**

@@ -1,15 +1,20 @@
+/**
+ * The nudge capability's one stateful object: the scheduler's decisions, shown as toasts with
+ * their Snooze / Never buttons, and one clock timer for the moments quiet hours or focus change.
+ */
 import * as vscode from 'vscode';
+import type { Clock, Timer } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
 import {
   NEVER_ACTION,
   SNOOZE_ACTION,
+  type NudgeApi,
   type NudgeDecision,
   type NudgeKind,
   type NudgeOutcome,
   type NudgePolicyState,
   type NudgeRequest,
   type NudgeSettings,
-  type NudgeService,
   type NudgeTarget,
 } from './api';
 import type { NudgeScheduler } from './policy/scheduler';
@@ -17,15 +22,15 @@ import { plainToastText } from './policy/toastText';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** The editor face of the scheduler: shows toasts and handles their Snooze / Never buttons. */
-export class EditorNudgeService implements NudgeService, vscode.Disposable {
-  readonly onDidChange: NudgeService['onDidChange'];
-  private boundaryTimer: ReturnType<typeof setTimeout> | undefined;
+export class NudgeController implements NudgeApi, vscode.Disposable {
+  readonly onDidChange: NudgeApi['onDidChange'];
+  private boundaryTimer: Timer | undefined;
   private watchingClock = false;
+  private readonly subscriptions: { dispose(): void }[] = [];
 
   constructor(
     private readonly scheduler: NudgeScheduler,
-    private readonly clock: () => number,
+    private readonly clock: Clock,
     /** The current settings, for commands that offer times (snooze choices). */
     readonly settings: () => NudgeSettings,
     private readonly log: Logger,
@@ -43,14 +48,17 @@ export class EditorNudgeService implements NudgeService, vscode.Disposable {
     if (this.watchingClock) return;
     this.watchingClock = true;
     const arm = (): void => {
-      clearTimeout(this.boundaryTimer);
+      this.boundaryTimer?.dispose();
       const next = this.scheduler.nextQuietBoundary();
       if (next === undefined) return;
       // Capped at a day so a suspended laptop or a far boundary is re-checked.
-      const delay = Math.min(Math.max(0, next - this.clock()) + 250, 24 * HOUR_MS);
-      this.boundaryTimer = setTimeout(() => this.scheduler.boundaryPassed(), delay);
+      this.boundaryTimer = this.clock.at(Math.min(next + 250, this.clock.now() + 24 * HOUR_MS), () => this.scheduler.boundaryPassed());
     };
-    this.scheduler.onDidChange(arm);
+    this.subscriptions.push(
+      this.scheduler.onDidChange(arm),
+      // A jump (tests) may cross a boundary: say so, and re-arm from the new instant.
+      this.clock.onDidJump(() => this.scheduler.boundaryPassed()),
+    );
     arm();
   }
 
@@ -68,7 +76,7 @@ export class EditorNudgeService implements NudgeService, vscode.Disposable {
     this.log.info(`nudge toast: ${req.kind}`);
     const choice = await vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, SNOOZE_ACTION, NEVER_ACTION);
     if (choice === SNOOZE_ACTION) {
-      this.scheduler.snooze({ kind: req.kind }, this.clock() + HOUR_MS);
+      this.scheduler.snooze({ kind: req.kind }, this.clock.now() + HOUR_MS);
       return { decision };
     }
     if (choice === NEVER_ACTION) {
@@ -128,7 +136,8 @@ export class EditorNudgeService implements NudgeService, vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.boundaryTimer);
+    this.boundaryTimer?.dispose();
+    for (const s of this.subscriptions.splice(0)) s.dispose();
     this.scheduler.dispose();
   }
 }

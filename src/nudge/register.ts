@@ -1,21 +1,23 @@
-import * as vscode from 'vscode';
-import type { Logger } from '../core/vscode/logger';
-import { ALL_KINDS, type NudgeRequest } from './api';
-import { NudgeScheduler } from './policy/scheduler';
-import { EditorNudgeService } from './controller';
-import { NudgeSettingsReader } from './source/settingsReader';
-import { snoozeChoices } from './policy/snoozeChoices';
-
 /**
- * Builds the nudge service synchronously, before any capability registers: a memento read and a
- * configuration listener, nothing more. The returned service is disposable; add it to the store.
+ * The nudge capability in the editor: the one scheduler every capability asks before speaking,
+ * its commands, and focus blocks. Creating it reads one memento and adds a configuration
+ * listener, nothing more, so every capability registered after it may nudge.
  */
-export function createNudgeService(context: vscode.ExtensionContext, log: Logger): EditorNudgeService {
-  const clock = Date.now;
+import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
+import { registerCommands, type CommandTable } from '../core/vscode/commands';
+import type { Logger } from '../core/vscode/logger';
+import { resetMuted, snoozeAll, startFocus, stopFocus } from './commands';
+import { NudgeController } from './controller';
+import { NudgeScheduler } from './policy/scheduler';
+import { NudgeSettingsReader } from './source/settingsReader';
+import { FocusStatus } from './view/focusStatus';
+
+export function createNudgeController(context: vscode.ExtensionContext, log: Logger, clock: Clock): NudgeController {
   let scheduler: NudgeScheduler | undefined;
   const settings = new NudgeSettingsReader(log, () => scheduler?.settingsChanged());
   scheduler = new NudgeScheduler({
-    clock,
+    clock: () => clock.now(),
     storage: {
       get: (key) => context.globalState.get<unknown>(key),
       set: (key, value) => context.globalState.update(key, value),
@@ -23,78 +25,27 @@ export function createNudgeService(context: vscode.ExtensionContext, log: Logger
     settings: settings.current,
     warn: (message) => log.warn(message),
   });
-  const service = new EditorNudgeService(scheduler, clock, settings.current, log);
-  const dispose = service.dispose.bind(service);
-  service.dispose = () => {
+  const controller = new NudgeController(scheduler, clock, settings.current, log);
+  const dispose = controller.dispose.bind(controller);
+  controller.dispose = () => {
     settings.dispose();
     dispose();
   };
-  return service;
+  return controller;
 }
 
-/** Commands to manage nudges: reset muted kinds, snooze everything. */
-export function registerNudges(nudges: EditorNudgeService): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('multiplier.nudges.resetMuted', async (kinds?: string[] | 'all') => {
-      await resetMuted(nudges, kinds);
-      await nudges.flushed();
-    }),
-    vscode.commands.registerCommand('multiplier.nudges.snoozeAll', async (minutes?: number) => {
-      await snoozeAll(nudges, minutes);
-      await nudges.flushed();
-    }),
-    // Not in the palette: lets views mute a kind from a context menu and tests drive the scheduler.
-    vscode.commands.registerCommand('multiplier.internal.muteNudgeKind', async (kind: unknown) => {
-      if (typeof kind === 'string' && kind.length > 0) nudges.never(kind);
-      await nudges.flushed();
-    }),
-    vscode.commands.registerCommand('multiplier.internal.nudgeState', (req?: NudgeRequest) => ({
-      state: nudges.state,
-      focusActive: nudges.isFocusActive(),
-      quietReason: nudges.quietReason(),
-      decision: isRequest(req) ? nudges.decide(req) : undefined,
-    })),
-  );
-}
-
-async function resetMuted(nudges: EditorNudgeService, kinds?: string[] | 'all'): Promise<void> {
-  const muted = nudges.state.neverKinds;
-  if (kinds === 'all') {
-    nudges.resetNever();
-    return;
-  }
-  if (Array.isArray(kinds)) {
-    kinds.forEach((kind) => nudges.resetNever(kind));
-    return;
-  }
-  if (muted.length === 0) {
-    void vscode.window.showInformationMessage('No nudge kinds are muted.');
-    return;
-  }
-  const picked = await vscode.window.showQuickPick(
-    muted.map((kind) => ({ label: kind, picked: true })),
-    { canPickMany: true, title: 'Unmute nudge kinds', placeHolder: 'Checked kinds will nudge you again' },
-  );
-  picked?.forEach((item) => nudges.resetNever(item.label));
-}
-
-async function snoozeAll(nudges: EditorNudgeService, minutes?: number): Promise<void> {
-  const now = Date.now();
-  if (typeof minutes === 'number' && Number.isFinite(minutes)) {
-    nudges.snooze({ kind: ALL_KINDS }, now + minutes * 60_000);
-    return;
-  }
-  const choices = snoozeChoices(now, nudges.state.snoozedKinds[ALL_KINDS], nudges.settings());
-  const picked = await vscode.window.showQuickPick(choices, {
-    title: 'Snooze all Multiplier nudges',
-    placeHolder: 'Nudges wait in their views meanwhile',
-  });
-  if (picked) {
-    nudges.snooze({ kind: ALL_KINDS }, picked.until);
-  }
-}
-
-function isRequest(value: unknown): value is NudgeRequest {
-  const v = value as Partial<NudgeRequest> | undefined;
-  return typeof v?.kind === 'string' && typeof v.id === 'string' && typeof v.wantsToast === 'boolean';
+export function registerNudges(nudges: NudgeController, clock: Clock): vscode.Disposable {
+  const focusStatus = new FocusStatus(nudges, clock);
+  const commands: CommandTable = {
+    'multiplier.nudges.resetMuted': (kinds?: string[] | 'all') => resetMuted(nudges, kinds),
+    'multiplier.nudges.snoozeAll': (minutes?: number) => snoozeAll(nudges, clock, minutes),
+    'multiplier.focus.start': async (minutes?: number) => {
+      if (await startFocus(nudges, clock, minutes)) focusStatus.refresh();
+    },
+    'multiplier.focus.stop': async () => {
+      await stopFocus(nudges);
+      focusStatus.refresh();
+    },
+  };
+  return vscode.Disposable.from(focusStatus, registerCommands(commands));
 }

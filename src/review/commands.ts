@@ -1,12 +1,17 @@
 /** Commands on queue items: open, copy, snooze, un-snooze, refresh. */
 import * as vscode from 'vscode';
-import type { ReviewQueueController } from './controller';
+import type { Clock } from '../core/clock';
 import { nextWorkingDayStart } from '../core/time/businessHours';
-import type { QueueNode } from './view/treeItems';
+import type { CommandTable } from '../core/vscode/commands';
+import type { ReviewController } from './controller';
 import type { QueueItem } from './model/queue';
+import type { ReviewPoller } from './poller';
+import type { QueueNode } from './view/treeItems';
 
 const PR_EXTENSION_ID = 'GitHub.vscode-pull-request-github';
 const HOUR = 60 * 60 * 1000;
+
+type SnoozeChoice = 'hour' | 'tomorrow' | 'activity';
 
 function itemOf(node: unknown): QueueItem | undefined {
   const n = node as QueueNode | undefined;
@@ -18,7 +23,7 @@ function webUri(url: string): vscode.Uri | undefined {
   return /^https?:\/\//i.test(url) ? vscode.Uri.parse(url, true) : undefined;
 }
 
-async function pickItem(controller: ReviewQueueController, node: unknown, snoozedOnly = false): Promise<QueueItem | undefined> {
+async function pickItem(controller: ReviewController, node: unknown, snoozedOnly = false): Promise<QueueItem | undefined> {
   const direct = itemOf(node);
   if (direct) return direct;
   const q = controller.queue;
@@ -31,75 +36,67 @@ async function pickItem(controller: ReviewQueueController, node: unknown, snooze
   return pick?.item;
 }
 
-export function registerReviewCommands(controller: ReviewQueueController): vscode.Disposable {
-  const snoozeFor = async (node: unknown, choice?: 'hour' | 'tomorrow' | 'activity') => {
-    const item = await pickItem(controller, node);
-    if (!item) return;
-    let which = choice;
-    if (!which) {
-      const pick = await vscode.window.showQuickPick(
-        [
-          { label: 'For 1 hour', value: 'hour' as const },
-          { label: 'Until tomorrow', description: 'the start of your next working day', value: 'tomorrow' as const },
-          { label: 'Until there is new activity', description: 'a push, comment or review on it', value: 'activity' as const },
-        ],
-        { title: `Snooze #${item.pr.number}` },
-      );
-      which = pick?.value;
-    }
-    if (!which) return;
-    const now = Date.now();
-    await controller.setSnooze(
-      item.pr.key,
-      which === 'activity'
-        ? { kind: 'activity', seenUpdatedAt: item.pr.updatedAt, since: now }
-        : { kind: 'until', until: which === 'hour' ? now + HOUR : nextWorkingDayStart(now, controller.schedule()) },
-    );
-  };
+async function askSnoozeChoice(item: QueueItem): Promise<SnoozeChoice | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'For 1 hour', value: 'hour' as const },
+      { label: 'Until tomorrow', description: 'the start of your next working day', value: 'tomorrow' as const },
+      { label: 'Until there is new activity', description: 'a push, comment or review on it', value: 'activity' as const },
+    ],
+    { title: `Snooze #${item.pr.number}` },
+  );
+  return pick?.value;
+}
 
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('multiplier.review.refresh', () => controller.refresh('command')),
-    vscode.commands.registerCommand('multiplier.review.openInBrowser', async (node?: unknown) => {
+async function snooze(controller: ReviewController, clock: Clock, node: unknown, choice?: SnoozeChoice): Promise<void> {
+  const item = await pickItem(controller, node);
+  const which = item && (choice ?? (await askSnoozeChoice(item)));
+  if (!item || !which) return;
+  const now = clock.now();
+  await controller.setSnooze(
+    item.pr.key,
+    which === 'activity'
+      ? { kind: 'activity', seenUpdatedAt: item.pr.updatedAt, since: now }
+      : { kind: 'until', until: which === 'hour' ? now + HOUR : nextWorkingDayStart(now, controller.schedule()) },
+  );
+}
+
+async function openInPullRequestsExtension(controller: ReviewController, node: unknown): Promise<void> {
+  const item = await pickItem(controller, node);
+  if (!item || !webUri(item.pr.url)) return;
+  if (!vscode.extensions.getExtension(PR_EXTENSION_ID)) {
+    const choice = await vscode.window.showInformationMessage('The GitHub Pull Requests extension is not installed.', 'Open in Browser');
+    if (choice === 'Open in Browser') await vscode.env.openExternal(vscode.Uri.parse(item.pr.url, true));
+    return;
+  }
+  // The extension's URI handler opens a PR's description from its web URL.
+  const query = `uri=${encodeURIComponent(item.pr.url)}`;
+  const path = '/open-pull-request-webview';
+  await vscode.env.openExternal(vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: PR_EXTENSION_ID.toLowerCase(), path, query }));
+}
+
+export function reviewCommands(controller: ReviewController, poller: ReviewPoller, clock: Clock): CommandTable {
+  return {
+    'multiplier.review.refresh': () => poller.refresh('command'),
+    'multiplier.review.openInBrowser': async (node?: unknown) => {
       const item = await pickItem(controller, node);
       const uri = item && webUri(item.pr.url);
       if (uri) await vscode.env.openExternal(uri);
-    }),
-    vscode.commands.registerCommand('multiplier.review.openInPullRequestsExtension', async (node?: unknown) => {
+    },
+    'multiplier.review.openInPullRequestsExtension': (node?: unknown) => openInPullRequestsExtension(controller, node),
+    'multiplier.review.copyLink': async (node?: unknown) => {
       const item = await pickItem(controller, node);
-      if (!item || !webUri(item.pr.url)) return;
-      if (!vscode.extensions.getExtension(PR_EXTENSION_ID)) {
-        const choice = await vscode.window.showInformationMessage(
-          'The GitHub Pull Requests extension is not installed.',
-          'Open in Browser',
-        );
-        if (choice === 'Open in Browser') await vscode.env.openExternal(vscode.Uri.parse(item.pr.url, true));
-        return;
-      }
-      // The extension's URI handler opens a PR's description from its web URL.
-      const query = `uri=${encodeURIComponent(item.pr.url)}`;
-      await vscode.env.openExternal(
-        vscode.Uri.from({
-          scheme: vscode.env.uriScheme,
-          authority: PR_EXTENSION_ID.toLowerCase(),
-          path: '/open-pull-request-webview',
-          query,
-        }),
-      );
-    }),
-    vscode.commands.registerCommand('multiplier.review.copyLink', async (node?: unknown) => {
-      const item = await pickItem(controller, node);
-      if (item) {
-        await vscode.env.clipboard.writeText(item.pr.url);
-        vscode.window.setStatusBarMessage(`Copied the link to #${item.pr.number}`, 3000);
-      }
-    }),
-    vscode.commands.registerCommand('multiplier.review.snooze', (node?: unknown) => snoozeFor(node)),
-    vscode.commands.registerCommand('multiplier.review.snoozeHour', (node?: unknown) => snoozeFor(node, 'hour')),
-    vscode.commands.registerCommand('multiplier.review.snoozeTomorrow', (node?: unknown) => snoozeFor(node, 'tomorrow')),
-    vscode.commands.registerCommand('multiplier.review.snoozeUntilActivity', (node?: unknown) => snoozeFor(node, 'activity')),
-    vscode.commands.registerCommand('multiplier.review.unsnooze', async (node?: unknown) => {
+      if (!item) return;
+      await vscode.env.clipboard.writeText(item.pr.url);
+      vscode.window.setStatusBarMessage(`Copied the link to #${item.pr.number}`, 3000);
+    },
+    'multiplier.review.snooze': (node?: unknown) => snooze(controller, clock, node),
+    'multiplier.review.snoozeHour': (node?: unknown) => snooze(controller, clock, node, 'hour'),
+    'multiplier.review.snoozeTomorrow': (node?: unknown) => snooze(controller, clock, node, 'tomorrow'),
+    'multiplier.review.snoozeUntilActivity': (node?: unknown) => snooze(controller, clock, node, 'activity'),
+    'multiplier.review.unsnooze': async (node?: unknown) => {
       const item = itemOf(node) ?? (await pickItem(controller, undefined, true));
       if (item) await controller.setSnooze(item.pr.key, undefined);
-    }),
-  );
+    },
+  };
 }

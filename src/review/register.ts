@@ -1,102 +1,89 @@
 /**
- * Wires the Review Queue: GitHub sign-in commands, the tree, the status item and item commands.
- * Nothing polls at activation: the queue starts when its view is first shown, or a few seconds
- * after start-up settles (so the status item can count what waits).
+ * Wires the Review Queue: the tree, the status item and the item commands. Nothing polls at
+ * activation: the queue starts when its view is first shown, or a while after start-up settles
+ * (so the status item can count what waits).
  */
 import * as vscode from 'vscode';
-import type { CoreServices, Services } from '../core/services';
-import { registerGitHubCommands } from '../github/commands';
-import { registerReviewCommands } from './commands';
-import { ReviewQueueController } from './controller';
+import type { Clock } from '../core/clock';
+import { registerCommands } from '../core/vscode/commands';
+import type { Logger } from '../core/vscode/logger';
+import type { GitApi } from '../git/api';
+import type { GitHubApi } from '../github/api';
+import type { NudgeApi } from '../nudge/api';
+import { reviewCommands } from './commands';
+import { ReviewController } from './controller';
+import { ReviewPoller } from './poller';
 import { ReviewStatusItem } from './view/statusBar';
-import { statusView } from './policy/statusText';
-import { prTreeItem, groupTreeItem, type QueueNode } from './view/treeItems';
 import { ReviewQueueTreeProvider } from './view/treeProvider';
 
 export const REVIEW_QUEUE_VIEW = 'multiplier.reviewQueue';
 const STARTUP_DELAY_MS = 10_000;
+const PR_EXTENSION_ID = 'GitHub.vscode-pull-request-github';
 
-/** Builds the queue's state without polling, so other capabilities can hold its ReviewApi. */
-export function createReviewQueue(services: CoreServices): ReviewQueueController {
-  return new ReviewQueueController(services);
+export interface ReviewDeps {
+  context: vscode.ExtensionContext;
+  log: Logger;
+  clock: Clock;
+  nudges: NudgeApi;
+  git: GitApi;
+  github: GitHubApi;
 }
 
-export function registerReviewQueue(services: Services, controller: ReviewQueueController): vscode.Disposable {
+/** The queue's state and its poller. Creating them polls nothing. */
+export interface Review extends vscode.Disposable {
+  readonly controller: ReviewController;
+  readonly poller: ReviewPoller;
+}
+
+export function createReview(deps: ReviewDeps): Review {
+  const controller = new ReviewController({
+    memento: deps.context.globalState,
+    clock: deps.clock,
+    nudges: deps.nudges,
+    github: deps.github,
+    snapshots: () => deps.git.snapshots,
+  });
+  const poller = new ReviewPoller({ state: controller, github: deps.github, git: deps.git, clock: deps.clock, log: deps.log });
+  return {
+    controller,
+    poller,
+    dispose: () => {
+      poller.dispose();
+      controller.dispose();
+    },
+  };
+}
+
+export function registerReview({ controller, poller }: Review, deps: ReviewDeps): vscode.Disposable {
   const provider = new ReviewQueueTreeProvider(controller);
   const view = vscode.window.createTreeView(REVIEW_QUEUE_VIEW, { treeDataProvider: provider, showCollapseAll: false });
-  const status = new ReviewStatusItem(services, controller);
+  const status = new ReviewStatusItem({ controller, nudges: deps.nudges, clock: deps.clock, memento: deps.context.globalState });
 
   const describe = () => {
     view.description = controller.describeState();
     const n = controller.queue?.waiting.length ?? 0;
     view.badge = n > 0 ? { value: n, tooltip: `${n} ${n === 1 ? 'review waits' : 'reviews wait'} on you` } : undefined;
   };
-  const startTimer = setTimeout(() => controller.start(), STARTUP_DELAY_MS);
   const prExtension = () =>
     void vscode.commands.executeCommand(
       'setContext',
       'multiplier.review.prExtensionInstalled',
-      vscode.extensions.getExtension('GitHub.vscode-pull-request-github') !== undefined,
+      vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
     );
   prExtension();
-  if (view.visible) setTimeout(() => controller.start(), 0);
+  // After start-up settles, so the status item can count what waits; at once if the view is already open.
+  const startTimer = deps.clock.after(view.visible ? 0 : STARTUP_DELAY_MS, () => poller.start());
 
   return vscode.Disposable.from(
     provider,
     view,
     status,
-    { dispose: () => clearTimeout(startTimer) },
+    startTimer,
     view.onDidChangeVisibility((e) => {
-      if (e.visible) controller.start();
+      if (e.visible) poller.start();
     }),
     controller.onDidChange(describe),
     vscode.extensions.onDidChange(prExtension),
-    registerGitHubCommands(services, {
-      changed: () => {
-        controller.clearCaches();
-        void controller.refresh('sign-in');
-      },
-    }),
-    registerReviewCommands(controller),
-    // For the integration suites: what the tree and status item render, as plain data.
-    vscode.commands.registerCommand('multiplier.internal.reviewQueueState', () => {
-      const render = (nodes: QueueNode[]) =>
-        nodes.map((node) => {
-          const item = node.kind === 'group' ? groupTreeItem(node) : node.kind === 'item' ? prTreeItem(node) : undefined;
-          const children =
-            node.kind === 'group' ? provider.getChildren(node).map((c) => (c.kind === 'item' ? prTreeItem(c) : undefined)) : [];
-          return {
-            label: item?.label,
-            description: item?.description,
-            children: children.map((c) => ({
-              id: c?.id,
-              label: c?.label,
-              description: c?.description,
-              tooltip: c?.tooltip,
-              tooltipIsMarkdown: c?.tooltip instanceof vscode.MarkdownString,
-              contextValue: c?.contextValue,
-              icon: c?.iconPath instanceof vscode.ThemeIcon ? c.iconPath.id : undefined,
-            })),
-          };
-        });
-      const settings = controller.reviewSettings();
-      return {
-        status: controller.status,
-        description: controller.describeState(),
-        lastSuccessAt: controller.lastSuccessAt,
-        blockedUntil: controller.blockedUntil,
-        nextPollAt: controller.nextPollAt,
-        stats: { ...controller.stats },
-        outageMessages: controller.outageMessages,
-        globalStoragePath: services.context.globalStorageUri.fsPath,
-        statusBar: statusView({
-          queue: controller.queue,
-          targetHours: settings.targetHours,
-          hideWhenEmpty: settings.statusBarHideWhenEmpty,
-          quietReason: services.nudges.quietReason(),
-        }),
-        tree: render(provider.getChildren()),
-      };
-    }),
+    registerCommands(reviewCommands(controller, poller, deps.clock)),
   );
 }

@@ -74,13 +74,3 @@ export async function checkCommentCommand(arg?: unknown): Promise<void> {
   });
   if (picked?.rewrite) await source.apply(picked.rewrite.text);
 }
-
-/** For tests: check the selection and apply the rewrite with this title, without a quick pick. */
-export async function rewriteSelectionForTest(title: string): Promise<{ findings: string[]; applied?: string }> {
-  const source = sourceFor(undefined);
-  if (!source) return { findings: [] };
-  const findings = checkComment(source.text);
-  const rewrite = proposeRewrites(source.text, findings).find((r) => r.title === title);
-  if (rewrite) await source.apply(rewrite.text);
-  return { findings: findings.map((f) => f.rule), applied: rewrite?.text };
-}

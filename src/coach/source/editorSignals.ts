@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../../core/clock';
 import type { RepoSnapshot } from '../../git/api';
 import type { BranchState } from '../model/signals/ageingBranch';
 import type { CoachEvent } from '../model/signals/types';
@@ -44,10 +45,10 @@ type SnapshotSource = {
 };
 
 /** Commits, clean/dirty transitions and the branch's distance from its base, from git snapshots. */
-export function watchGitSnapshots(sink: EditorSignalSink, git: SnapshotSource): { dispose(): void } {
+export function watchGitSnapshots(sink: EditorSignalSink, git: SnapshotSource, clock: Clock): { dispose(): void } {
   const lastSnapshot = new Map<string, RepoSnapshot>();
   const onSnapshots = (snapshots: readonly RepoSnapshot[]): void => {
-    const now = Date.now();
+    const now = clock.now();
     for (const snapshot of snapshots) {
       const before = lastSnapshot.get(snapshot.repoRoot);
       lastSnapshot.set(snapshot.repoRoot, snapshot);
@@ -67,7 +68,7 @@ export function watchGitSnapshots(sink: EditorSignalSink, git: SnapshotSource): 
 }
 
 /** Turns editor activity into coach events. Listening costs nothing until something happens. */
-export function watchEditorSignals(sink: EditorSignalSink): vscode.Disposable {
+export function watchEditorSignals(sink: EditorSignalSink, clock: Clock): vscode.Disposable {
   const errorCounts = new Map<string, number>();
 
   const disposables: { dispose(): void }[] = [
@@ -79,7 +80,7 @@ export function watchEditorSignals(sink: EditorSignalSink): vscode.Disposable {
       const insertedLines = change.text.split('\n').length - 1;
       sink.record({
         kind: 'edit',
-        at: Date.now(),
+        at: clock.now(),
         file,
         startLine: change.range.start.line,
         endLine: Math.max(change.range.end.line, change.range.start.line + insertedLines),
@@ -88,11 +89,11 @@ export function watchEditorSignals(sink: EditorSignalSink): vscode.Disposable {
       sink.poke();
     }),
     vscode.tasks.onDidEndTaskProcess((e) => {
-      sink.record({ kind: 'taskEnd', at: Date.now(), task: taskIdentity(e.execution.task), exitCode: e.exitCode });
+      sink.record({ kind: 'taskEnd', at: clock.now(), task: taskIdentity(e.execution.task), exitCode: e.exitCode });
       sink.poke();
     }),
     vscode.languages.onDidChangeDiagnostics((e) => {
-      const now = Date.now();
+      const now = clock.now();
       let changed = false;
       for (const uri of e.uris) {
         const file = workspaceFile(uri);

@@ -21,7 +21,3 @@ export function notificationsEnabled(): boolean {
 export function extraPromptsSetting(): unknown {
   return vscode.workspace.getConfiguration(SECTION).get<unknown>('extraPrompts');
 }
-
-export function reviewDraftGlob(): string {
-  return vscode.workspace.getConfiguration(SECTION).get<string>('reviewDraftGlob', '') ?? '';
-}

@@ -19,7 +19,7 @@ export interface HistoryData {
   readAt: number;
 }
 
-/** The settings ownership depends on; a model is rebuilt when they change (see HistoryService). */
+/** The settings ownership depends on; a model is rebuilt when they change (see HistorySource). */
 export interface OwnershipSettings {
   halfLifeDays: number;
   /** `multiplier.botAuthors`: names or e-mails left out of ownership, besides `[bot]` accounts. */

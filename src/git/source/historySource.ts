@@ -9,7 +9,7 @@ import { refreshHistory, type RefreshMode } from './historyReader';
 import { loadHistoryCache, saveHistoryCache, type CachedHistory } from './historyStore';
 import type { GitRunner } from './runGit';
 
-export interface HistoryServiceOptions {
+export interface HistorySourceOptions {
   git: GitRunner;
   /** Folder for cache files; no disk cache when undefined. */
   storageDir?: string;
@@ -36,10 +36,10 @@ interface RepoEntry {
   writeAgain?: boolean;
 }
 
-export class HistoryService {
+export class HistorySource {
   private readonly repos = new Map<string, RepoEntry>();
 
-  constructor(private readonly options: HistoryServiceOptions) {}
+  constructor(private readonly options: HistorySourceOptions) {}
 
   history(repoRoot: string): Promise<HistoryModel> {
     if (this.options.signal.aborted) return Promise.reject(new Error('git engine disposed'));

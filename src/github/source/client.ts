@@ -3,23 +3,13 @@
  * cache, Link pagination, rate-limit backoff and one request at a time per host.
  * No `vscode` import: unit-tested against the local fake server.
  */
+import type { GitHubRequests, Projection, RequestStats } from '../api';
 import { EtagCache } from '../model/etagCache';
 import { GitHubError } from '../model/errors';
 import { gateFor, type HostGate } from './hostGate';
 import { parseLinkHeader } from '../model/linkHeader';
 import { backoffFrom } from '../model/rateLimit';
 import { errorMessage, parseJsonBody } from '../model/responseBody';
-
-export interface ClientStats {
-  /** Every HTTP request sent. */
-  requests: number;
-  /** Answered 304 Not Modified: free under GitHub's rate limit. */
-  notModified: number;
-  /** Requests that count against the rate limit (everything not 304). */
-  points: number;
-  /** Last x-ratelimit-remaining seen. */
-  remaining?: number;
-}
 
 export interface ClientOptions {
   apiUrl: string;
@@ -34,14 +24,8 @@ export interface ClientOptions {
   maxPages?: number;
 }
 
-/** Projects a JSON page into the small data we keep; `id` versions the projection in the cache key. */
-export interface Projection<T> {
-  id: string;
-  project(json: unknown): T;
-}
-
-export class GitHubClient {
-  readonly stats: ClientStats = { requests: 0, notModified: 0, points: 0 };
+export class GitHubClient implements GitHubRequests {
+  readonly stats: RequestStats = { requests: 0, notModified: 0, points: 0 };
   private readonly base: URL;
   private readonly gate: HostGate;
   private readonly now: () => number;

@@ -4,12 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { isAbsolute, join, relative } from 'node:path';
-import type { GitEngineApi } from '../../git/api';
-import { snapshotContaining } from '../../git/model/snapshot';
+import type { GitApi } from '../../git/api';
 import type { ReviewApi } from '../../review/api';
 import type { NoteLink } from '../model/types';
 
-export function currentLinks(git: GitEngineApi | undefined, review?: ReviewApi): NoteLink[] {
+export function currentLinks(git: GitApi | undefined, review?: ReviewApi): NoteLink[] {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.uri.scheme !== 'file') return [];
   const path = editor.document.uri.fsPath;
@@ -19,7 +18,7 @@ export function currentLinks(git: GitEngineApi | undefined, review?: ReviewApi):
   ];
   try {
     // Deepest repository that contains the file; the engine is trust-gated and runs no git for this.
-    const repo = git ? snapshotContaining(git.snapshots, path) : undefined;
+    const repo = git?.snapshotContaining(path);
     if (repo?.head) links.push({ type: 'commit', sha: repo.head, repo: repo.repoRoot });
     // The branch's pull request, when the review queue's last poll knows it.
     const pr = repo?.branch ? review?.branchPullRequests().find((candidate) => candidate.headRef === repo.branch) : undefined;

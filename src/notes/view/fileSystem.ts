@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { NoteStoreError } from '../model/errors';
-import type { NotesService } from '../controller';
+import type { NotesController } from '../controller';
 import { fileNameForTitle, noteIdFromUri } from '../model/uri';
 
 export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
@@ -19,7 +19,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   private readonly seen = new Map<string, { uri: vscode.Uri; revision: number }>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly notes: NotesService) {
+  constructor(private readonly notes: NotesController) {
     this.subscription = notes.onDidChange(() => this.fireAllOpen());
   }
 

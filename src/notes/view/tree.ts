@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { groupByTag, groupByWeek, KIND_LABELS, type NoteGroup, type NoteSummary } from '../model/summaries';
-import type { NotesService } from '../controller';
+import type { NotesController } from '../controller';
 
 export type NotesTreeNode =
   | { type: 'section'; id: 'weeks' | 'tags'; label: string }
@@ -17,7 +17,7 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
   private readonly subscription: vscode.Disposable;
   private loaded = false;
 
-  constructor(private readonly notes: NotesService) {
+  constructor(private readonly notes: NotesController) {
     this.subscription = notes.onDidChange(() => this.loaded && this.emitter.fire());
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { EditorNudgeService } from '../controller';
+import type { Clock, Timer } from '../../core/clock';
 import { describeInstant } from '../../core/time/wallclock';
+import type { NudgeController } from '../controller';
 
 /**
  * One small status item, present only while a focus block runs. The focus commands refresh it;
@@ -9,16 +10,21 @@ import { describeInstant } from '../../core/time/wallclock';
  */
 export class FocusStatus implements vscode.Disposable {
   private item: vscode.StatusBarItem | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: Timer | undefined;
+  private readonly jump: { dispose(): void };
   // Context keys start unset (falsy), so a window without focus sets nothing at start-up.
   private shownActive = false;
 
-  constructor(private readonly nudges: EditorNudgeService) {
+  constructor(
+    private readonly nudges: NudgeController,
+    private readonly clock: Clock,
+  ) {
+    this.jump = clock.onDidJump(() => this.refresh());
     this.refresh();
   }
 
   refresh(): void {
-    clearTimeout(this.timer);
+    this.timer?.dispose();
     const until = this.nudges.focusUntil();
     this.setContext(until !== undefined);
     if (until === undefined) {
@@ -26,12 +32,11 @@ export class FocusStatus implements vscode.Disposable {
       return;
     }
     const item = (this.item ??= this.createItem());
-    const time = describeInstant(until, Date.now(), this.nudges.settings().timeZone);
+    const time = describeInstant(until, this.clock.now(), this.nudges.settings().timeZone);
     item.text = `$(eye-closed) Focus until ${time}`;
     item.tooltip = `Multiplier focus block until ${time}: nudges wait in their views. Click to stop.`;
     item.show();
-    // Focus blocks are at most 12 hours, far below setTimeout's ~24.8-day ceiling.
-    this.timer = setTimeout(() => this.refresh(), Math.max(0, until - Date.now()) + 250);
+    this.timer = this.clock.at(until + 250, () => this.refresh());
   }
 
   /** `multiplier.focusActive` shows "Stop Focus Block" in the palette only while a block runs. */
@@ -50,7 +55,8 @@ export class FocusStatus implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.timer?.dispose();
+    this.jump.dispose();
     this.item?.dispose();
   }
 }

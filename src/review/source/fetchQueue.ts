@@ -3,12 +3,9 @@
  * Sequential by design (the host gate serialises anyway); unchanged pages come back as 304s
  * from the ETag cache and cost no rate limit. No `vscode` import.
  */
+import { isGitHubError, type GitHubRequests } from '../../github/api';
+import { sameLogin, type PullRequest, type QueueData, type Viewer } from '../model/pullRequest';
 import type { BranchRef } from '../model/queue';
-import type { PullRequest, QueueData, Viewer } from '../model/pullRequest';
-import { sameLogin } from '../model/pullRequest';
-import { isBot } from '../model/settings';
-import type { GitHubClient } from '../../github/source/client';
-import { isGitHubError } from '../../github/model/errors';
 import {
   checkRunsProjection,
   combinedStatusProjection,
@@ -26,7 +23,8 @@ export interface FetchOptions {
   /** `owner/repo` to list; when empty, GitHub search finds PRs requested of me or mine. */
   repositories: readonly string[];
   currentBranches: readonly BranchRef[];
-  botAuthors: readonly string[];
+  /** Bots are left out: `[bot]` logins and `multiplier.botAuthors` (the caller's matcher). */
+  isBot: (login: string) => boolean;
   now: () => number;
   /** Detail requests are bounded so a huge organisation cannot drain the rate limit. */
   maxDetailed?: number;
@@ -34,7 +32,7 @@ export interface FetchOptions {
 
 const enc = (repo: string) => repo.split('/').map(encodeURIComponent).join('/');
 
-export async function fetchViewer(client: GitHubClient): Promise<Viewer> {
+export async function fetchViewer(client: GitHubRequests): Promise<Viewer> {
   const user = await client.get('user', userProjection);
   let teams: string[] = [];
   try {
@@ -47,7 +45,7 @@ export async function fetchViewer(client: GitHubClient): Promise<Viewer> {
 }
 
 function relevant(pr: PullRequest, viewer: Viewer, options: FetchOptions): boolean {
-  if (isBot(pr.author, options.botAuthors)) return false;
+  if (options.isBot(pr.author)) return false;
   if (sameLogin(pr.author, viewer.login)) return true;
   const onBranch = options.currentBranches.some((b) => b.branch === pr.headRef && b.repo.toLowerCase() === pr.repo.toLowerCase());
   if (onBranch) return true;
@@ -63,7 +61,7 @@ interface Candidate {
   stackedAuthors?: string[];
 }
 
-async function candidates(client: GitHubClient, viewer: Viewer, options: FetchOptions): Promise<Candidate[]> {
+async function candidates(client: GitHubRequests, viewer: Viewer, options: FetchOptions): Promise<Candidate[]> {
   const found: Candidate[] = [];
   const seen = new Set<string>();
   const add = (c: Candidate) => {
@@ -93,13 +91,13 @@ async function candidates(client: GitHubClient, viewer: Viewer, options: FetchOp
   for (const b of options.currentBranches) {
     const head = encodeURIComponent(`${b.repo.split('/')[0]}:${b.branch}`);
     for (const pr of await client.getAll(`repos/${enc(b.repo)}/pulls?state=open&head=${head}&per_page=100`, pullListProjection)) {
-      if (!isBot(pr.author, options.botAuthors)) add({ repo: pr.repo, number: pr.number });
+      if (!options.isBot(pr.author)) add({ repo: pr.repo, number: pr.number });
     }
   }
   return found;
 }
 
-async function detail(client: GitHubClient, repo: string, number: number): Promise<PullRequest> {
+async function detail(client: GitHubRequests, repo: string, number: number): Promise<PullRequest> {
   const base = `repos/${enc(repo)}`;
   const pr = await client.get(`${base}/pulls/${number}`, pullProjection);
   pr.reviews = await client.getAll(`${base}/pulls/${number}/reviews?per_page=100`, reviewsProjection);
@@ -112,15 +110,15 @@ async function detail(client: GitHubClient, repo: string, number: number): Promi
   return pr;
 }
 
-export async function fetchQueueData(client: GitHubClient, options: FetchOptions): Promise<QueueData> {
+export async function fetchQueueData(client: GitHubRequests, options: FetchOptions): Promise<QueueData> {
   const viewer = await fetchViewer(client);
   const found = (await candidates(client, viewer, options)).slice(0, options.maxDetailed ?? 100);
   const pullRequests: PullRequest[] = [];
   for (const c of found) {
     try {
       const pr = await detail(client, c.repo, c.number);
-      if (c.stackedAuthors) pr.stackedAuthors = c.stackedAuthors.filter((a) => !isBot(a, options.botAuthors));
-      if (!isBot(pr.author, options.botAuthors)) pullRequests.push(pr);
+      if (c.stackedAuthors) pr.stackedAuthors = c.stackedAuthors.filter((a) => !options.isBot(a));
+      if (!options.isBot(pr.author)) pullRequests.push(pr);
     } catch (error) {
       if (!isGitHubError(error, 'not-found')) throw error; // closed or hidden meanwhile: skip it
     }

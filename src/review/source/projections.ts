@@ -3,8 +3,7 @@
  * keeps only what the queue needs, so cached pages stay small. Pure.
  */
 import type { CheckStatus, PullRequest, PullRequestReview, ReviewRequest, ReviewState } from '../model/pullRequest';
-import type { Projection } from '../../github/source/client';
-import { GitHubError } from '../../github/model/errors';
+import { GitHubError, type Projection } from '../../github/api';
 
 type Json = Record<string, unknown>;
 

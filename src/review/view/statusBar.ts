@@ -1,68 +1,82 @@
 /**
  * The one status item: `$(git-pull-request) N · oldest wait`, warning-coloured past the target,
  * calm during focus and quiet hours. Also offers the reminder to the nudge scheduler.
+ *
+ * Nothing happens at activation: the item is created, and the nudge clock watched, on the
+ * queue's first change (its first poll), so start-up builds no formatter and renders nothing
+ * that has nothing to show yet.
  */
 import * as vscode from 'vscode';
-import type { CoreServices } from '../../core/services';
-import type { ReviewQueueController } from '../controller';
+import type { Clock } from '../../core/clock';
+import type { NudgeApi } from '../../nudge/api';
+import type { ReviewController } from '../controller';
 import { reminderRequest, statusView } from '../policy/statusText';
 
 const LAST_REMINDER_KEY = 'multiplier.review.lastReminderAt';
 export const OPEN_QUEUE_ACTION = 'Open Queue';
 
-export class ReviewStatusItem implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('multiplier.review.status', vscode.StatusBarAlignment.Left, 50);
-  private readonly subs: vscode.Disposable[] = [];
+export interface StatusItemDeps {
+  controller: ReviewController;
+  nudges: NudgeApi;
+  clock: Clock;
+  memento: vscode.Memento;
+}
 
-  constructor(
-    private readonly services: CoreServices,
-    private readonly controller: ReviewQueueController,
-  ) {
-    this.item.name = 'Multiplier Review Queue';
-    this.item.command = 'multiplier.reviewQueue.focus';
-    this.subs.push(controller.onDidChange(() => this.render()));
-    const nudgeSub = services.nudges.onDidChange(() => this.render());
-    this.subs.push({ dispose: () => nudgeSub.dispose() });
-    this.render();
+export class ReviewStatusItem implements vscode.Disposable {
+  private item: vscode.StatusBarItem | undefined;
+  private readonly subs: { dispose(): void }[] = [];
+
+  constructor(private readonly deps: StatusItemDeps) {
+    this.subs.push(deps.controller.onDidChange(() => this.render()));
   }
 
   render(): void {
-    const settings = this.controller.reviewSettings();
+    const { controller, nudges } = this.deps;
+    const item = this.item ?? this.create();
+    const settings = controller.reviewSettings();
     const stale =
-      this.controller.status === 'offline' || this.controller.status === 'rateLimited'
-        ? `Showing ${this.controller.describeState()}.`
-        : undefined;
+      controller.status === 'offline' || controller.status === 'rateLimited' ? `Showing ${controller.describeState()}.` : undefined;
     const view = statusView({
-      queue: this.controller.queue,
+      queue: controller.queue,
       targetHours: settings.targetHours,
       hideWhenEmpty: settings.statusBarHideWhenEmpty,
-      quietReason: this.services.nudges.quietReason(),
+      quietReason: nudges.quietReason(),
       staleNote: stale,
     });
-    this.item.text = view.text;
-    this.item.tooltip = view.tooltip; // our own words and numbers only
-    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: view.tooltip.split('\n')[0] };
-    if (view.visible) this.item.show();
-    else this.item.hide();
+    item.text = view.text;
+    item.tooltip = view.tooltip; // our own words and numbers only
+    item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: view.tooltip.split('\n')[0] };
+    if (view.visible) item.show();
+    else item.hide();
     this.maybeRemind();
+  }
+
+  private create(): vscode.StatusBarItem {
+    const item = vscode.window.createStatusBarItem('multiplier.review.status', vscode.StatusBarAlignment.Left, 50);
+    item.name = 'Multiplier Review Queue';
+    item.command = 'multiplier.reviewQueue.focus';
+    this.item = item;
+    // Quiet hours and focus change the colour: follow them from now on.
+    this.subs.push(this.deps.nudges.onDidChange(() => this.render()));
+    return item;
   }
 
   /** Offers a reminder; the scheduler decides about review windows, quiet hours and focus. */
   private maybeRemind(): void {
-    if (this.controller.status !== 'ready') return;
-    const state = this.services.context.globalState;
-    const now = Date.now();
-    const req = reminderRequest(this.controller.queue, now, state.get<number>(LAST_REMINDER_KEY));
-    if (!req || this.services.nudges.decide(req).channel !== 'toast') return;
-    void state.update(LAST_REMINDER_KEY, now);
-    void this.services.nudges.notify(req, OPEN_QUEUE_ACTION).then((outcome) => {
+    const { controller, nudges, memento, clock } = this.deps;
+    if (controller.status !== 'ready') return;
+    const now = clock.now();
+    const req = reminderRequest(controller.queue, now, memento.get<number>(LAST_REMINDER_KEY));
+    if (!req || nudges.decide(req).channel !== 'toast') return;
+    void memento.update(LAST_REMINDER_KEY, now);
+    void nudges.notify(req, OPEN_QUEUE_ACTION).then((outcome) => {
       if (outcome.action === OPEN_QUEUE_ACTION) void vscode.commands.executeCommand('multiplier.reviewQueue.focus');
     });
   }
 
   dispose(): void {
     for (const s of this.subs.splice(0)) s.dispose();
-    this.item.dispose();
+    this.item?.dispose();
   }
 }

@@ -1,6 +1,6 @@
 /** The Review Queue tree: groups of ranked items, from the controller's last queue. */
 import * as vscode from 'vscode';
-import type { ReviewQueueController } from '../controller';
+import type { ReviewController } from '../controller';
 import { groupTreeItem, noteTreeItem, prTreeItem, type QueueNode } from './treeItems';
 
 export class ReviewQueueTreeProvider implements vscode.TreeDataProvider<QueueNode>, vscode.Disposable {
@@ -8,7 +8,7 @@ export class ReviewQueueTreeProvider implements vscode.TreeDataProvider<QueueNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sub: vscode.Disposable;
 
-  constructor(private readonly controller: ReviewQueueController) {
+  constructor(private readonly controller: ReviewController) {
     this.sub = controller.onDidChange(() => this.changed.fire(undefined));
   }
 

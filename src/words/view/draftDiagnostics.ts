@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { reviewDraftGlob } from '../../coach/source/settings';
+import { reviewDraftGlob } from '../source/settings';
 import { splitParagraphs } from '../model/paragraphs';
 import { proposeRewrites } from '../model/rewrites';
 import { checkComment } from '../model/rules';

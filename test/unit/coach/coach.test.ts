@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { NudgeChannel, NudgeRequest } from '../../../src/nudge/api';
-import { Coach, type CoachDeps } from '../../../src/coach/controller';
+import { CoachController, type CoachDeps } from '../../../src/coach/controller';
 import type { Prompt } from '../../../src/coach/model/prompts/library';
 import { EMPTY_ROTATION, type RotationState } from '../../../src/coach/model/prompts/rotation';
 import { DEFAULT_THRESHOLDS, MINUTE, type Signal } from '../../../src/coach/model/signals/types';
@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLDS, MINUTE, type Signal } from '../../../src/coach/mode
 const T0 = Date.UTC(2025, 4, 12, 9);
 
 function makeCoach(overrides: Partial<CoachDeps> = {}): {
-  coach: Coach;
+  coach: CoachController;
   clock: { now: number };
   never: Set<string>;
   toasts: NudgeRequest[];
@@ -24,7 +24,7 @@ function makeCoach(overrides: Partial<CoachDeps> = {}): {
     { id: 'a', signal: 'repeated-failure', role: 'stuck', text: 'What did you expect?', source: 'shipped' },
     { id: 'b', signal: '*', role: 'stuck', text: 'What have you tried so far?', source: 'shipped' },
   ];
-  const coach = new Coach({
+  const coach = new CoachController({
     now: () => clock.now,
     thresholds: () => ({ ...DEFAULT_THRESHOLDS, repeatedFailures: 2 }),
     library: () => prompts,
@@ -41,7 +41,7 @@ function makeCoach(overrides: Partial<CoachDeps> = {}): {
   return { coach, clock, never, toasts, rotation, channel };
 }
 
-const fail = (coach: Coach, at: number, task = 'shell: build'): void => coach.record({ kind: 'taskEnd', at, task, exitCode: 1 });
+const fail = (coach: CoachController, at: number, task = 'shell: build'): void => coach.record({ kind: 'taskEnd', at, task, exitCode: 1 });
 
 describe('coach: policy over signals', () => {
   it('shows nothing without signals', async () => {

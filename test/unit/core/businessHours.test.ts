@@ -31,9 +31,27 @@ describe('businessHoursBetween', () => {
     // 00:00–24:00 counts every minute of a working day, the last one included.
     ['whole day: the minute before midnight', '2026-03-02T23:59Z', '2026-03-03T00:00Z', weekdays('UTC', '00:00', '24:00'), 1 / 60],
     ['whole day: across midnight', '2026-03-02T23:00Z', '2026-03-03T01:00Z', weekdays('UTC', '00:00', '24:00'), 2],
-    ['whole week, every day', '2026-03-02T00:30Z', '2026-03-09T00:30Z', { ...weekdays('UTC', '00:00', '24:00'), workingDays: [0, 1, 2, 3, 4, 5, 6] }, 168],
-    ['whole day in Berlin on the 23-hour DST day', '2026-03-28T23:00Z', '2026-03-29T22:00Z', { ...weekdays('Europe/Berlin', '00:00', '24:00'), workingDays: [0] }, 23],
-    ['whole day in Berlin on the 25-hour DST day', '2026-10-24T22:00Z', '2026-10-25T23:00Z', { ...weekdays('Europe/Berlin', '00:00', '24:00'), workingDays: [0] }, 25],
+    [
+      'whole week, every day',
+      '2026-03-02T00:30Z',
+      '2026-03-09T00:30Z',
+      { ...weekdays('UTC', '00:00', '24:00'), workingDays: [0, 1, 2, 3, 4, 5, 6] },
+      168,
+    ],
+    [
+      'whole day in Berlin on the 23-hour DST day',
+      '2026-03-28T23:00Z',
+      '2026-03-29T22:00Z',
+      { ...weekdays('Europe/Berlin', '00:00', '24:00'), workingDays: [0] },
+      23,
+    ],
+    [
+      'whole day in Berlin on the 25-hour DST day',
+      '2026-10-24T22:00Z',
+      '2026-10-25T23:00Z',
+      { ...weekdays('Europe/Berlin', '00:00', '24:00'), workingDays: [0] },
+      25,
+    ],
   ];
   for (const [name, from, to, schedule, expected] of cases) {
     it(`${name}: ${expected} h`, () => {

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { describeInstant, formatMinuteOfDay, inWallRange, isWallEnd, isWallTime, parseWallTime, wallClockAt } from '../../../src/core/time/wallclock';
+import {
+  describeInstant,
+  formatMinuteOfDay,
+  inWallRange,
+  isWallEnd,
+  isWallTime,
+  parseWallTime,
+  wallClockAt,
+} from '../../../src/core/time/wallclock';
 
 describe('wall clock', () => {
   const instant = Date.parse('2025-01-17T23:30:00Z');

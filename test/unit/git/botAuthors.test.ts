@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { botAuthorList, botMatcher } from '../../../src/core/bots';
 import { createHistoryModel } from '../../../src/git/model/historyModel';
-import { HistoryService } from '../../../src/git/source/historySource';
+import { HistorySource } from '../../../src/git/source/historySource';
 import { createGitRunner } from '../../../src/git/source/runGit';
 import { NOW, commit } from './builders';
 import { TempRepo } from './gitRepo';
@@ -65,7 +65,7 @@ describe('bot authors for ownership', () => {
     try {
       repo.commit('one', { 'src/a.ts': '1\n' }); // authored by ann@x.io
       let bots: string[] = [];
-      const service = new HistoryService({
+      const service = new HistorySource({
         git: createGitRunner(),
         storageDir,
         halfLifeDays: () => 90,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { RepoSnapshot } from '../../../src/git/api';
 import { KeyedDebouncer, type Clock } from '../../../src/core/debounce';
-import { GitEngine } from '../../../src/git/controller';
+import { GitController } from '../../../src/git/controller';
 import type { GitRunner } from '../../../src/git/source/runGit';
 import { sameSnapshot, snapshotContaining, toRepoPath, toSnapshot, type RepoStateInput } from '../../../src/git/model/snapshot';
 
@@ -159,7 +159,7 @@ describe('git engine', () => {
     let starts = 0;
     const spawned: string[][] = [];
     const runner: GitRunner = async (args) => (spawned.push([...args]), { exitCode: 0, stdout: 'me@x.io\n', stderr: '' });
-    const engine = new GitEngine({
+    const engine = new GitController({
       trusted,
       start: () => starts++,
       createRunner: () => runner,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { HistoryService } from '../../../src/git/source/historySource';
+import { HistorySource } from '../../../src/git/source/historySource';
 import {
   CACHE_VERSION,
   cacheFileFor,
@@ -95,7 +95,7 @@ describe('history service', function () {
 
   function service(git: GitRunner, signal = new AbortController().signal) {
     const modes: string[] = [];
-    const s = new HistoryService({
+    const s = new HistorySource({
       git,
       storageDir: dir,
       halfLifeDays: () => 90,

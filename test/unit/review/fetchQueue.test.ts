@@ -6,7 +6,7 @@ import { EtagCache } from '../../../src/github/model/etagCache';
 import { fetchQueueData } from '../../../src/review/source/fetchQueue';
 import { HostGate } from '../../../src/github/source/hostGate';
 import { buildQueue } from '../../../src/review/model/queue';
-import { DEFAULT_REVIEW_SETTINGS } from '../../../src/review/model/settings';
+import { DEFAULT_REVIEW_SETTINGS, isBot } from '../../../src/review/model/settings';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 
 const SCENARIO = path.join(__dirname, '../../fake-github/scenarios/basic.json');
@@ -23,7 +23,7 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
   const options = (repositories: string[]) => ({
     repositories,
     currentBranches: [{ repo: 'acme/app', branch: 'my-branch' }],
-    botAuthors: [],
+    isBot: (login: string) => isBot(login, []),
     now: () => NOW,
   });
 

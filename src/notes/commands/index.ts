@@ -1,0 +1,26 @@
+/**
+ * The Growth Notes commands, as one table. Each accepts optional arguments so tests and other
+ * capabilities can run it without UI; without them it asks through quick input.
+ */
+import type { CommandTable } from '../../core/vscode/commands';
+import { open, remove, revealLink, search, tag } from './manage';
+import { guarded, type NoteTarget } from './shared';
+import { exportNotes, importNotes } from './transfer';
+import { capture, newWeeklyReflection, prepareOneOnOne, type CaptureArgs, type WriteDeps } from './write';
+
+export function notesCommands(deps: WriteDeps): CommandTable {
+  const { notes, clock } = deps;
+  return {
+    'multiplier.notes.capture': guarded((args?: CaptureArgs) => capture(deps, args)),
+    'multiplier.notes.newWeeklyReflection': guarded(async (args?: { open?: boolean }) => newWeeklyReflection(deps, args)),
+    'multiplier.notes.prepareOneOnOne': guarded((args?: { count?: number; open?: boolean }) => prepareOneOnOne(deps, args)),
+    'multiplier.notes.search': guarded(() => search(notes)),
+    'multiplier.notes.open': guarded((target?: NoteTarget) => open(notes, target)),
+    'multiplier.notes.delete': guarded((target?: NoteTarget, args?: { confirm?: boolean }) => remove(notes, target, args)),
+    'multiplier.notes.tag': guarded((target?: NoteTarget, args?: { tags?: string[] }) => tag(notes, target, args)),
+    'multiplier.notes.revealLink': guarded((target?: NoteTarget) => revealLink(notes, target)),
+    'multiplier.notes.export': guarded((args?: { format?: 'folder' | 'document'; target?: string }) => exportNotes(notes, clock, args)),
+    'multiplier.notes.import': guarded((args?: { paths?: string[] }) => importNotes(notes, clock, args)),
+    'multiplier.notes.refresh': guarded(() => notes.refresh().then(() => undefined)),
+  };
+}

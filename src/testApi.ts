@@ -1,0 +1,51 @@
+/**
+ * The one test seam: what `activate()` returns in a harness build when the harness started the
+ * extension host. Suites read plain state and set the clock through it, and drive everything else
+ * through the real commands a user runs. Nothing here is in a production build (see
+ * src/buildFlags.d.ts), and nothing here registers a command.
+ */
+import type { Clock } from './core/clock';
+import type { TestClock } from './core/testClock';
+import type { Coach } from './coach/register';
+import { coachTestApi } from './coach/testing';
+import type { GitApi } from './git/api';
+import { gitTestApi } from './git/testing';
+import type { GitHubController } from './github/controller';
+import { githubTestApi } from './github/testing';
+import type { NotesController } from './notes/controller';
+import { notesTestApi } from './notes/testing';
+import type { NudgeController } from './nudge/controller';
+import { nudgeTestApi } from './nudge/testing';
+import type { Review } from './review/register';
+import { reviewTestApi } from './review/testing';
+
+export interface TestApiParts {
+  clock: TestClock;
+  globalStoragePath: string;
+  git: GitApi;
+  github: GitHubController;
+  nudges: NudgeController;
+  review: Review;
+  notes: NotesController;
+  coach: Coach;
+}
+
+export function createTestApi(parts: TestApiParts) {
+  const clock: Clock = parts.clock;
+  return {
+    clock: {
+      now: () => clock.now(),
+      /** Puts the whole extension at `instant` (epoch ms); time runs on from there. */
+      setNow: (instant: number) => parts.clock.setNow(instant),
+      reset: () => parts.clock.reset(),
+    },
+    git: gitTestApi(parts.git),
+    github: githubTestApi(parts.github),
+    nudges: nudgeTestApi(parts.nudges),
+    review: reviewTestApi(parts.review, parts.nudges, parts.globalStoragePath),
+    notes: notesTestApi(parts.notes),
+    coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
+  };
+}
+
+export type MultiplierTestApi = ReturnType<typeof createTestApi>;
