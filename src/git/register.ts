@@ -67,6 +67,7 @@ export function createGitController(context: vscode.ExtensionContext, log: Logge
           error: (message, error) => log.error(`git: ${message}`, error),
         },
         Math.max(0, setting('stateDebounceMs', 300)),
+        () => clock.now(),
       );
       controller.owned.push(watcher);
       void watcher.start().catch((error) => log.error('git: could not follow repository state', error));

@@ -28,7 +28,7 @@ export function logArgs(sentinel: string): string[] {
 }
 
 export function newSentinel(): string {
-  return `MPX${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
+  return `MPX${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** Decodes one field: UTF-8 when valid, else Latin-1 so a legacy name stays readable, never throws. */

@@ -59,7 +59,7 @@ export class HistorySource {
   }
 
   private async refresh(repoRoot: string, entry: RepoEntry): Promise<HistoryModel> {
-    const started = Date.now();
+    const started = performance.now();
     if (!entry.diskLoaded) {
       entry.diskLoaded = true;
       if (this.options.storageDir && !entry.cached) {
@@ -82,12 +82,12 @@ export class HistorySource {
     const settings: OwnershipSettings = { halfLifeDays: this.options.halfLifeDays(), botAuthors: this.options.botAuthors?.() ?? [] };
     const settingsKey = JSON.stringify(settings);
     if (changed || !releasesSame || settingsKey !== entry.settingsKey) {
-      const now = this.options.now?.() ?? Date.now();
+      const now = this.options.now?.() ?? Date.now(); // standalone use (benchmarks): the machine's clock
       entry.model = createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: now }, settings);
       entry.settingsKey = settingsKey;
     }
     if (result.mode !== 'unchanged') this.scheduleWrite(entry);
-    this.options.onRefreshed?.(repoRoot, result.mode, result.read, Date.now() - started);
+    this.options.onRefreshed?.(repoRoot, result.mode, result.read, Math.round(performance.now() - started));
     return entry.model!;
   }
 

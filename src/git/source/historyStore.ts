@@ -5,7 +5,7 @@
  * file) discards it and the caller rescans. Written to a temp file, then renamed, so a crash mid-write
  * leaves the previous cache or none, never half of one. Node built-ins only, no `vscode`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -162,7 +162,7 @@ function parseHeader(line: string, repoRoot: string): Header | undefined {
 export async function saveHistoryCache(storageDir: string, history: CachedHistory): Promise<void> {
   const file = cacheFileFor(storageDir, history.repoRoot);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const header: Header = {
     format: CACHE_FORMAT,
     version: CACHE_VERSION,

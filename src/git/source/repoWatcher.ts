@@ -27,6 +27,8 @@ export class RepoWatcher implements vscode.Disposable {
   constructor(
     private readonly sink: RepoWatcherSink,
     debounceMs: number,
+    /** The one clock: when a snapshot was taken. */
+    private readonly now: () => number,
   ) {
     this.debouncer = new KeyedDebouncer((root) => void this.emit(root), debounceMs, debounceMs * 10);
   }
@@ -117,7 +119,7 @@ export class RepoWatcher implements vscode.Disposable {
           rebasing: state.rebaseCommit !== undefined,
           lastCommitAt,
         },
-        Date.now(),
+        this.now(),
       ),
     );
   }

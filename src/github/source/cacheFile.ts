@@ -3,7 +3,7 @@
  * `globalStorage/github-cache/`. Writes are atomic (temp file, then rename). A broken file is
  * a cache miss, never an error: caches are disposable.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CacheSnapshot } from '../model/etagCache';
@@ -28,7 +28,7 @@ export async function loadCacheFile(file: string): Promise<CacheSnapshot | undef
 
 export async function saveCacheFile(file: string, snapshot: CacheSnapshot): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await fs.writeFile(tmp, JSON.stringify(snapshot), 'utf8');
     await fs.rename(tmp, file);

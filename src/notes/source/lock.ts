@@ -3,6 +3,9 @@
  * never interleave a compare-and-swap. Created atomically with its content (write a temp file,
  * then `link`, which fails if the lock exists), so a crash never leaves an empty, unreadable lock.
  * A lock whose process is gone, or that is older than `staleMs`, is broken.
+ *
+ * Times here are the file system's and the process's (lock ages against mtimes, a wait's deadline),
+ * never the extension's clock, which a test may move.
  */
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';

@@ -410,7 +410,7 @@ export class NoteStore {
         // fall through to a full read, which reports it missing
       }
     }
-    const readStarted = Date.now();
+    const readStarted = Date.now(); // compared with file mtimes: the file system's clock, not the extension's
     const state = await this.readFile(id);
     if (state.state === 'ok') this.remember(state.note, state.mtimeMs, state.size, settledForIndex(state.mtimeMs, readStarted));
     else if (state.state === 'missing') this.cache.delete(id);
@@ -507,7 +507,7 @@ export class NoteStore {
     let stray = !Number.isFinite(pid) || !isProcessAlive(pid);
     if (!stray) {
       try {
-        stray = Date.now() - (await fs.stat(path)).mtimeMs > STRAY_TEMP_AGE_MS;
+        stray = Date.now() - (await fs.stat(path)).mtimeMs > STRAY_TEMP_AGE_MS; // file-system time, like mtime
       } catch {
         return false;
       }
