@@ -57,7 +57,9 @@ const tests = {
 function reportSize(result) {
   for (const [file, info] of Object.entries(result.metafile?.outputs ?? {})) {
     if (file.endsWith('.js')) {
-      console.log(`${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}${testSeams ? ', with test seams' : ''}`);
+      console.log(
+        `${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}${testSeams ? ', with test seams' : ''}`,
+      );
     }
   }
 }

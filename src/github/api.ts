@@ -6,7 +6,7 @@
  */
 import type { Event } from '../core/event';
 
-export { GitHubError, isGitHubError, type GitHubErrorKind } from './model/errors';
+export { GitHubError, isGitHubError } from './model/errors';
 
 /** `multiplier.github.*` as read and checked. */
 export interface GitHubConfig {

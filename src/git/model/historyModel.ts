@@ -55,8 +55,3 @@ export function createHistoryModel(data: HistoryData, settings: OwnershipSetting
     },
   };
 }
-
-/** Newest first by committer time; ties keep git's order (stable sort). */
-export function sortNewestFirst(commits: Commit[]): Commit[] {
-  return commits.sort((a, b) => b.committer.time - a.committer.time);
-}

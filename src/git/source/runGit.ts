@@ -64,7 +64,6 @@ export function assertSha(value: string): string {
 
 /** For the rare symbolic ref: no option look-alikes, no control characters, no range syntax. */
 export function assertSafeRef(value: string): string {
-  // eslint-disable-next-line no-control-regex
   if (value === '' || value.startsWith('-') || /[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{/.test(value)) {
     throw new Error(`refusing unsafe ref: ${JSON.stringify(value.slice(0, 60))}`);
   }

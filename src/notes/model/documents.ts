@@ -2,7 +2,7 @@
  * Notes as one Markdown document (export, 1:1 prep) and the import merge plan. Pure.
  */
 import { createHash } from 'node:crypto';
-import { parseNote, serializeNote } from './format';
+import { parseNote } from './format';
 import { KIND_LABELS, noteTitle } from './summaries';
 import type { Note, NoteLink } from './types';
 
@@ -194,6 +194,3 @@ export function planImport(
   }
   return actions;
 }
-
-/** Re-exported so callers writing a folder export use the same serialiser as the store. */
-export { serializeNote };

@@ -8,8 +8,7 @@
  * into JSON lists, and adds `revision` and `bytes`. A v1 note is rewritten as v2 on its next save.
  */
 import type { Note, NoteKind, NoteLink } from './types';
-import type { ParseResult } from './format';
-import { isValidNoteId, normalizeTags, readValue, requireDate, requireString, toLink } from './format';
+import { isValidNoteId, normalizeTags, readValue, requireDate, requireString, toLink, type ParseResult } from './fields';
 
 const V1_KINDS: Record<string, NoteKind> = {
   note: 'note',

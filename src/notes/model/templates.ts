@@ -43,21 +43,6 @@ export function coachAnswerBody(input: { prompt: string; signal: string; answer?
   return `# ${oneLine(input.prompt)}\n\n${quoted}\n\n${input.answer?.trim() ? input.answer.trim() : '<!-- Write your answer here. -->'}\n`;
 }
 
-export function retroBody(): string {
-  return [
-    '# Blameless retro',
-    '',
-    '## What happened',
-    '',
-    '## What helped',
-    '',
-    '## What got in the way',
-    '',
-    '## What we will try next',
-    '',
-  ].join('\n');
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -4,7 +4,7 @@
  * still accepted so links and editors from older builds keep working.
  * Pure: takes anything with `scheme` and `path` (a vscode.Uri qualifies).
  */
-import { isValidNoteId } from './format';
+import { isValidNoteId } from './fields';
 
 export const NOTE_SCHEME = 'multiplier-note';
 /** Long enough for a heading, short enough that several tabs still fit. */

@@ -52,7 +52,6 @@ export async function closeRepository(repoRoot: string): Promise<void> {
 
 /** Records every child process our own extension's code starts (a spawn hook, not an assumption). */
 export function hookSpawns(extensionPath: string): { calls: string[]; restore(): void } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cp = require('node:child_process') as Record<string, unknown>;
   const names = ['spawn', 'execFile', 'exec', 'fork', 'spawnSync', 'execFileSync', 'execSync'];
   const originals = new Map(names.map((n) => [n, cp[n]]));
