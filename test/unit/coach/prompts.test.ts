@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { JsonSyntaxError, parseJsonWithPositions } from '../../../src/coach/model/prompts/jsonPositions';
+import { JsonSyntaxError, parseJsonWithPositions } from '../../../src/coach/model/prompts/jsonDocument';
 import { mergeLibraries, parsePromptFile, parseSettingsPrompts, promptsFor, type Prompt } from '../../../src/coach/model/prompts/library';
 import { EMPTY_ROTATION, loadRotation, nextPrompt, rotationKey, type RotationState } from '../../../src/coach/model/prompts/rotation';
 import { shippedPrompts } from '../../../src/coach/model/prompts/shipped';

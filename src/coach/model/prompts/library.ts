@@ -1,5 +1,5 @@
 import { SIGNAL_KINDS, type SignalKind } from '../signals/types';
-import { JsonSyntaxError, parseJsonWithPositions, type Position } from './jsonPositions';
+import { JsonSyntaxError, parseJsonWithPositions, type Position } from './jsonDocument';
 
 /** Who the question is for: the person who is stuck, or the mentor someone asked for help. */
 export type PromptRole = 'stuck' | 'mentor';
