@@ -22,6 +22,9 @@ const shared = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // ES module builds first: jsonc-parser's UMD build requires its parts at run time, which a
+  // bundle cannot resolve.
+  mainFields: ['module', 'main'],
   sourcemap: dev ? 'inline' : false,
   logLevel: 'warning',
   legalComments: 'none',
