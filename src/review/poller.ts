@@ -34,6 +34,7 @@ export class ReviewPoller implements vscode.Disposable {
   private outageNotified = false;
   private timer: Timer | undefined;
   private running: Promise<void> | undefined;
+  private again: Promise<void> | undefined;
   private lastGitKey = '';
   private readonly disposables: { dispose(): void }[] = [];
 
@@ -78,14 +79,22 @@ export class ReviewPoller implements vscode.Disposable {
     if (mayRefreshOnTrigger(this.deps.clock.now(), this.lastAttemptAt, this.deps.state.blockedUntil)) void this.refresh(reason);
   }
 
-  /** One refresh at a time; a second caller shares the running one. */
+  /**
+   * One refresh at a time. A caller during a running refresh gets one more after it: a sign-in or
+   * a settings change that arrives mid-poll must not be answered by the poll that started before it.
+   */
   refresh(reason: string): Promise<void> {
     this.started = true;
-    if (!this.running) {
-      this.running = this.poll(reason).finally(() => {
-        this.running = undefined;
+    if (this.running) {
+      this.again ??= this.running.then(() => {
+        this.again = undefined;
+        return this.refresh(reason);
       });
+      return this.again;
     }
+    this.running = this.poll(reason).finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 

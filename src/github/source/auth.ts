@@ -34,10 +34,20 @@ function enterpriseHostMatches(apiUrl: string): boolean {
   }
 }
 
+/** How long a silent session look-up may take: a provider that never registers (restricted mode) must not stall the queue. */
+const SILENT_SESSION_TIMEOUT_MS = 5_000;
+
 async function session(provider: string, interactive: boolean): Promise<string | undefined> {
   try {
-    const s = await vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
-    return s?.accessToken;
+    const request = vscode.authentication.getSession(provider, SCOPES, interactive ? { createIfNone: true } : { silent: true });
+    if (interactive) return (await request)?.accessToken;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SILENT_SESSION_TIMEOUT_MS)));
+    try {
+      return (await Promise.race([request, gaveUp]))?.accessToken;
+    } finally {
+      clearTimeout(timer);
+    }
   } catch {
     // No such provider (e.g. a host without the built-in GitHub auth), or the user cancelled.
     return undefined;
