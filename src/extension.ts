@@ -45,8 +45,11 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
 
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Only a harness build has a seam, and it opens only for a host a test runner started.
-  const underTest = process.env.MULTIPLIER_TEST_CONTROL_DIR !== undefined || context.extensionMode === vscode.ExtensionMode.Test;
-  if (MULTIPLIER_TEST_SEAMS && clock instanceof TestClock && underTest) {
+  if (
+    MULTIPLIER_TEST_SEAMS &&
+    clock instanceof TestClock &&
+    (process.env.MULTIPLIER_TEST_CONTROL_DIR || context.extensionMode === vscode.ExtensionMode.Test)
+  ) {
     return createTestApi({ clock, globalStoragePath: context.globalStorageUri.fsPath, git, github, nudges, review, notes, coach });
   }
   return undefined;

@@ -11,6 +11,9 @@ export function coachTestApi(coach: Coach, deps: { nudges: NudgeApi; notes: Note
     /** Starts the coach if needed and evaluates now. */
     state: () => coach.loop.evaluate(),
     html: () => ({ resolved: coach.view.isResolved(), html: coach.view.html() }),
+    /** What the detectors see now, before muting, snoozes and dismissals hide anything: proof an event arrived. */
+    activeSignals: () =>
+      coach.controller.activeSignals().map(({ signal, role }) => ({ kind: signal.kind, key: signal.key, summary: signal.summary, role })),
     /** Sends a message as the Coach view would; resolves with the model after it took effect. */
     message: async (message: unknown) => {
       if (isWebviewMessage(message) && (await runCoachAction(message, { coach: coach.controller, ...deps }))) await coach.loop.evaluate();
