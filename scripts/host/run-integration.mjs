@@ -125,6 +125,7 @@ async function followPhase(page, controlDir, phase) {
         console.log(`  ${event.title}`);
       } else if (event.type === 'test') report(event);
       else if (event.type === 'screenshot') await answerScreenshot(page, controlDir, event);
+      else if (event.type === 'keys') await answerKeys(page, controlDir, event);
       else if (event.type === 'crash') return fail(`[${phase}] runner crashed: ${event.error}`, event.stack);
       else if (event.type === 'end') return;
     }
@@ -176,6 +177,19 @@ async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
 }
 
+/** Types into the workbench as a person would, once the element the suite waits for is visible. */
+async function answerKeys(page, controlDir, { id, waitFor, text, keys }) {
+  const reply = {};
+  try {
+    if (waitFor) await page.locator(waitFor).first().waitFor({ state: 'visible', timeout: 15_000 });
+    if (text) await page.keyboard.type(text, { delay: 10 });
+    for (const key of keys) await page.keyboard.press(key);
+  } catch (error) {
+    reply.error = String(error?.message ?? error);
+  }
+  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+}
+
 async function runSession(host, { name, phases, trusted, createWorkspace = createTestRepository, withDemoGitHub = false }) {
   const todo = phases.filter((phase) => suitesFor(phase).length > 0);
   if (todo.length === 0) return;
@@ -194,15 +208,22 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
   installRunnerExtension(extensionsDir);
   mark(`${name}: profile and extension installed`);
 
-  const control = (phase) =>
-    writeFileSync(join(controlDir, 'control.json'), JSON.stringify({ phase, files: suitesFor(phase), grep: options.grep, testTimeoutMs }));
-  control(todo[0]);
+  // Every phase of this window, in order; the runner reloads the window between them.
+  const control = { phases: todo.map((phase) => ({ phase, files: suitesFor(phase) })), grep: options.grep, testTimeoutMs };
+  writeFileSync(join(controlDir, 'control.json'), JSON.stringify(control));
   const server = await startCodeServer(host, {
     userDataDir,
     extensionsDir,
     folder: workspace,
     trusted,
-    env: { MULTIPLIER_TEST_CONTROL_DIR: controlDir, MULTIPLIER_TEST_WORKSPACE: workspace, ...(github ? demoEnv(github.url) : {}) },
+    env: {
+      MULTIPLIER_TEST_CONTROL_DIR: controlDir,
+      MULTIPLIER_TEST_WORKSPACE: workspace,
+      // A process time zone unlike any the suites configure for working hours, so code that mixes
+      // the machine's zone with the configured one fails here rather than for users abroad.
+      TZ: 'America/New_York',
+      ...(github ? demoEnv(github.url) : {}),
+    },
   });
   cleanups.push(async () => {
     await server.stop();
@@ -216,12 +237,8 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
   cleanups.push(async () => browser.close());
   mark(`${name}: workbench loaded in Chromium`);
 
-  for (const [index, phase] of todo.entries()) {
+  for (const phase of todo) {
     console.log(`\n[${name}] phase ${phase}: ${suitesFor(phase).length} suite file(s)`);
-    if (index > 0) {
-      control(phase);
-      await page.reload({ waitUntil: 'domcontentloaded' });
-    }
     await followPhase(page, controlDir, phase);
   }
   await cleanup();

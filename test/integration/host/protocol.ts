@@ -4,10 +4,12 @@
  * channel that survives window reloads.
  */
 export interface RunControl {
-  /** Which phase the next extension-host start should run: 'main', 'reload', … */
-  phase: string;
-  /** Absolute paths of the compiled suites for this phase. */
-  files: string[];
+  /**
+   * The phases of this window, in order: 'main', then 'reload', … Each extension-host start runs
+   * the first phase not yet done, and then reloads the window (VS Code's own reload, which saves
+   * state first, as a user's would) when another phase follows.
+   */
+  phases: { phase: string; files: string[] }[];
   grep?: string;
   /** Per-test timeout; a hanging test fails with its full title. */
   testTimeoutMs: number;
@@ -18,6 +20,8 @@ export type RunEvent =
   | { type: 'suite'; title: string }
   | { type: 'test'; fullTitle: string; state: 'passed' | 'failed' | 'pending'; durationMs: number; error?: string; stack?: string }
   | { type: 'screenshot'; id: string; name: string; expectText: string[] }
+  /** Type into the real workbench as a person would: wait for `waitFor` (a CSS selector) to be visible, type `text`, press `keys`. */
+  | { type: 'keys'; id: string; waitFor?: string; text?: string; keys: string[] }
   | { type: 'end'; phase: string; passed: number; failed: number; pending: number }
   | { type: 'crash'; error: string; stack?: string };
 
@@ -28,7 +32,15 @@ export interface ScreenshotReply {
   error?: string;
 }
 
+/** What the harness answers to a keys request. */
+export interface KeysReply {
+  error?: string;
+}
+
 export const CONTROL_ENV = 'MULTIPLIER_TEST_CONTROL_DIR';
 export const controlFile = (dir: string): string => `${dir}/control.json`;
 export const eventsFile = (dir: string, phase: string): string => `${dir}/events-${phase}.ndjson`;
 export const replyFile = (dir: string, id: string): string => `${dir}/reply-${id}.json`;
+export const doneFile = (dir: string, phase: string): string => `${dir}/done-${phase}`;
+/** Set by the runner in the extension host: the phase whose events file requests go to. */
+export const PHASE_ENV = 'MULTIPLIER_TEST_PHASE';

@@ -1,25 +1,46 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { CONTROL_ENV, eventsFile, replyFile, type RunControl, type ScreenshotReply } from './protocol';
-import { controlFile } from './protocol';
+import { CONTROL_ENV, eventsFile, PHASE_ENV, replyFile, type KeysReply, type RunEvent, type ScreenshotReply } from './protocol';
 
-/**
- * Asks the harness (which drives Chromium) for a screenshot of the real workbench, and for a check
- * that the given texts are visible in the page. Resolves with the harness's reply.
- * Outside the offline harness (desktop @vscode/test-cli) there is no browser: returns undefined.
- */
-export async function requestScreenshot(name: string, expectText: string[] = [], timeoutMs = 30_000): Promise<ScreenshotReply | undefined> {
-  const dir = process.env[CONTROL_ENV];
-  if (!dir) return undefined;
-  const control = JSON.parse(readFileSync(controlFile(dir), 'utf8')) as RunControl;
+type Request = Extract<RunEvent, { type: 'screenshot' | 'keys' }>;
+type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
+
+/** Sends a request to the harness (which drives Chromium) and waits for its reply. */
+async function ask<T>(request: RequestBody, timeoutMs: number): Promise<T> {
+  const dir = process.env[CONTROL_ENV]!;
+  const phase = process.env[PHASE_ENV] ?? 'main';
   const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  appendFileSync(eventsFile(dir, control.phase), `${JSON.stringify({ type: 'screenshot', id, name, expectText })}\n`);
+  appendFileSync(eventsFile(dir, phase), `${JSON.stringify({ ...request, id })}\n`);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (existsSync(replyFile(dir, id))) return JSON.parse(readFileSync(replyFile(dir, id), 'utf8')) as ScreenshotReply;
+    if (existsSync(replyFile(dir, id))) return JSON.parse(readFileSync(replyFile(dir, id), 'utf8')) as T;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the harness did not answer screenshot request "${name}" within ${timeoutMs} ms`);
+  throw new Error(`the harness did not answer the ${request.type} request within ${timeoutMs} ms`);
 }
 
-/** True when the suites run under the offline harness, which can take screenshots. */
+/**
+ * Asks the harness for a screenshot of the real workbench, and for a check that the given texts
+ * are visible in the page. Outside the offline harness (desktop @vscode/test-cli) there is no
+ * browser: returns undefined.
+ */
+export async function requestScreenshot(name: string, expectText: string[] = [], timeoutMs = 30_000): Promise<ScreenshotReply | undefined> {
+  if (!underHarness()) return undefined;
+  return ask<ScreenshotReply>({ type: 'screenshot', name, expectText }, timeoutMs);
+}
+
+/**
+ * Types into the real workbench through the browser, as a person would: waits until `waitFor`
+ * (a CSS selector, e.g. the quick input) is visible, types `text`, then presses `keys`
+ * (Playwright key names such as 'Enter'). Only under the offline harness.
+ */
+export async function typeInWorkbench(options: { waitFor?: string; text?: string; keys?: string[] }, timeoutMs = 30_000): Promise<void> {
+  if (!underHarness()) throw new Error('typing into the workbench needs the offline harness (a browser)');
+  const reply = await ask<KeysReply>({ type: 'keys', waitFor: options.waitFor, text: options.text, keys: options.keys ?? [] }, timeoutMs);
+  if (reply.error) throw new Error(`the harness could not type into the workbench: ${reply.error}`);
+}
+
+/** The selector of VS Code's quick input (quick pick, input box) while it is open. */
+export const QUICK_INPUT = '.quick-input-widget';
+
+/** True when the suites run under the offline harness, which can take screenshots and type. */
 export const underHarness = (): boolean => Boolean(process.env[CONTROL_ENV]);

@@ -4,16 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
-import { requestScreenshot, underHarness } from '../host/screenshot';
+import { QUICK_INPUT, requestScreenshot, typeInWorkbench, underHarness } from '../host/screenshot';
 import { editActively } from '../host/editing';
-import { sleep, waitFor } from '../host/wait';
+import { waitFor } from '../host/wait';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
-const SHORT_THRESHOLDS: Record<string, number> = { uncommittedActiveMinutes: 0.02, repeatedFailures: 2 };
+const SHORT_THRESHOLDS: Record<string, number> = { repeatedFailures: 2 };
 
-const coachState = async () => (await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'))!;
-const coachHtml = async () => (await vscode.commands.executeCommand<{ resolved: boolean; html: string }>('multiplier.internal.coachHtml'))!;
+const coachState = async (): Promise<CoachViewModel> => (await multiplier()).coach.state();
+const coachHtml = async () => (await multiplier()).coach.html();
 
 async function runTask(name: string, command: string): Promise<number | undefined> {
   const task = new vscode.Task(
@@ -55,12 +56,14 @@ describe('Coach', function () {
     execFileSync('git', ['checkout', '-q', '--', 'src/parser.ts'], { cwd: root });
     for (const key of Object.keys(SHORT_THRESHOLDS)) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('multiplier.nudges.resetMuted', ['coach.repeated-failure']);
+    (await multiplier()).clock.reset();
   });
 
   it('raises a prompt in the Coach view when the repository stays dirty past the threshold', async () => {
     // src/parser.ts has history by Ada and Grace (scripts/host/git-fixture.mjs): people to ask.
     const root = vscode.workspace.workspaceFolders![0].uri;
-    await editActively(vscode.Uri.joinPath(root, 'src', 'parser.ts'), (i) => `export const step${i} = ${i};`, 6, 600);
+    // Forty-eight minutes of steady editing, a line a minute (the default threshold is 45 active minutes).
+    await editActively(vscode.Uri.joinPath(root, 'src', 'parser.ts'), (i) => `export const step${i} = ${i};`, 49, 1);
 
     const model = await waitFor(coachState, (m) => m.current?.signalKind === 'long-uncommitted', 'the long-uncommitted prompt');
     assert.match(model.current!.why, /^You've been editing src\/parser\.ts for \d+ min without a commit\.$/);
@@ -79,7 +82,6 @@ describe('Coach', function () {
     );
     assert.ok(html.includes('src/parser.ts'));
     if (underHarness()) {
-      await sleep(300);
       // The harness's text check reads the workbench frame only, not the webview's nested iframes,
       // so the view's content is asserted through the rendered HTML above; this is the picture.
       const reply = await requestScreenshot('coach-view-prompt', ['Coach']);
@@ -93,7 +95,7 @@ describe('Coach', function () {
     const first = (await waitFor(coachHtml, (h) => h.resolved && h.html.length > 0, 'a rendered Coach view')).html;
     // Any model change re-renders; dismissing the current prompt is one.
     const key = (await coachState()).current?.key;
-    if (key) await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'dismiss', key });
+    if (key) await (await multiplier()).coach.message({ type: 'dismiss', key });
     else await config().update('notifications', false, vscode.ConfigurationTarget.Global);
     const second = (await waitFor(coachHtml, (h) => h.html !== first, 'a second render')).html;
     for (const html of [first, second]) {
@@ -118,27 +120,35 @@ describe('Coach', function () {
     assert.match(model.current!.why, /"coach-suite: coach-fail" has failed 2 times in a row \(last exit code 1\)\./);
     assert.equal(model.current!.nudgeKind, 'coach.repeated-failure');
 
-    await vscode.commands.executeCommand('multiplier.internal.coachMessage', { type: 'never', key: model.current!.key });
+    await (await multiplier()).coach.message({ type: 'never', key: model.current!.key });
     await waitFor(coachState, (m) => m.current?.signalKind !== 'repeated-failure', 'the prompt to go away');
     // A new streak of failures is a new occurrence of the same kind: still silent.
     assert.equal(await runTask('coach-fail', 'exit 0'), 0);
     assert.equal(await runTask('coach-fail', 'exit 1'), 1);
     assert.equal(await runTask('coach-fail', 'exit 1'), 1);
-    await sleep(800);
+    // Proof the second streak arrived: the detector sees it (a new occurrence), and the view still hides it.
+    await waitFor(
+      async () => (await multiplier()).coach.activeSignals(),
+      (signals) => signals.some((s) => s.kind === 'repeated-failure' && s.key !== model.current!.key),
+      'the detector to see the second streak',
+    );
     const after = await coachState();
     assert.notEqual(after.current?.signalKind, 'repeated-failure');
     assert.ok(!(await coachHtml()).html.includes('Repeated failures'));
   });
 
-  it('rewrites the selected review comment', async () => {
+  it('rewrites the selected review comment, picked in the real quick pick', async function () {
+    if (!underHarness()) this.skip(); // typing into the quick pick needs the harness's browser
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Intro line\nJust use a map.\nOutro line\n' });
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(1, 0, 1, 'Just use a map.'.length);
-    const result = await vscode.commands.executeCommand<{ findings: string[]; applied?: string }>(
-      'multiplier.internal.coachRewriteSelection',
-      'Rephrase as a question',
-    );
-    assert.deepEqual([...(result?.findings ?? [])].sort(), ['absolute-wording', 'missing-label', 'request-without-reason']);
+    // The command a user runs; it resolves once the picked rewrite is applied.
+    const checked = vscode.commands.executeCommand('multiplier.coach.checkComment');
+    await typeInWorkbench({ waitFor: QUICK_INPUT });
+    const reply = await requestScreenshot('check-comment-quick-pick', ['Rephrase as a question']);
+    assert.deepEqual(reply?.missingText, [], 'the rewrites are offered');
+    await typeInWorkbench({ waitFor: QUICK_INPUT, text: 'Rephrase as a question', keys: ['Enter'] });
+    await checked;
     assert.equal(doc.getText(), 'Intro line\nCould we use a map?\nOutro line\n');
     assert.ok((await vscode.commands.getCommands(true)).includes('multiplier.coach.checkComment'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

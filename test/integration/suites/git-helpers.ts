@@ -1,9 +1,10 @@
-/** Helpers for the git engine suites: run git in temp repos, poll the engine through internal commands. */
+/** Helpers for the git suites: run git in temp repos, poll the git source through the test API. */
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { RepoSnapshot } from '../../../src/git/api';
+import { multiplier } from '../host/api';
 
-export const EXTENSION_ID = 'multiplier-dev.multiplier';
+export { EXTENSION_ID } from '../host/api';
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -21,7 +22,7 @@ export function git(cwd: string, ...args: string[]): string {
   });
 }
 
-export const snapshots = async () => (await vscode.commands.executeCommand<RepoSnapshot[]>('multiplier.internal.gitSnapshots')) ?? [];
+export const snapshots = async (): Promise<RepoSnapshot[]> => [...(await multiplier()).git.snapshots()];
 
 /** Polls the engine's snapshots until `predicate` holds (the git extension notices changes via file watching). */
 export async function waitForSnapshot(

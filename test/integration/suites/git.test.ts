@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 import { EXTENSION_ID, closeRepository, git, waitForSnapshot } from './git-helpers';
 
 describe('Git engine', function () {
@@ -50,7 +51,7 @@ describe('Git engine', function () {
   it('is ready and has a snapshot of the workspace repository', async () => {
     const all = await waitForSnapshot((s) => s.some((x) => x.repoRoot === root && !!x.head), 'the workspace snapshot');
     const snap = all.find((s) => s.repoRoot === root)!;
-    assert.equal(await vscode.commands.executeCommand('multiplier.internal.gitStatus'), 'ready');
+    assert.equal((await multiplier()).git.status(), 'ready');
     assert.equal(snap.branch, 'main');
     assert.equal(snap.detached, false);
     assert.equal(snap.head, git(root, 'rev-parse', 'HEAD').trim());
@@ -91,15 +92,14 @@ describe('Git engine', function () {
   });
 
   it('reads history, pull requests and ownership of the workspace', async () => {
-    type Summary = { tip: string; commitCount: number; subjects: string[]; pullRequests: { number: number; kind: string }[] };
-    const history = (await vscode.commands.executeCommand<Summary>('multiplier.internal.gitHistory', root))!;
+    const history = await (await multiplier()).git.history(root);
     assert.equal(history.tip, git(root, 'rev-parse', 'HEAD').trim());
     assert.equal(history.subjects[0], OUR_SUBJECT);
     assert.ok(
       history.pullRequests.some((p) => p.number === 3 && p.kind === 'squash'),
       'the "(#3)" squash is a PR',
     );
-    const owners = (await vscode.commands.executeCommand<{ email: string }[]>('multiplier.internal.gitOwners', root, ['src/parser.ts']))!;
+    const owners = await (await multiplier()).git.owners(root, ['src/parser.ts']);
     assert.deepEqual(owners.map((o) => o.email).sort(), ['ada@example.com', 'grace@example.com']);
   });
 
@@ -179,10 +179,9 @@ describe('Git engine', function () {
     git(repo, 'symbolic-ref', 'HEAD', `refs/heads/${branch}`);
     writeFileSync(path.join(repo, 'a.txt'), 'dirty\n');
 
-    type Summary = { commitCount: number };
-    const history = (await vscode.commands.executeCommand<Summary>('multiplier.internal.gitHistory', repo))!;
+    const history = await (await multiplier()).git.history(repo);
     assert.equal(history.commitCount, 1);
-    await vscode.commands.executeCommand('multiplier.internal.gitOwners', repo, ['']);
+    await (await multiplier()).git.owners(repo, ['']);
     assert.equal(existsSync(marker), false, 'a program named in .git/config ran');
     assert.equal(existsSync(pwned), false, 'the option-like branch name reached git as an option');
   });

@@ -1,24 +1,37 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
+import { waitFor } from '../host/wait';
 import { EXTENSION_ID, gitChildren, hookSpawns } from './git-helpers';
 
 describe('Git engine in an untrusted workspace', function () {
   this.timeout(60_000);
 
-  it('starts no git process at all, even when asked for history', async () => {
+  it('starts no git process at all, even when every view is open and history is asked for', async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this phase runs without workspace trust');
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const hook = hookSpawns(extension.extensionPath);
     const seenInPs: string[] = [];
     const poll = setInterval(() => seenInPs.push(...gitChildren()), 20);
     try {
-      await extension.activate();
+      const api = await multiplier();
       const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-      assert.equal(await vscode.commands.executeCommand('multiplier.internal.gitStatus'), 'untrusted');
-      assert.deepEqual(await vscode.commands.executeCommand('multiplier.internal.gitSnapshots'), []);
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('multiplier.internal.gitHistory', root)), /untrusted/);
-      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('multiplier.internal.gitOwners', root, ['src'])), /untrusted/);
-      await new Promise((r) => setTimeout(r, 1500)); // anything lazily scheduled would have started by now
+      assert.equal(api.git.status(), 'untrusted');
+      assert.deepEqual(api.git.snapshots(), []);
+      await assert.rejects(api.git.history(root), /untrusted/);
+      await assert.rejects(api.git.owners(root, ['src']), /untrusted/);
+      // Start everything that runs lazily, and wait until each has done its first round of work.
+      await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+      await waitFor(
+        async () => api.review.state().status,
+        (status) => status === 'signedOut',
+        'the review queue to finish its first poll',
+      );
+      await vscode.commands.executeCommand('multiplier.coach.focus');
+      const coach = await api.coach.state(); // an evaluation, including its who-to-ask look-up
+      assert.equal(coach.current, undefined);
+      await vscode.commands.executeCommand('multiplier.growthNotes.focus');
+      await api.notes.state();
     } finally {
       clearInterval(poll);
       hook.restore();

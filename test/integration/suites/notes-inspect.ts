@@ -1,6 +1,5 @@
 // Shared by the notes suites (main and reload phases); not a suite itself (no .test.ts suffix).
-import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 import type { Note } from '../../../src/notes/model/types';
 
 export const CAPTURE_TEXT = 'Asked before telling in review #testing';
@@ -14,7 +13,5 @@ export interface NotesInspection {
 }
 
 export async function inspectNotes(): Promise<NotesInspection> {
-  const result = await vscode.commands.executeCommand<NotesInspection>('multiplier.internal.notesState');
-  assert.ok(result, 'multiplier.internal.notesState answered');
-  return result;
+  return (await multiplier()).notes.state() as Promise<NotesInspection>;
 }

@@ -3,9 +3,10 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { isoWeek, weekStart } from '../../../src/notes/model/summaries';
 import { noteIdFromUri } from '../../../src/notes/model/uri';
+import { multiplier } from '../host/api';
 import { requestScreenshot, underHarness } from '../host/screenshot';
+import { waitForSnapshot } from './git-helpers';
 import { CAPTURE_TEXT, EDIT_TEXT, inspectNotes } from './notes-inspect';
 
 describe('Growth notes', function () {
@@ -13,8 +14,15 @@ describe('Growth notes', function () {
   let uri: vscode.Uri;
   let id: string;
 
+  // A Wednesday noon (UTC): the same week, Monday 2026-11-30, in every time zone the host may use.
+  const INSTANT = Date.parse('2026-12-02T12:00:00Z');
+
   before(async () => {
-    await vscode.extensions.getExtension('multiplier-dev.multiplier')?.activate();
+    (await multiplier()).clock.setNow(INSTANT);
+  });
+
+  after(async () => {
+    (await multiplier()).clock.reset();
   });
 
   it('captures a note linked to the current file, line and commit', async () => {
@@ -24,18 +32,13 @@ describe('Growth notes', function () {
     await vscode.workspace.fs.writeFile(file, Buffer.from('one\ntwo\nthree\nfour\n'));
     const editor = await vscode.window.showTextDocument(file);
     editor.selection = new vscode.Selection(2, 1, 2, 1);
-    // The git engine starts on first use and reports HEAD shortly after; capture until it does.
-    let links: unknown[] = [];
-    for (let attempt = 0; attempt < 20; attempt++) {
-      await vscode.window.showTextDocument(file);
-      uri = (await vscode.commands.executeCommand<vscode.Uri>('multiplier.notes.capture', { text: CAPTURE_TEXT, open: false }))!;
-      assert.ok(uri, 'capture returned the note uri');
-      id = noteIdFromUri(uri) ?? '';
-      links = (await inspectNotes()).notes.find((note) => note.id === id)?.links ?? [];
-      if (links.some((link) => (link as { type: string }).type === 'commit')) break;
-      await vscode.commands.executeCommand('multiplier.notes.delete', id, { confirm: false });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    // The git source starts on first use; capture once it knows the repository's HEAD.
+    await waitForSnapshot((all) => all.some((s) => s.repoRoot === folder.uri.fsPath && s.head !== undefined), 'HEAD of the workspace');
+    await vscode.window.showTextDocument(file);
+    uri = (await vscode.commands.executeCommand<vscode.Uri>('multiplier.notes.capture', { text: CAPTURE_TEXT, open: false }))!;
+    assert.ok(uri, 'capture returned the note uri');
+    id = noteIdFromUri(uri) ?? '';
+    const links = (await inspectNotes()).notes.find((note) => note.id === id)?.links ?? [];
     assert.equal(uri.scheme, 'multiplier-note');
     assert.equal(uri.path, `/${id}/Asked before telling in review.md`, 'the uri carries the title after the id');
     assert.deepEqual(links[0], { type: 'file', path: 'notes-target.txt', line: 3 });
@@ -62,9 +65,8 @@ describe('Growth notes', function () {
 
   it('shows the note in the view by week and by tag, with counts', async () => {
     const { weeks, tags } = await inspectNotes();
-    const now = new Date();
-    const week = weeks.find((group) => group.label === `Week of ${weekStart(now)}`);
-    assert.ok(week, `a group for ${isoWeek(now)}: ${JSON.stringify(weeks)}`);
+    const week = weeks.find((group) => group.label === 'Week of 2026-11-30');
+    assert.ok(week, `a group for the week of the captured note: ${JSON.stringify(weeks)}`);
     assert.ok(week.ids.includes(id));
     assert.equal(week.count, String(week.ids.length));
     const tag = tags.find((group) => group.label === '#testing');
@@ -73,7 +75,6 @@ describe('Growth notes', function () {
       // The view beside the open note: the screenshot the issue asks for.
       await vscode.window.showTextDocument(uri);
       await vscode.commands.executeCommand('multiplier.growthNotes.focus');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
       const reply = await requestScreenshot('growth-notes', ['Growth Notes', 'By week', 'By tag', EDIT_TEXT]);
       assert.equal(reply?.error, undefined);
       assert.deepEqual(

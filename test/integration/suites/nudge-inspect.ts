@@ -1,6 +1,5 @@
 // Shared by the nudge suites (main and reload phases); not a suite itself (no .test.ts suffix).
-import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 
 /** A kind no capability uses, so muting it cannot silence anything else in the run. */
 export const TEST_KIND = 'integration.persisted-mute';
@@ -14,7 +13,5 @@ interface Inspection {
 
 export async function inspect(kind?: string): Promise<Inspection> {
   const req = kind ? { kind, id: `${kind}#1`, title: 't', why: 'w', wantsToast: true } : undefined;
-  const result = await vscode.commands.executeCommand<Inspection>('multiplier.internal.nudgeState', req);
-  assert.ok(result, 'multiplier.internal.nudgeState answered');
-  return result;
+  return (await multiplier()).nudges.state(req);
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { requestScreenshot, underHarness } from '../host/screenshot';
+import { multiplier } from '../host/api';
 import { inspect, TEST_KIND } from './nudge-inspect';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
@@ -9,21 +10,18 @@ describe('Nudges and focus', () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
 
-  after(async function () {
-    this.timeout(10_000);
+  after(async () => {
+    // The reload phase starts with VS Code's own window reload, which saves state first, as a user's would.
     await vscode.commands.executeCommand('multiplier.focus.stop');
-    // The commands await the memento write to the workbench, but the web workbench (code-server)
-    // writes its storage to IndexedDB on a short delay, and the harness reloads the page as soon
-    // as this phase ends. Give it time, so the reload suite tests persistence, not that race.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
   });
 
   it('starts a focus block from the command, shows it, and stops it', async function () {
-    const before = Date.now();
+    const { clock } = await multiplier();
+    const before = clock.now();
     await vscode.commands.executeCommand('multiplier.focus.start', 25);
     const during = await inspect('review.reminder');
     assert.equal(during.focusActive, true);
-    assert.ok(during.state.focusUntil! >= before + 25 * 60_000 && during.state.focusUntil! <= Date.now() + 25 * 60_000);
+    assert.ok(during.state.focusUntil! >= before + 25 * 60_000 && during.state.focusUntil! <= clock.now() + 25 * 60_000);
     assert.match(during.quietReason ?? '', /^focus block until /);
     assert.equal(during.decision?.channel, 'view', 'no toast may interrupt a focus block');
     assert.match(during.decision?.reason ?? '', /^focus block until /);
@@ -43,7 +41,7 @@ describe('Nudges and focus', () => {
   it('mutes a kind ("never for this kind") and the next decision honours it', async () => {
     await vscode.commands.executeCommand('multiplier.nudges.resetMuted', [TEST_KIND]);
     assert.notEqual((await inspect(TEST_KIND)).decision?.channel, 'suppressed');
-    await vscode.commands.executeCommand('multiplier.internal.muteNudgeKind', TEST_KIND);
+    await (await multiplier()).nudges.mute(TEST_KIND);
     const muted = await inspect(TEST_KIND);
     assert.deepEqual(muted.decision, { channel: 'suppressed', reason: 'muted kind' });
     assert.ok(muted.state.neverKinds.includes(TEST_KIND));

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import type { Scenario } from '../../fake-github/scenario';
@@ -10,7 +11,6 @@ import type { Scenario } from '../../fake-github/scenario';
 import basic from '../../fake-github/scenarios/basic.json';
 import demo from '../../fake-github/scenarios/demo.json';
 
-const EXTENSION_ID = 'multiplier-dev.multiplier';
 const TOKEN = (basic as Scenario).token!;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -34,7 +34,7 @@ interface QueueState {
   tree: { label?: string; description?: string; children: RenderedItem[] }[];
 }
 
-const state = async () => (await vscode.commands.executeCommand<QueueState>('multiplier.internal.reviewQueueState'))!;
+const state = async (): Promise<QueueState> => (await multiplier()).review.state() as QueueState;
 const refresh = () => vscode.commands.executeCommand('multiplier.review.refresh');
 const group = (s: QueueState, label: string) => s.tree.find((g) => g.label === label)?.children ?? [];
 
@@ -63,20 +63,24 @@ describe('Review Queue against the local GitHub server', function () {
   const config = () => vscode.workspace.getConfiguration();
   const G = vscode.ConfigurationTarget.Global;
 
+  // The instant a night-time run once failed at (a Wednesday, 00:49 UTC): the extension and the
+  // server share it, so waits are exact whatever the wall clock says.
+  const INSTANT = Date.parse('2026-12-02T00:49:00Z');
+
   before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    gh = await startFakeGitHub({ scenario: JSON.parse(JSON.stringify(basic)) as Scenario });
-    // Every hour a working hour, so the order does not depend on when the suite runs.
+    (await multiplier()).clock.setNow(INSTANT);
+    gh = await startFakeGitHub({ scenario: JSON.parse(JSON.stringify(basic)) as Scenario, now: INSTANT });
+    // Every minute of every day a working minute: a wait in business hours is the wait in hours.
     await config().update('multiplier.workingHours.days', [0, 1, 2, 3, 4, 5, 6], G);
     await config().update('multiplier.workingHours.start', '00:00', G);
-    await config().update('multiplier.workingHours.end', '23:59', G);
+    await config().update('multiplier.workingHours.end', '24:00', G);
     await config().update('multiplier.nudges.toastsEnabled', false, G);
     // No quiet hours, so the status item may show its warning colour whenever the suite runs.
     await config().update('multiplier.nudges.quietHoursStart', '00:00', G);
     await config().update('multiplier.nudges.quietHoursEnd', '00:00', G);
     await config().update('multiplier.github.repositories', ['acme/app', 'acme/lib'], G);
     await config().update('multiplier.github.apiUrl', gh.url, G);
-    await vscode.commands.executeCommand('multiplier.internal.setTokenForTests', TOKEN);
+    await (await multiplier()).github.setToken(TOKEN);
     await refresh();
   });
 
@@ -95,6 +99,7 @@ describe('Review Queue against the local GitHub server', function () {
     }
     await vscode.commands.executeCommand('multiplier.github.clearToken');
     await gh?.close();
+    (await multiplier()).clock.reset();
   });
 
   it('shows the expected items in the expected order, with their reasons', async () => {
@@ -106,8 +111,8 @@ describe('Review Queue against the local GitHub server', function () {
       ['waiting:acme/app#1', 'waiting:acme/lib#10', 'waiting:acme/app#2', 'waiting:acme/app#6'],
     );
     const expected = [
-      /^#1 · waiting 3\d business hours · 84 lines · you are the only reviewer · blocks 2 people$/,
-      /^#10 · waiting 5\d business hours · 300 lines · asked you directly$/,
+      /^#1 · waiting 30 business hours · 84 lines · you are the only reviewer · blocks 2 people$/,
+      /^#10 · waiting 50 business hours · 300 lines · asked you directly$/,
       /^#2 · waiting 2 business hours · 12 lines, a quick win · asked via acme\/web$/,
       /^#6 · waiting 1 business hour · 900 lines · you are the only reviewer · over 400 changed lines, description does not say why$/,
     ];
@@ -138,7 +143,6 @@ describe('Review Queue against the local GitHub server', function () {
     assert.ok(evil.tooltip?.includes('[x](command:workbench.action.terminal.new)'), 'the body shows verbatim, as text');
     if (underHarness()) {
       await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
-      await new Promise((r) => setTimeout(r, 1500));
       const reply = await requestScreenshot('review-queue', ['Waiting on you', HOSTILE, 'Retry uploads']);
       assert.equal(reply?.error, undefined);
       assert.ok(!reply?.missingText.includes(HOSTILE), 'the hostile title is visible as text, so it was not parsed as HTML');
@@ -205,11 +209,12 @@ describe('Review Queue against the local GitHub server', function () {
   // Last: the backoff holds every request to this host for two minutes.
   it('a 403 with Retry-After: 120 stops polling for 120 s', async () => {
     gh.setFaults([{ kind: 'retry-after', retryAfter: 120, times: 1 }]);
-    const started = Date.now();
+    const { clock } = await multiplier();
+    const started = clock.now();
     await refresh();
     const s = await state();
     assert.equal(s.status, 'rateLimited');
-    assert.ok(s.blockedUntil >= started + 119_000 && s.blockedUntil <= Date.now() + 121_000, `blocked until ${s.blockedUntil}`);
+    assert.ok(s.blockedUntil >= started + 119_000 && s.blockedUntil <= clock.now() + 121_000, `blocked until ${s.blockedUntil}`);
     assert.ok(s.nextPollAt! >= s.blockedUntil - 1000, 'the next poll waits for the end of the backoff');
     assert.match(s.description ?? '', /^rate limited until /);
     gh.resetStats();
@@ -222,19 +227,18 @@ describe('Review Queue against the local GitHub server', function () {
   it('the demo scenario: a realistic queue and status item (screenshot)', async function () {
     if (!underHarness()) this.skip();
     // A second server is another host, with its own request queue and backoff.
-    const demoServer = await startFakeGitHub({ scenario: JSON.parse(JSON.stringify(demo)) as Scenario });
+    const demoServer = await startFakeGitHub({ scenario: JSON.parse(JSON.stringify(demo)) as Scenario, now: INSTANT });
     try {
       for (const key of ['workingHours.days', 'workingHours.start', 'workingHours.end'])
         await config().update(`multiplier.${key}`, undefined, G);
       await config().update('multiplier.github.repositories', ['multiplier-demo/shop', 'multiplier-demo/payments-api'], G);
       await config().update('multiplier.github.apiUrl', demoServer.url, G);
-      await vscode.commands.executeCommand('multiplier.internal.setTokenForTests', 'demo-token-0123456789');
+      await (await multiplier()).github.setToken('demo-token-0123456789');
       await refresh();
       const s = await state();
       assert.equal(s.status, 'ready');
       assert.equal(group(s, 'Waiting on you').length, 5);
       await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
-      await new Promise((r) => setTimeout(r, 1500));
       const reply = await requestScreenshot('review-queue-demo', ['Waiting on you', 'Your pull requests', 'Refund ledger table', HOSTILE]);
       assert.equal(reply?.error, undefined);
       assert.deepEqual(reply?.missingText, []);

@@ -3,8 +3,8 @@
 // would see it. The current user is Maya Okafor, on feature/refund-flow with work in progress.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
-import type { Note } from '../../../src/notes/model/types';
 import { noteIdFromUri } from '../../../src/notes/model/uri';
 import { requestScreenshot, underHarness } from '../host/screenshot';
 import { editActively } from '../host/editing';
@@ -21,7 +21,7 @@ interface QueueGroup {
   label?: string;
   children: { label?: string; description?: string }[];
 }
-const queueState = () => vscode.commands.executeCommand<{ tree: QueueGroup[] }>('multiplier.internal.reviewQueueState');
+const queueState = async (): Promise<{ tree: QueueGroup[] }> => (await multiplier()).review.state() as { tree: QueueGroup[] };
 const groupsOf = (state: { tree: QueueGroup[] } | undefined): QueueGroup[] => state?.tree ?? [];
 
 describe('Demo tour', function () {
@@ -51,12 +51,12 @@ describe('Demo tour', function () {
   });
 
   it('asks Maya a question about her uncommitted refund work and suggests who knows the code', async () => {
-    await vscode.workspace.getConfiguration('multiplier.coach').update('uncommittedActiveMinutes', 0.02, vscode.ConfigurationTarget.Global);
     const root = vscode.workspace.workspaceFolders![0].uri;
-    await editActively(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'), (i) => `export const refundRule${i} = ${i};`, 5, 500);
+    // Forty-eight minutes of steady refund work, a line a minute: past the default 45 active minutes.
+    await editActively(vscode.Uri.joinPath(root, 'src', 'billing', 'rules.ts'), (i) => `export const refundRule${i} = ${i};`, 49, 1);
     await vscode.commands.executeCommand('multiplier.coach.focus');
     const model = await waitFor(
-      () => vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState'),
+      async (): Promise<CoachViewModel> => (await multiplier()).coach.state(),
       (m) => m?.current?.signalKind === 'long-uncommitted' && (m.current.people.length ?? 0) > 0,
       'a coach prompt with people to ask',
       30_000,
@@ -68,14 +68,16 @@ describe('Demo tour', function () {
   });
 
   it('answers the coach in a growth note', async () => {
-    const before = await vscode.commands.executeCommand<CoachViewModel>('multiplier.internal.coachState');
+    const before = await (await multiplier()).coach.state();
     const key = before!.current!.key;
-    await vscode.commands.executeCommand('multiplier.internal.coachMessage', {
+    await (
+      await multiplier()
+    ).coach.message({
       type: 'answerInNote',
       key,
       answer: 'Split the refund rules from the tax rules first.',
     });
-    const notes = await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState');
+    const notes = await (await multiplier()).notes.state();
     const answer = notes!.notes.find((note) => note.kind === 'coach-answer');
     assert.ok(answer, 'a coach-answer note exists');
     assert.match(answer.body, /Split the refund rules from the tax rules first\./);
@@ -92,9 +94,7 @@ describe('Demo tour', function () {
     });
     assert.ok(uri);
     const id = noteIdFromUri(uri);
-    const note = (await vscode.commands.executeCommand<{ notes: Note[] }>('multiplier.internal.notesState'))!.notes.find(
-      (n) => n.id === id,
-    );
+    const note = (await (await multiplier()).notes.state()).notes.find((n) => n.id === id);
     const types = note?.links.map((link) => link.type);
     assert.deepEqual(types, ['file', 'commit', 'pr'], JSON.stringify(note?.links));
     assert.match(JSON.stringify(note!.links[2]), /multiplier-demo\/shop\/pull\/\d+/);
