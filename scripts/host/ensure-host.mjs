@@ -109,7 +109,7 @@ function ensureCodeServer(cacheDir, { node, nodeDir }, log) {
   const entry = join(prefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   const marker = join(prefix, '.installed');
   if (existsSync(marker) && existsSync(entry)) return { entry, installed: false };
-  log(`installing code-server@${CODE_SERVER_VERSION} against Node 24 into ${prefix} (about 90 s)`);
+  log(`installing code-server@${CODE_SERVER_VERSION} against Node 24 into ${prefix} (a few minutes)`);
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(prefix, { recursive: true });
   writeFileSync(join(prefix, 'package.json'), '{"name":"multiplier-code-server","private":true}\n');
