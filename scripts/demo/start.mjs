@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureHostOrExit } from '../host/ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from '../host/code-server.mjs';
+import { packageManagerEnv } from '../host/npm-env.mjs';
 import { createDemoRepository } from './demo-repo.mjs';
 import { DEMO_SCENARIO, demoEnv, demoSettings, pointOriginAt, startDemoGitHub } from './github.mjs';
 
@@ -28,7 +29,7 @@ process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 const host = ensureHostOrExit();
-if (!options['no-build']) execSync('npm run --silent package', { cwd: ROOT, stdio: 'inherit' });
+if (!options['no-build']) execSync('npm run --silent package', { cwd: ROOT, stdio: 'inherit', env: packageManagerEnv() });
 
 const repo = createDemoRepository(join(DEMO, 'shop'));
 const github = await startDemoGitHub();
