@@ -45,17 +45,41 @@ const TECHNICAL = new Set([
   'nazi',
 ]);
 
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let cached: Set<string> | undefined;
+
+/** The list as a set of lower-case words (single words only). */
+export function profaneWordSet(): Set<string> {
+  if (cached) return cached;
+  cached = new Set((profaneWords.get('en') ?? []).map((w) => w.toLowerCase()).filter((w) => !TECHNICAL.has(w) && !/\s/.test(w)));
+  return cached;
 }
 
-let cached: RegExp | undefined;
+export interface WordHit {
+  start: number;
+  end: number;
+}
 
-/** One regular expression over the whole list, longest words first, matched on word boundaries. */
-export function profanityPattern(): RegExp {
-  if (cached) return cached;
-  const words = (profaneWords.get('en') ?? []).filter((w) => !TECHNICAL.has(w.toLowerCase()));
-  const alternatives = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length).map(escape);
-  cached = new RegExp(`(?<![\\w$*!@+])(?:${alternatives.join('|')})(?![\\w$*!@+])`, 'gi');
-  return cached;
+/**
+ * Every listed word in the text, on word boundaries. One pass over the tokens with a set lookup:
+ * a regular expression of 400 alternatives costs over 100 µs a comment, this a few.
+ */
+export function findProfanity(text: string): WordHit[] {
+  const words = profaneWordSet();
+  const hits: WordHit[] = [];
+  for (const m of text.matchAll(/[\w$!@+*-]+/g)) {
+    let token = m[0];
+    let start = m.index ?? 0;
+    // Punctuation around a word is not part of it ("shit!", "-crap-"), but inside it may be ("sh!t", "a$$").
+    const lead = /^[!*@+-]+/.exec(token)?.[0].length ?? 0;
+    token = token.slice(lead);
+    start += lead;
+    const word = token.toLowerCase();
+    if (words.has(word)) {
+      hits.push({ start, end: start + token.length });
+      continue;
+    }
+    const bare = word.replace(/[!*@+-]+$/, '');
+    if (bare !== word && words.has(bare)) hits.push({ start, end: start + bare.length });
+  }
+  return hits;
 }

@@ -28,7 +28,25 @@ function upperFirst(s: string): string {
   return s.length > 0 ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
-const DOUBLED = new Set(['run', 'put', 'set', 'get', 'stop', 'cut', 'let', 'commit', 'drop', 'wrap', 'ship', 'plan', 'skip', 'swap', 'split', 'strip', 'trim']);
+const DOUBLED = new Set([
+  'run',
+  'put',
+  'set',
+  'get',
+  'stop',
+  'cut',
+  'let',
+  'commit',
+  'drop',
+  'wrap',
+  'ship',
+  'plan',
+  'skip',
+  'swap',
+  'split',
+  'strip',
+  'trim',
+]);
 
 /** "do" → "doing", "use" → "using", "run" → "running". */
 function gerund(verb: string): string {
@@ -47,15 +65,18 @@ function questionFor(sentence: string): string {
   const first = sentence.trim().replace(/^(?:just|simply|so|ok|okay|well),?\s+/i, '');
   let m: RegExpExecArray | null;
   if ((m = /^(?:why (?:didn't|did not|don't|do not|wouldn't) you)\s+(.*)$/i.exec(first))) return `Was there a reason not to ${m[1]}?`;
-  if ((m = /^(?:you (?:should|must|need to|have to)\s+)?never\s+(\w+)(.*)$/i.exec(first))) return `Could we avoid ${gerund(m[1].toLowerCase())}${m[2]}?`;
+  if ((m = /^(?:you (?:should|must|need to|have to)\s+)?never\s+(\w+)(.*)$/i.exec(first)))
+    return `Could we avoid ${gerund(m[1].toLowerCase())}${m[2]}?`;
   if ((m = /^(?:you (?:should|must|need to|have to)\s+)?always\s+(.*)$/i.exec(first))) return `Could we ${m[1]} here?`;
   if ((m = /^you (?:should|need to|must|have to)\s+(.*)$/i.exec(first))) return `Could we ${m[1]}?`;
   if ((m = /^(?:please\s+)?(?:don't|do not)\s+(\w+)(.*)$/i.exec(first))) return `Could we avoid ${gerund(m[1].toLowerCase())}${m[2]}?`;
   if ((m = new RegExp(`^(?:please\\s+)?(${IMPERATIVES})\\b(.*)$`, 'i').exec(first))) return `Could we ${m[1].toLowerCase()}${m[2]}?`;
   if ((m = /^(this|that|it) (?:is|looks) (?:(?:totally|completely|plain|simply|dead|all)\s+)?wrong\b(.*)$/i.exec(first)))
     return `I think ${m[1].toLowerCase()} might not be right${m[2]}; what do you think?`;
-  if ((m = /^(.*?)\b(?:should|must) never\b\s*(\w+)(.*)$/i.exec(first))) return `Could ${lowerFirst(m[1]).trim() || 'we'} avoid ${gerund(m[2])}${m[3]}?`;
-  if ((m = /^(.*?)\b(?:should|must) always\b\s*(.*)$/i.exec(first))) return `Could ${lowerFirst(m[1]).trim() || 'we'} ${m[2]} in this case?`;
+  if ((m = /^(.*?)\b(?:should|must) never\b\s*(\w+)(.*)$/i.exec(first)))
+    return `Could ${lowerFirst(m[1]).trim() || 'we'} avoid ${gerund(m[2])}${m[3]}?`;
+  if ((m = /^(.*?)\b(?:should|must) always\b\s*(.*)$/i.exec(first)))
+    return `Could ${lowerFirst(m[1]).trim() || 'we'} ${m[2]} in this case?`;
   return `What do you think about this: ${lowerFirst(first)}?`;
 }
 
@@ -76,7 +97,9 @@ function sentences(body: string): { start: number; end: number }[] {
 /** Turns the sentences containing these offsets (into the whole text) into questions; the label stays. */
 function rephraseSentencesAt(text: string, offsets: readonly number[]): string {
   const { prefix, body } = splitLabel(text);
-  const spans = sentences(body).filter((s) => offsets.some((o) => o - prefix.length >= s.start && o - prefix.length < Math.max(s.end, s.start + 1)));
+  const spans = sentences(body).filter((s) =>
+    offsets.some((o) => o - prefix.length >= s.start && o - prefix.length < Math.max(s.end, s.start + 1)),
+  );
   let out = body;
   for (const span of [...spans].reverse()) {
     const raw = body.slice(span.start, span.end);
@@ -99,7 +122,8 @@ export function rephraseAsQuestion(text: string): string {
 export function soften(text: string): string {
   const masked = maskCode(text);
   const edits: TextEdit[] = [];
-  for (const m of masked.matchAll(/\b(?:just|simply|obviously|clearly|of course)\b/gi)) edits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: '' });
+  for (const m of masked.matchAll(/\b(?:just|simply|obviously|clearly|of course)\b/gi))
+    edits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: '' });
   return applyEdits(text, edits);
 }
 
@@ -164,7 +188,11 @@ function titleFor(finding: CommentFinding): string {
  * The rewrites for a comment, most useful first: one combined rewrite that fixes every finding it
  * can, then one rewrite per fixable finding. Each says what it leaves, so no finding vanishes unseen.
  */
-export function proposeRewrites(text: string, findings: readonly CommentFinding[] = checkComment(text), options: CommentCheckOptions = {}): Rewrite[] {
+export function proposeRewrites(
+  text: string,
+  findings: readonly CommentFinding[] = checkComment(text),
+  options: CommentCheckOptions = {},
+): Rewrite[] {
   const out: Rewrite[] = [];
   const before = new Set(findings.map(describe));
   const push = (title: string, detail: string, rewritten: string): void => {

@@ -39,8 +39,16 @@ const ABSOLUTE_PATTERNS: { pattern: RegExp; why: string; drop?: boolean; severit
     why: 'makes the work sound trivial',
     drop: true,
   },
-  { pattern: /\b(?:simply|clearly|of course)\b(?!\s+(?:put|speaking|stated|means?))/gi, why: 'implies the author should have known', drop: true },
-  { pattern: /\byou\s+(?:always|never|constantly|keep)\b|\bevery\s+single\s+time\b/gi, why: 'generalises about the person from one change', severity: 'warning' },
+  {
+    pattern: /\b(?:simply|clearly|of course)\b(?!\s+(?:put|speaking|stated|means?))/gi,
+    why: 'implies the author should have known',
+    drop: true,
+  },
+  {
+    pattern: /\byou\s+(?:always|never|constantly|keep)\b|\bevery\s+single\s+time\b/gi,
+    why: 'generalises about the person from one change',
+    severity: 'warning',
+  },
   { pattern: /(?:^|[.!?:]\s+|\n\s*|\b(?:should|must)\s+)(always|never)\b/gi, why: 'states a rule without room for context' },
   { pattern: /\bwhy (?:didn't|did not|wouldn't|don't|do not) you\b/gi, why: 'can read as blame; ask about the reasoning instead' },
   { pattern: /\byou (?:should|need to|must|have to)\b/gi, why: 'reads as an order from a reviewer' },
@@ -99,7 +107,6 @@ function requestSentence(body: string, offset: number): { start: number; end: nu
   const at = match ? match.index + match[0].length - 1 : 0;
   const startMatch = /[^.!?\n]*$/.exec(body.slice(0, at + 1));
   let start = startMatch ? startMatch.index : 0;
-  if (!REQUEST_PATTERN.test(body.slice(start))) start = 0;
   start += body.slice(start).length - body.slice(start).trimStart().length;
   const end = /[.!?](\s|$)|\n/.exec(body.slice(start));
   return { start: offset + start, end: offset + start + (end ? end.index + 1 : body.slice(start).trimEnd().length) };
@@ -124,7 +131,8 @@ export function checkComment(text: string, options: CommentCheckOptions = {}): C
   // Tone: insults, profanity, condescension, sarcasm.
   for (const hit of scanTone(toneText)) {
     const rule: CommentRule = hit.category;
-    const edits: TextEdit[] | undefined = hit.replace !== undefined && !hit.selfDirected ? [{ start: hit.start, end: hit.end, text: hit.replace }] : undefined;
+    const edits: TextEdit[] | undefined =
+      hit.replace !== undefined && !hit.selfDirected ? [{ start: hit.start, end: hit.end, text: hit.replace }] : undefined;
     findings.push({
       rule,
       severity: hit.selfDirected ? 'info' : 'warning',
@@ -135,7 +143,8 @@ export function checkComment(text: string, options: CommentCheckOptions = {}): C
       edits,
     });
   }
-  const covered = (start: number, end: number): boolean => findings.some((f) => f.start < end && start < f.end);
+  const covered = (start: number, end: number, all = true): boolean =>
+    findings.some((f) => f.start < end && start < f.end && (all || f.severity === 'warning'));
 
   // Absolute wording and minimisers.
   for (const { pattern, why, drop, severity } of ABSOLUTE_PATTERNS) {
@@ -181,12 +190,14 @@ export function checkComment(text: string, options: CommentCheckOptions = {}): C
   for (const match of shouted) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
-    if (covered(start, end)) continue;
+    if (covered(start, end, false)) continue;
     const run = match[0].split(/[\s,]+/).filter((w) => !ACRONYMS.has(w)).length >= 2;
     findings.push({
       rule: 'shouting',
       severity: run ? 'warning' : 'info',
-      message: run ? `"${match[0]}" in capitals reads as shouting.` : `"${match[0]}" in capitals reads as a raised voice; italics say it more calmly.`,
+      message: run
+        ? `"${match[0]}" in capitals reads as shouting.`
+        : `"${match[0]}" in capitals reads as a raised voice; italics say it more calmly.`,
       start,
       end,
       words: match[0],

@@ -1,5 +1,5 @@
 import { LEXICON, type LexiconEntry, type ToneCategory } from './lexicon';
-import { profanityPattern } from './profanity';
+import { findProfanity } from './profanity';
 
 export interface ToneHit {
   category: ToneCategory;
@@ -15,16 +15,17 @@ export interface ToneHit {
 interface Compiled {
   entry: LexiconEntry;
   regex: RegExp;
+  stems: string[];
 }
 
-let compiled: { entries: Compiled[]; any: RegExp } | undefined;
+let compiled: Compiled[] | undefined;
 
-function lexicon(): { entries: Compiled[]; any: RegExp } {
-  if (compiled) return compiled;
-  const entries = LEXICON.map((entry) => ({ entry, regex: new RegExp(entry.pattern, 'giu') }));
-  // One pass to reject the (common) clean comment before trying each entry.
-  const any = new RegExp(LEXICON.map((e) => `(?:${e.pattern})`).join('|'), 'iu');
-  compiled = { entries, any };
+function lexicon(): Compiled[] {
+  compiled ??= LEXICON.map((entry) => ({
+    entry,
+    regex: new RegExp(entry.pattern, 'gi'),
+    stems: entry.stems.split(' ').filter((s) => s !== ''),
+  }));
   return compiled;
 }
 
@@ -34,7 +35,9 @@ function isSelfDirected(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 20).toLowerCase();
   if (/\b(?:you|your|you're|whoever|who)\b/.test(before)) return false;
   return (
-    /\b(?:my|mine|i(?:'m|\s+am|\s+was|'ve\s+been)?|me|myself|our|we(?:'re|\s+were|\s+are)?)\s+(?:(?:own|very|really|so|a|an|bit|little|quite|being|totally|pretty|kinda|such)\s+){0,3}$/.test(before) ||
+    /\b(?:my|mine|i(?:'m|\s+am|\s+was|'ve\s+been)?|me|myself|our|we(?:'re|\s+were|\s+are)?)\s+(?:(?:own|very|really|so|a|an|bit|little|quite|being|totally|pretty|kinda|such)\s+){0,3}$/.test(
+      before,
+    ) ||
     /^\s+(?:of\s+me|on\s+my\s+part|mistake\s+(?:of\s+)?(?:mine|on\s+my\s+part)|me)\b/.test(after) ||
     /\bsorry\b/.test(before)
   );
@@ -46,9 +49,11 @@ function isSelfDirected(text: string, start: number, end: number): boolean {
  */
 export function scanTone(masked: string): ToneHit[] {
   const hits: ToneHit[] = [];
-  const { entries, any } = lexicon();
-  if (any.test(masked)) {
-    for (const { entry, regex } of entries) {
+  const lower = masked.toLowerCase();
+  {
+    for (const { entry, regex, stems } of lexicon()) {
+      // Most comments contain none of an entry's stems: skip the regular expression then.
+      if (!stems.some((stem) => lower.includes(stem))) continue;
       regex.lastIndex = 0;
       for (const match of masked.matchAll(regex)) {
         const raw = match[0];
@@ -69,17 +74,13 @@ export function scanTone(masked: string): ToneHit[] {
       }
     }
   }
-  const profanity = profanityPattern();
-  profanity.lastIndex = 0;
-  for (const match of masked.matchAll(profanity)) {
-    const start = match.index ?? 0;
-    const end = start + match[0].length;
+  for (const { start, end } of findProfanity(masked)) {
     if (hits.some((h) => h.start < end && start < h.end)) continue;
     hits.push({
       category: 'profanity',
       start,
       end,
-      words: match[0],
+      words: masked.slice(start, end),
       why: 'is swearing; in a review it reads as anger at the author',
       selfDirected: false,
     });
