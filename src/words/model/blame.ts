@@ -98,7 +98,7 @@ export function checkBlame(text: string, options: BlameOptions = {}): BlameFindi
     if (name.trim() === '') continue;
     const n = escape(name.trim());
     const cause = new RegExp(
-      `\\b${n}(?:'s|’s)?\\s+(?:\\w+\\s+)?(?:broke|caused|pushed|merged|deployed|shipped|introduced|forgot|missed|failed|messed|screwed|didn't|did not|should have|was responsible|is responsible)\\b|\\b(?:because of|thanks to|blame|fault of|caused by|due to)\\s+${n}\\b|\\b${n}(?:'s|’s)\\s+(?:fault|mistake|error|bad|screw-?up|mess)\\b`,
+      `\\b${n}(?:'s|’s)?\\s+(?:\\w+\\s+)?(?:broke|caused|introduced|forgot|missed|failed|messed|screwed|didn't|did not|should have|was responsible|is responsible)\\b|\\b(?:because of|thanks to|blame|fault of|caused by|due to)\\s+${n}\\b|\\b${n}(?:'s|’s)\\s+(?:fault|mistake|error|bad|screw-?up|mess)\\b`,
       'gi',
     );
     for (const m of masked.matchAll(cause)) {

@@ -57,7 +57,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   {
     category: 'insult',
     stems: 'garbage',
-    pattern: String.raw`\bgarbage\b(?<!\b(?:returns?|returned|returning|prints?|printed|printing|outputs?|produces?|produced|contains?|reads?|gets?|with|of|is|are|be)\s+garbage)(?!\s*-?\s*(?:collect\w*|collector|collection|collected|gc|value|values|data|bytes|memory|characters|chars|output|input|in\b|out\b|pointer|pointers))`,
+    pattern: String.raw`\bgarbage\b(?<!\b(?:returns?|returned|returning|prints?|printed|printing|outputs?|produces?|produced|contains?|reads?|gets?)\s+garbage)(?!\s*-?\s*(?:collect\w*|collector|collection|collected|gc|value|values|data|bytes|memory|characters|chars|output|input|in\b|out\b|pointer|pointers))`,
     why: ABOUT_CODE,
     replace: 'hard to work with',
   },

@@ -233,7 +233,7 @@ export function checkComment(text: string, options: CommentCheckOptions = {}): C
     });
   }
   if (label && (label.label === 'nitpick' || label.label === 'nit') && !label.decorations.includes('non-blocking')) {
-    if (!(labels !== 'off' && label.label === 'nit')) {
+    {
       findings.push({
         rule: 'nitpick-blocking',
         severity: labels === 'require' ? 'warning' : 'info',

@@ -35,11 +35,11 @@ function isSelfDirected(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 20).toLowerCase();
   if (/\b(?:you|your|you're|whoever|who)\b/.test(before)) return false;
   return (
-    /\b(?:my|mine|i(?:'m|\s+am|\s+was|'ve\s+been)?|me|myself|our|we(?:'re|\s+were|\s+are)?)\s+(?:(?:own|very|really|so|a|an|bit|little|quite|being|totally|pretty|kinda|such)\s+){0,3}$/.test(
+    /\b(?:my|mine|myself|our|(?:i|we)(?:'m|'re|\s+am|\s+are|\s+was|\s+were|'ve\s+been|\s+have\s+been)(?:\s+being)?)\s+(?:(?:own|very|really|so|a|an|bit|little|quite|totally|pretty|kinda|such)\s+){0,3}$/.test(
       before,
     ) ||
-    /^\s+(?:of\s+me|on\s+my\s+part|mistake\s+(?:of\s+)?(?:mine|on\s+my\s+part)|me)\b/.test(after) ||
-    /\bsorry\b/.test(before)
+    /^\s+(?:of\s+me|on\s+my\s+part|mistake\s+(?:of\s+)?(?:mine|on\s+my\s+part))\b/.test(after) ||
+    /\bsorry\b[^.!?]*$/.test(before)
   );
 }
 

@@ -9,13 +9,31 @@ import { join } from 'node:path';
 
 const here = import.meta.dirname;
 const licences = JSON.parse(readFileSync(join(here, 'licences.json'), 'utf8'));
-const PERMISSIVE = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'Zlib', 'PostgreSQL', 'CC-BY-3.0', 'CC-BY-4.0', 'CC0-1.0', 'Unlicense', 'MIT OR Apache-2.0', 'BSL-1.0', 'Python-2.0']);
+const PERMISSIVE = new Set([
+  'MIT',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'ISC',
+  'Zlib',
+  'PostgreSQL',
+  'CC-BY-3.0',
+  'CC-BY-4.0',
+  'CC0-1.0',
+  'Unlicense',
+  'MIT OR Apache-2.0',
+  'BSL-1.0',
+  'Python-2.0',
+]);
 const blocks = readFileSync(join(here, 'raw.txt'), 'utf8').split(/^@ /m).slice(1);
 const out = [];
 const skipped = new Map();
 for (const block of blocks) {
   const newline = block.indexOf('\n');
-  const [url, label, note] = block.slice(0, newline).split('|').map((s) => s.trim());
+  const [url, label, note] = block
+    .slice(0, newline)
+    .split('|')
+    .map((s) => s.trim());
   const text = block.slice(newline + 1).replace(/\n+$/, '');
   if (!['toxic', 'neutral'].includes(label)) throw new Error(`bad label ${label} for ${url}`);
   const repo = /github\.com\/([^/]+\/[^/]+)/.exec(url)?.[1];
