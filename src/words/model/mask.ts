@@ -9,3 +9,19 @@ export function maskCode(text: string): string {
     .replace(/(`+)[^`\n]*?\1/g, blank)
     .replace(/(^|\n)([ \t]*>[^\n]*)/g, (_m, lead: string, line: string) => lead + blank(line));
 }
+
+/**
+ * For the tone check, also blank what is a name rather than a word: URLs and paths (a branch called
+ * `fix-crap-parser` in a link), @mentions, e-mail addresses, identifiers written in code style
+ * (snake_case, camelCase, dotted.names(), kill() calls) and HTML tags.
+ */
+export function maskNames(text: string): string {
+  const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
+  return maskCode(text)
+    .replace(/\b(?:https?|ftp|file):\/\/\S+|\bwww\.\S+/gi, blank)
+    .replace(/<\/?[a-z][^>\n]*>/gi, blank)
+    .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, blank)
+    .replace(/(^|[^\w])@[\w-]+(?:\/[\w-]+)?/g, (m, lead: string) => lead + blank(m.slice(lead.length)))
+    .replace(/(?:[\w-]+\/)+[\w.-]+/g, blank)
+    .replace(/\b\w+(?:_\w+)+\b|\b[a-z]+[A-Z]\w*\b|\b\w+(?:\.\w+)+(?:\(\))?|\b\w+\(\)/g, blank);
+}

@@ -57,7 +57,7 @@ const COMMENTS: { text: string; rules: R[] }[] = [
   { text: 'You should use the existing helper.', rules: [ABS, WHY, LBL] },
   { text: "Why didn't you write a test for this?", rules: [ABS, LBL] },
   { text: 'This is wrong.', rules: [ABS, LBL] },
-  { text: 'suggestion: Obviously this needs a null check because `user` can be undefined.', rules: [ABS] },
+  { text: 'suggestion: Obviously this needs a null check because `user` can be undefined.', rules: ['condescension'] },
   { text: 'Always validate input at the boundary.', rules: [ABS, LBL] },
   { text: 'suggestion: Never catch `Error` here, it hides bugs.', rules: [ABS] },
   { text: 'You need to simply call `flush()` first.', rules: [ABS, ABS, WHY, LBL] },
@@ -76,11 +76,14 @@ const COMMENTS: { text: string; rules: R[] }[] = [
   { text: 'note: `MAX_RETRIES` and `HTTP_TIMEOUT` come from the env.', rules: [] },
 ];
 
-describe('coach: review-comment rules', () => {
+/** These tables use the opt-in mode (`conventionalComments: 'require'`), so the label rules run too. */
+const OPTED_IN = { conventionalComments: 'require' } as const;
+
+describe('words: review-comment rules (Conventional Comments opted in)', () => {
   it(`covers at least 40 comments (${COMMENTS.length})`, () => assert.ok(COMMENTS.length >= 40));
   for (const c of COMMENTS) {
     it(`${c.rules.length === 0 ? 'leaves alone' : c.rules.join(', ')}: ${JSON.stringify(c.text).slice(0, 80)}`, () => {
-      const found = checkComment(c.text)
+      const found = checkComment(c.text, OPTED_IN)
         .map((f) => f.rule)
         .sort();
       assert.deepEqual(found, [...c.rules].sort());
@@ -119,7 +122,7 @@ describe('coach: review-comment rules', () => {
   });
 });
 
-describe('coach: review-comment rewrites', () => {
+describe('words: review-comment rewrites', () => {
   const questions: { text: string; expected: string }[] = [
     { text: 'You should use the existing helper.', expected: 'Could we use the existing helper?' },
     { text: 'Just use a map.', expected: 'Could we use a map?' },
@@ -142,24 +145,35 @@ describe('coach: review-comment rewrites', () => {
     assert.equal(withLabel('Nice work!', 'praise:'), 'praise: Nice work!');
   });
   it('adds a reason placeholder before the end of the first sentence', () => {
-    assert.equal(withReason('Move this to utils.'), 'Move this to utils because ….');
-    assert.equal(withReason('Move `a.b` to utils'), 'Move `a.b` to utils because …');
-    assert.equal(withReason('Move this. Then test.'), 'Move this because …. Then test.');
+    assert.equal(withReason('Move this to utils.'), 'Move this to utils because [reason].');
+    assert.equal(withReason('Move `a.b` to utils'), 'Move `a.b` to utils because [reason]');
+    assert.equal(withReason('Move this. Then test.'), 'Move this because [reason]. Then test.');
   });
-  it('offers rewrites matching the findings, none identical to the text', () => {
+  it('offers the combined rewrite first, then one per finding, none identical to the text', () => {
     const text = 'Just use a map.';
-    const titles = proposeRewrites(text, checkComment(text)).map((r) => r.title);
-    assert.deepEqual(titles.slice(0, 4), [
-      'Rephrase as a question',
-      'Drop "just", "simply", "obviously"',
-      'Add "because …"',
-      'Add label "suggestion:"',
-    ]);
+    const rewrites = proposeRewrites(text, checkComment(text, OPTED_IN), OPTED_IN);
+    assert.deepEqual(
+      rewrites.map((r) => r.title),
+      [
+        'Fix all 3 findings',
+        'Add label "suggestion:"',
+        'Drop "Just"',
+        'Rephrase as a question',
+        'Add "because …"',
+        'Add label "question:"',
+        'Add label "nitpick (non-blocking):"',
+        'Add label "praise:"',
+        'Add label "issue:"',
+      ],
+    );
+    assert.equal(rewrites[0].text, 'suggestion: Could we use a map?');
+    assert.deepEqual(rewrites[0].leaves, []);
+    for (const r of rewrites) assert.notEqual(r.text, text);
     assert.deepEqual(proposeRewrites('praise: Nice!', checkComment('praise: Nice!')), []);
   });
 });
 
-describe('coach: review drafts split into comments', () => {
+describe('words: review drafts split into comments', () => {
   it('finds one comment per paragraph with its offset, skipping headings and fences', () => {
     const text = '# Review of #42\n\nJust use a map.\n\nquestion: Why here?\nSecond line.\n\n```ts\ncode\n```\n';
     const paragraphs = splitParagraphs(text);
