@@ -32,5 +32,10 @@ export function displayText(text: string, { maxLength = 200, multiline = false }
 export function clamp(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text; // fast path: UTF-16 length bounds the code points
   const points = Array.from(text);
-  return points.length <= maxLength ? text : `${points.slice(0, Math.max(0, maxLength - 1)).join('').trimEnd()}…`;
+  return points.length <= maxLength
+    ? text
+    : `${points
+        .slice(0, Math.max(0, maxLength - 1))
+        .join('')
+        .trimEnd()}…`;
 }
