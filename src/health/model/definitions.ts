@@ -78,7 +78,7 @@ export function describeFigures(
           ? 'First commit → pull request ready for review (opened, or marked ready if it began as a draft: draft time counts as coding).'
           : 'First commit → merge (without GitHub data there is no "opened" time, so coding runs to the merge).',
       data: `${prData} In ${unit}.`,
-      excluded: `${flowExcluded}${flow.mode === 'github' ? ` PRs without GitHub data (${fx.noGitHubData}).` : ''} Clock skew: ${fx.clockSkew} PRs had a stage boundary out of order and it was moved up.`,
+      excluded: `${flowExcluded}${flow.mode === 'github' ? ` PRs without GitHub data (${fx.noGitHubData}).` : ''} ${fx.clockSkew ? ` Clock skew: ${fx.clockSkew} PRs had a stage boundary out of order, moved up to the one before.` : ''}`,
       citation: LINEARB,
     },
     pickup: {
@@ -132,7 +132,7 @@ export function describeFigures(
       definition:
         "Commit → the first release that contains it, for every commit first released in the period. A commit's time is the earlier of its author and committer dates (for a squash merge, the PR's first commit when earlier). Median, p75 and p90 in calendar hours.",
       data: `Non-merge commits in git history; releases: ${releaseWord}.`,
-      excluded: `Merge commits; bots' commits (${dx.bots}); commits no release contains yet (${dx.unreleased} made in the period). Clock skew: ${dx.clockSkew} commits dated after their release counted as 0.`,
+      excluded: `Merge commits; bots' commits (${dx.bots}); commits no release contains yet (${dx.unreleased} made in the period). ${dx.clockSkew ? ` Clock skew: ${dx.clockSkew} commits dated after their release counted as 0.` : ''}`,
       citation: DORA,
     },
     changeFailureRate: {
@@ -186,8 +186,8 @@ export function describeFigures(
       excluded: `Self-reviews (${rx.selfReviews}); bots (${rx.bots}).`,
     },
     firstReview: {
-      title: 'Time to first review, per reviewer',
-      definition: `Ready for review → that reviewer's first review of the PR (0 for a review of the draft). Median per reviewer, in ${unit}; listed alphabetically.`,
+      title: 'Time to first review',
+      definition: `Ready for review → each reviewer's first review of the PR (0 for a review of the draft). The team's median over every review, and each reviewer's median in the table (alphabetical), in ${unit}.`,
       data: 'GitHub reviews and ready-for-review times of the pull requests merged in the period.',
       excluded: `Self-reviews (${rx.selfReviews}); bots (${rx.bots}).`,
     },

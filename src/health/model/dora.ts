@@ -110,6 +110,8 @@ export interface DoraFailure {
 }
 
 export interface DoraReport {
+  /** The 2024 report's clusters, for the view to cite beside the figures. */
+  reference: typeof DORA_2024;
   selection: { source: HealthRelease['source']; pattern?: string; environment?: string; patternValid: boolean };
   /** Releases of that kind in the whole history (any date up to now). */
   releasesTotal: number;
@@ -217,6 +219,7 @@ export function computeDora(
   const recoveryDist = measuredDistribution(recovered, 1, 'failed releases recovered by a later release');
 
   return {
+    reference: DORA_2024,
     selection,
     releasesTotal: releases.length,
     releases: releaseRows,

@@ -6,8 +6,8 @@
  * - A review is one person's participation in one pull request: several review submissions by the same
  *   person on the same PR count once. Reviews by the PR's author and by bots are left out.
  * - Who reviews whom: for each (reviewer, author) pair, the PRs by that author that reviewer reviewed.
- * - Busiest reviewer's share: the most reviews by one person ÷ all reviews. A lead doing most reviews
- *   is a bottleneck, however fast they are.
+ * - Busiest reviewer's share: the most reviews by one person ÷ all reviews, beside the even share
+ *   (1 ÷ reviewers). A lead doing most reviews is a bottleneck, however fast they are.
  * - Time to first review, per reviewer: ready for review (opened, or marked ready) → that reviewer's
  *   first review of the PR; a review of the draft counts as 0. Median over the PRs they reviewed.
  */
@@ -39,7 +39,8 @@ export interface ReviewLoadReport {
   people: string[];
   /** Alphabetical by reviewer, then author. */
   pairs: ReviewPair[];
-  busiestShare: Measured<{ reviewer: string; reviews: number; total: number; share: number }>;
+  /** `evenShare`: 1 ÷ the number of reviewers, the share each would have if reviews were spread evenly. */
+  busiestShare: Measured<{ reviewer: string; reviews: number; total: number; share: number; evenShare: number }>;
   /** Alphabetical. */
   reviewers: ReviewerPattern[];
   /** Over every review: ready → each reviewer's first review. */
@@ -153,7 +154,7 @@ export function computeReviewLoad(input: HealthInput, period: Period, options: R
         ? insufficient(`none of the ${pullRequests} merged pull requests was reviewed by someone other than its author`)
         : total < options.minSample
           ? insufficient(`only ${total} review${total === 1 ? '' : 's'} in this period; ${options.minSample} needed for a share`)
-          : measured({ ...busiest, total, share: busiest.reviews / total }),
+          : measured({ ...busiest, total, share: busiest.reviews / total, evenShare: 1 / perReviewer.size }),
     reviewers: [...perReviewer]
       .sort((a, b) => byName(a[0], b[0]))
       .map(([reviewer, list]) => ({

@@ -92,7 +92,7 @@ describe('health review load', () => {
 
   it("gives the busiest reviewer's share and each reviewer's time to first review", () => {
     assert.ok(load.busiestShare.ok);
-    assert.deepEqual(load.busiestShare.value, { reviewer: 'ben', reviews: 2, total: 4, share: 0.5 });
+    assert.deepEqual(load.busiestShare.value, { reviewer: 'ben', reviews: 2, total: 4, share: 0.5, evenShare: 1 / 3 });
     const medians = load.reviewers.map((r) => (r.firstReviewHours.ok ? r.firstReviewHours.value.median : undefined));
     // ann reviewed the draft before it was ready: 0. ben: 2 h and 4 h. cid: 10 h.
     assert.deepEqual(medians, [0, 3, 10]);
