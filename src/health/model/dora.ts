@@ -16,7 +16,7 @@
  * - Failed-deployment recovery time: failed release → the first release that contains the revert or
  *   hotfix. Failures whose fix is in no release yet are "open" and left out of the median.
  */
-import { CommitGraph, changeTime } from './graph';
+import type { CommitGraph } from './graph';
 import type { HealthInput, HealthRelease } from './input';
 import { safeRegExp, type ResolvedOptions } from './options';
 import { inPeriod, periodDays, weekIndex, type Period } from './period';
@@ -169,28 +169,34 @@ export function computeDora(
   const excluded = { bots: 0, unreleased: 0, clockSkew: 0, revertedBeforeRelease: 0, reapplies: 0 };
 
   // Squash merges: the change started at the PR's first commit when that is known to be earlier.
-  const squashStart = new Map<string, number>();
-  for (const pr of input.pullRequests) if (pr.kind === 'squash') squashStart.set(pr.mergeCommit, pr.firstCommitAt);
+  const squashStart = new Map<number, number>();
+  for (const pr of input.pullRequests) {
+    const at = pr.kind === 'squash' ? graph.position(pr.mergeCommit) : undefined;
+    if (at !== undefined) squashStart.set(at, pr.firstCommitAt);
+  }
 
   const lead: number[] = [];
   const leadWeekly: number[][] = Array.from({ length: weeks }, () => []);
   const commits = graph.commits;
+  const bots = graph.botFlags(options.isBot);
+  // Which release weeks fall in the period: looked up once per release, not per commit.
+  const releaseWeek = releases.map((r) => weekIndex(period, r.date));
+  const { isMerge, committedAt, changedAt } = graph;
   for (let i = 0; i < commits.length; i++) {
-    const c = commits[i];
-    if (c.parents.length > 1) continue;
+    if (isMerge[i] === 1) continue;
     const r = firstRelease[i];
     if (r < 0) {
-      if (inPeriod(period, c.committer.time) && !options.isBot(c.author.name, c.author.email)) excluded.unreleased++;
+      if (bots[i] === 0 && inPeriod(period, committedAt[i])) excluded.unreleased++;
       continue;
     }
-    const release = releases[r];
-    const week = weekIndex(period, release.date);
+    const week = releaseWeek[r];
     if (week < 0) continue;
-    if (options.isBot(c.author.name, c.author.email)) {
+    if (bots[i] === 1) {
       excluded.bots++;
       continue;
     }
-    const started = Math.min(changeTime(c), squashStart.get(c.hash) ?? Infinity);
+    const release = releases[r];
+    const started = Math.min(changedAt[i], squashStart.get(i) ?? Infinity);
     let hours = (release.date - started) / HOUR;
     if (hours < 0) {
       excluded.clockSkew++;
@@ -326,11 +332,19 @@ function findFailures(
   // Hotfixes: commit subjects, and PRs by title or head branch (their landing commit is the fix).
   const subject = safeRegExp(options.failure.hotfixSubject, 'i');
   const branch = safeRegExp(options.failure.hotfixBranch, 'i');
+  // Commit subjects matching the pattern: one pass per history and pattern, kept across periods.
+  const bySubject = graph.memo(`hotfix-subjects:${options.failure.hotfixSubject}`, () => {
+    const found: number[] = [];
+    if (!options.failure.hotfixSubject) return found;
+    graph.commits.forEach((c, i) => {
+      if (c.parents.length <= 1 && subject.test(c.subject)) found.push(i);
+    });
+    return found;
+  });
   const hotfixes = new Map<string, { at: number; subject: string }>();
-  for (const c of graph.commits) {
-    if (c.parents.length <= 1 && options.failure.hotfixSubject && subject.test(c.subject) && !revertCommits.has(c.hash)) {
-      hotfixes.set(c.hash, { at: c.committer.time, subject: c.subject });
-    }
+  for (const i of bySubject) {
+    const c = graph.commits[i];
+    if (!revertCommits.has(c.hash)) hotfixes.set(c.hash, { at: c.committer.time, subject: c.subject });
   }
   for (const pr of input.pullRequests) {
     const byTitle = options.failure.hotfixSubject !== '' && subject.test(pr.title);

@@ -4,6 +4,7 @@
  * where its new types will be mapped. Pure.
  */
 import type { HistoryModel } from '../../git/api';
+import { graphOf, type CommitGraph } from './graph';
 import type { GitHubPullRequestData, HealthCommit, HealthInput, HealthPullRequest, HealthRelease } from './input';
 
 export interface FromHistoryOptions {
@@ -20,25 +21,25 @@ const MAX_PR_COMMITS = 1000;
 
 export function fromHistory(model: HistoryModel, options: FromHistoryOptions = {}): HealthInput {
   const commits: readonly HealthCommit[] = model.commits; // the engine's Commit fits HealthCommit: no copy
-  const byHash = new Map<string, HealthCommit>();
-  for (const c of commits) byHash.set(c.hash, c);
-  let mainline: Set<string> | undefined;
-  const onMainline = (hash: string) => {
+  const graph = graphOf(commits); // shared with computeHealth
+  let mainline: Uint8Array | undefined;
+  const onMainline = (at: number) => {
     if (!mainline) {
-      mainline = new Set();
-      let at: string | undefined = model.tip ?? commits[0]?.hash;
-      while (at !== undefined && !mainline.has(at)) {
-        mainline.add(at);
-        at = byHash.get(at)?.parents[0];
+      mainline = new Uint8Array(commits.length);
+      let i: number | undefined = model.tip === undefined ? (commits.length > 0 ? 0 : undefined) : graph.position(model.tip);
+      while (i !== undefined && i >= 0 && mainline[i] === 0) {
+        mainline[i] = 1;
+        i = graph.parentStart[i] < graph.parentStart[i + 1] ? graph.parentList[graph.parentStart[i]] : undefined;
       }
     }
-    return mainline.has(hash);
+    return mainline[at] === 1;
   };
 
   const pullRequests: HealthPullRequest[] = model.pullRequests.map((pr) => {
-    const merge = byHash.get(pr.mergeCommit);
-    const own = pr.kind === 'squash' || !merge ? [pr.mergeCommit] : branchCommits(merge, byHash, onMainline);
-    const author = pr.kind === 'squash' ? merge?.author : own.map((h) => byHash.get(h)?.author).find((a) => a?.email === pr.authorEmail);
+    const at = graph.position(pr.mergeCommit);
+    const merge = at === undefined ? undefined : commits[at];
+    const own = pr.kind === 'squash' || at === undefined ? [pr.mergeCommit] : branchCommits(at, graph, onMainline);
+    const author = pr.kind === 'squash' ? merge?.author : own.map((h) => graph.get(h)?.author).find((a) => a?.email === pr.authorEmail);
     const gh = options.github?.get(pr.number);
     return {
       number: pr.number,
@@ -72,18 +73,18 @@ export function fromHistory(model: HistoryModel, options: FromHistoryOptions = {
 }
 
 /** Commits reachable from a merge's other parents (octopus: all of them) and not on the main line. */
-function branchCommits(merge: HealthCommit, byHash: ReadonlyMap<string, HealthCommit>, onMainline: (hash: string) => boolean): string[] {
+function branchCommits(merge: number, graph: CommitGraph, onMainline: (at: number) => boolean): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
-  const stack = merge.parents.slice(1);
+  const seen = new Set<number>();
+  const stack: number[] = [];
+  for (let e = graph.parentStart[merge] + 1; e < graph.parentStart[merge + 1]; e++) stack.push(graph.parentList[e]);
   while (stack.length > 0 && out.length < MAX_PR_COMMITS) {
-    const hash = stack.pop()!;
-    if (seen.has(hash) || onMainline(hash)) continue;
-    seen.add(hash);
-    const commit = byHash.get(hash);
-    if (!commit) continue;
-    if (commit.parents.length <= 1) out.push(hash); // a merge of main into the branch is not the PR's work
-    stack.push(...commit.parents);
+    const at = stack.pop()!;
+    if (at < 0 || seen.has(at) || onMainline(at)) continue; // beyond the history (force-pushed away, shallow)
+    seen.add(at);
+    const commit = graph.commits[at];
+    if (commit.parents.length <= 1) out.push(commit.hash); // a merge of main into the branch is not the PR's work
+    for (let e = graph.parentStart[at]; e < graph.parentStart[at + 1]; e++) stack.push(graph.parentList[e]);
   }
   return out;
 }

@@ -19,7 +19,7 @@
  * table; renames are not followed (a renamed file is created by whoever renamed it); files are those
  * present at HEAD, minus excluded paths and files whose every change was binary.
  */
-import { changeTime } from './graph';
+import { graphOf, type CommitGraph } from './graph';
 import type { HealthCommit, HealthInput } from './input';
 import type { KnowledgeOptions, ResolvedOptions } from './options';
 import { DAY, insufficient, measured, type Measured } from './stats';
@@ -132,62 +132,76 @@ interface FileStats {
   text: boolean;
 }
 
-export function computeKnowledge(input: HealthInput, options: ResolvedOptions): KnowledgeReport {
-  const k = options.knowledge;
-  const now = options.now;
-  const activeSince = now - k.inactiveDays * DAY;
-  const recentSince = now - k.recentDays * DAY;
-  const aliases = new Map(Object.entries(k.aliases ?? {}).map(([from, to]) => [from.toLowerCase(), to.toLowerCase()]));
-  const excludePrefixes = (k.excludePaths ?? []).map((p) => p.replace(/\/+$/, ''));
-  const isExcluded = (path: string) => excludePrefixes.some((p) => p === '' || path === p || path.startsWith(p + '/'));
+interface Aggregate {
+  files: Map<string, FileStats>;
+  people: { key: string; name: string; nameAt: number; last: number }[];
+  bots: number;
+  merges: number;
+}
 
-  // People: index by key; the most recent spelling of a name wins.
+/** Per history (the commits array), the aggregates already computed, by their parameters. */
+const aggregates = new WeakMap<readonly HealthCommit[], Map<string, Aggregate>>();
+const botIds = new WeakMap<object, number>();
+let nextBotId = 0;
+
+/**
+ * Who changed which file how often, who created it, its line count, and each person's last commit:
+ * everything the degree of authorship needs, in one pass oldest first. It depends on "now" only
+ * through which commits are dated after it; those sets are nested, so their size identifies them and
+ * the aggregate is reused across periods and refreshes of the same history.
+ */
+function aggregate(graph: CommitGraph, now: number, botFlags: Uint8Array, aliases: Map<string, string>): Aggregate {
+  const commits = graph.commits;
+  let future = 0;
+  for (let i = 0; i < commits.length; i++) if (graph.changedAt[i] > now) future++;
+  let botId = botIds.get(botFlags);
+  if (botId === undefined) botIds.set(botFlags, (botId = nextBotId++));
+  const key = `${botId}|${future}|${[...aliases].join(',')}`;
+  let known = aggregates.get(commits);
+  if (!known) aggregates.set(commits, (known = new Map()));
+  const hit = known.get(key);
+  if (hit) return hit;
+
   const personIndex = new Map<string, number>();
   const keyOfEmail = new Map<string, number>();
-  const people: { key: string; name: string; nameAt: number; last: number }[] = [];
-  const personOf = (c: HealthCommit): number => {
-    const email = c.author.email;
-    let at = keyOfEmail.get(email);
-    if (at === undefined) {
-      const lower = email.toLowerCase();
-      const key = aliases.get(lower) ?? lower;
-      at = personIndex.get(key);
-      if (at === undefined) {
-        at = people.length;
-        people.push({ key, name: c.author.name, nameAt: -Infinity, last: -Infinity });
-        personIndex.set(key, at);
-      }
-      keyOfEmail.set(email, at);
-    }
-    const p = people[at];
-    if (c.author.time >= p.nameAt) {
-      p.name = c.author.name;
-      p.nameAt = c.author.time;
-    }
-    const at2 = changeTime(c);
-    if (at2 > p.last && at2 <= now) p.last = at2;
-    return at;
-  };
-
+  const people: Aggregate['people'] = [];
   const files = new Map<string, FileStats>();
-  const recentByFolder = new Map<string, number>();
-  const excluded = { bots: 0, merges: 0, binaryOnlyFiles: 0, excludedPaths: 0 };
-  const commits = input.commits;
-  const folderKeys = new Set<string>();
+  let bots = 0;
+  let merges = 0;
   // Oldest first (the input is newest first): the first person to touch a file created it.
   for (let i = commits.length - 1; i >= 0; i--) {
-    const c = commits[i];
-    if (c.parents.length > 1) {
-      excluded.merges++;
+    if (graph.isMerge[i] === 1) {
+      merges++;
       continue;
     }
-    if (changeTime(c) > now) continue;
+    const when = graph.changedAt[i];
+    if (when > now) continue;
+    const c = commits[i];
     // A bot's change still tells whether a file exists (its line count), but gives it no author.
-    const bot = options.isBot(c.author.name, c.author.email);
-    if (bot) excluded.bots++;
-    const who = bot ? -1 : personOf(c);
-    const recent = !bot && c.committer.time >= recentSince && c.committer.time < now;
-    if (recent) folderKeys.clear();
+    let who = -1;
+    if (botFlags[i] === 1) bots++;
+    else {
+      const email = c.author.email;
+      let at = keyOfEmail.get(email);
+      if (at === undefined) {
+        const lower = email.toLowerCase();
+        const personKey = aliases.get(lower) ?? lower;
+        at = personIndex.get(personKey);
+        if (at === undefined) {
+          at = people.length;
+          people.push({ key: personKey, name: c.author.name, nameAt: -Infinity, last: -Infinity });
+          personIndex.set(personKey, at);
+        }
+        keyOfEmail.set(email, at);
+      }
+      const p = people[at];
+      if (c.author.time >= p.nameAt) {
+        p.name = c.author.name; // the most recent spelling of a name wins
+        p.nameAt = c.author.time;
+      }
+      if (when > p.last) p.last = when;
+      who = at;
+    }
     for (const change of c.files) {
       let stats = files.get(change.path);
       if (!stats) {
@@ -206,9 +220,40 @@ export function computeKnowledge(input: HealthInput, options: ResolvedOptions): 
         stats.counts.push(1);
       } else stats.counts[at]++;
       stats.total++;
-      if (recent) for (const folder of foldersOf(change.path)) folderKeys.add(folder);
     }
-    if (recent) for (const folder of folderKeys) recentByFolder.set(folder, (recentByFolder.get(folder) ?? 0) + 1);
+  }
+  const result = { files, people, bots, merges };
+  if (known.size >= 4) known.clear();
+  known.set(key, result);
+  return result;
+}
+
+export function computeKnowledge(input: HealthInput, options: ResolvedOptions): KnowledgeReport {
+  const k = options.knowledge;
+  const now = options.now;
+  const activeSince = now - k.inactiveDays * DAY;
+  const recentSince = now - k.recentDays * DAY;
+  const aliases = new Map(Object.entries(k.aliases ?? {}).map(([from, to]) => [from.toLowerCase(), to.toLowerCase()]));
+  const excludePrefixes = (k.excludePaths ?? []).map((p) => p.replace(/\/+$/, ''));
+  const isExcluded = (path: string) => excludePrefixes.some((p) => p === '' || path === p || path.startsWith(p + '/'));
+
+  const commits = input.commits;
+  const graph = graphOf(commits);
+  const botFlags = graph.botFlags(options.isBot);
+  const { files, people, bots, merges } = aggregate(graph, now, botFlags, aliases);
+  const excluded = { bots, merges, binaryOnlyFiles: 0, excludedPaths: 0 };
+
+  // Recent changes per folder: commits by people in the window, each counted once per folder.
+  const recentByFolder = new Map<string, number>();
+  const folderKeys = new Set<string>();
+  const committedAt = graph.committedAt;
+  for (let i = 0; i < commits.length; i++) {
+    const t = committedAt[i];
+    if (t < recentSince || t >= now || graph.isMerge[i] === 1 || botFlags[i] === 1) continue;
+    const c = commits[i];
+    folderKeys.clear();
+    for (const change of c.files) for (const folder of foldersOf(change.path)) folderKeys.add(folder);
+    for (const folder of folderKeys) recentByFolder.set(folder, (recentByFolder.get(folder) ?? 0) + 1);
   }
 
   // The files judged: present at HEAD (or inferred), not excluded, not binary-only.

@@ -6,7 +6,7 @@
 import { describeFigures, type About, type FigureId } from './definitions';
 import { computeDora, selectReleases, type DoraReport } from './dora';
 import { computeFlow, type FlowReport } from './flow';
-import { CommitGraph } from './graph';
+import { graphOf } from './graph';
 import type { HealthInput } from './input';
 import { computeKnowledge, type KnowledgeReport } from './knowledge';
 import { resolveOptions, safeRegExp, type HealthOptions } from './options';
@@ -35,7 +35,7 @@ export interface HealthReport {
 export function computeHealth(input: HealthInput, options: HealthOptions): HealthReport {
   const resolved = resolveOptions(options);
   const period = weeklyPeriod(resolved.now, resolved.weeks, resolved.timeZone);
-  const graph = new CommitGraph(input.commits);
+  const graph = graphOf(input.commits);
   const releases = selectReleases(input, resolved);
   const firstRelease = graph.firstReleases(releases);
 
