@@ -2,50 +2,10 @@ import * as assert from 'node:assert/strict';
 import { failureRateCluster, frequencyCluster, leadTimeCluster, recoveryCluster, DORA_2024 } from '../../../src/health/model/dora';
 import type { HealthRelease } from '../../../src/health/model/input';
 import { computeHealth } from '../../../src/health/model/report';
-import { assertJsonSafe, at, commit, hex, input, pr, revert, tag } from './fixtures';
+import { assertJsonSafe, at, commit, delivery, hex, input, pr, tag } from './fixtures';
 
 const NOW = at(13, 20); // Sunday 2025-03-16 20:00 UTC; the 4-week period starts Monday 2025-02-17
 const opts = { now: NOW, weeks: 4, timeZone: 'UTC' };
-
-/**
- * A linear main line with releases, one revert inside the failure window, one outside it, a hotfix,
- * a bot's change, a pre-release tag, a tag on a branch outside the history, and unreleased work.
- */
-function delivery() {
-  const commits = [
-    commit('c0', { at: at(-40) }),
-    commit('x1', { parents: ['c0'], at: at(-10, 9) }),
-    // Clock skew: the author's clock ran 5 hours ahead of the committer's.
-    commit('x2', { parents: ['x1'], by: 'ben', at: at(-9, 14), committedAt: at(-9, 9) }),
-    commit('bad', { parents: ['x2'], by: 'cid', at: at(-7, 10), subject: 'Add cache' }),
-    commit('rv', { parents: ['bad'], at: at(-6, 12), subject: 'Revert "Add cache"' }),
-    commit('feat', { parents: ['rv'], at: at(-5, 9) }),
-    commit('hf', { parents: ['feat'], by: 'ben', at: at(-4, 9), subject: 'hotfix: login loop' }),
-    commit('dep', { parents: ['hf'], by: 'bot', at: at(-3, 9), subject: 'Bump lodash' }),
-    commit('rvLate', { parents: ['dep'], at: at(0, 10), subject: 'Revert "x1"' }),
-    commit('u1', { parents: ['rvLate'], at: at(1, 9) }),
-    commit('rv2', { parents: ['u1'], at: at(1, 12), subject: 'Revert "u1"' }),
-    commit('rrv', { parents: ['rv2'], at: at(2, 9), subject: 'Reapply "Add cache"' }),
-  ];
-  const releases = [
-    tag('v0.9', 'c0', at(-39)),
-    tag('v1.0', 'x2', at(-8, 9)),
-    tag('v1.1', 'bad', at(-7, 12)),
-    tag('v1.2', 'rv', at(-6, 18)),
-    tag('v1.3', 'feat', at(-5, 10)),
-    tag('v1.4', 'hf', at(-4, 11)),
-    tag('v1.5', 'dep', at(-3, 10)),
-    tag('v1.4.1', 'maint', at(-1)), // on a maintenance branch the history does not hold
-    tag('v2.0-rc1', 'rv2', at(1, 13)), // a pre-release: not matched by the default pattern
-  ];
-  const reverts = [
-    revert('rv', 'bad', at(-6, 12)),
-    revert('rvLate', 'x1', at(0, 10)),
-    revert('rv2', 'u1', at(1, 12)),
-    revert('rrv', 'rv', at(2, 9)),
-  ];
-  return input({ commits, releases, reverts });
-}
 
 describe('health DORA four keys', () => {
   const report = computeHealth(delivery(), opts);

@@ -3,6 +3,9 @@ import { healthContentSecurityPolicy, renderHealthHtml } from '../../../src/heal
 import { isFromDashboard } from '../../../src/health/view/protocol';
 import { formatHours, formatShare, listWords, weekLabel } from '../../../src/health/webview/format';
 import { parseColor, textOn, withAlpha } from '../../../src/health/webview/colors';
+import { computeHealth } from '../../../src/health/model/report';
+import { csvCell, healthCsvFiles, healthMarkdown, mdCell } from '../../../src/health/view/export';
+import { at, delivery } from './fixtures';
 
 describe('health dashboard shell and protocol', () => {
   it('allows only our script by nonce and our stylesheet: no inline styles, no eval', () => {
@@ -74,5 +77,35 @@ describe('health dashboard formatting and colours', () => {
     assert.equal(textOn('#e51400', '#ffffff'), '#ffffff', 'white text on the light theme red');
     assert.equal(textOn(withAlpha('#1a85ff', 0.2), '#ffffff'), '#000000', 'a pale tint over white');
     assert.equal(textOn(withAlpha('#3794ff', 0.2), '#1f1f1f'), '#ffffff', 'a faint tint over black');
+  });
+});
+
+describe('health report export', () => {
+  const report = computeHealth(delivery(), { now: at(13, 20), weeks: 4, timeZone: 'UTC' });
+
+  it('writes one Markdown document with every figure, a table per chart and the definitions', () => {
+    const md = healthMarkdown(report, 'shop');
+    assert.match(md, /^# Team Health: shop\n/);
+    assert.match(md, /\| Lead time for changes \| 4 h \| n = 6; elite cluster \|/);
+    assert.match(md, /\| Change failure rate \| 28\.6% \| 2 of 7 releases; high cluster \|/);
+    assert.match(md, /\| Pickup time \| — \| not enough data: Pickup time needs GitHub data/);
+    assert.match(md, /## Releases per week\n\n\| Week of \| Releases \| Failed \|\n\|---\|---\|---\|\n\| 2025-02-17 \| 1 \| 0 \|/);
+    assert.match(md, /## Definitions/);
+    assert.match(md, /Review load\n\nNot available: review load needs GitHub reviews/);
+  });
+
+  it('writes CSV files, quoting and defusing untrusted text', () => {
+    const files = healthCsvFiles(report);
+    assert.deepEqual(
+      files.map((f) => f.name),
+      ['flow-weekly.csv', 'pull-requests.csv', 'releases.csv', 'knowledge-folders.csv', 'review-pairs.csv'],
+    );
+    const releases = files.find((f) => f.name === 'releases.csv')!.content.split('\r\n');
+    assert.equal(releases[0], 'release,date,commit,failed,cause,fix_commit,recovered_by,recovery_h');
+    assert.match(releases[1], /^v1\.4\.1,2025-03-02,/);
+    assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvCell('a, b'), '"a, b"');
+    assert.equal(csvCell(-3), '-3', 'numbers are numbers');
+    assert.equal(mdCell('a | b\n<script>'), 'a \\| b &lt;script&gt;');
   });
 });
