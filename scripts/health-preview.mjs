@@ -243,6 +243,11 @@ async function main() {
       });
       const shot = join(outDir, `health-${page.id}.png`);
       await tab.screenshot({ path: shot, fullPage: true });
+      // One picture per family too, at full size, to judge legibility.
+      for (const family of ['flow', 'dora', 'knowledge', 'reviews']) {
+        const section = tab.locator(`section[aria-labelledby="${family}-title"]`);
+        if ((await section.count()) > 0) await section.screenshot({ path: join(outDir, `health-${page.id}-${family}.png`) });
+      }
 
       // Hover the pickup figure: its explanation must appear.
       const figure = tab.locator('[data-figure="pickup"], [data-figure="coding"]').first();
@@ -254,6 +259,11 @@ async function main() {
       const before = tab.url();
       const link = tab.locator('button[data-action="openPullRequest"]').first();
       if ((await link.count()) > 0) await link.click();
+      // A click on the treemap reveals a folder: a message again.
+      await tab
+        .locator('section[aria-labelledby="knowledge-title"] canvas')
+        .first()
+        .click({ position: { x: 40, y: 40 } });
       await tab.locator('button[data-action="setPeriod"][data-weeks="26"]').click();
       const messages = await tab.evaluate(() => window.__messages.map((m) => m.type));
       const pageViolations = await tab.evaluate(() => window.__violations);

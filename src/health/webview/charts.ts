@@ -196,7 +196,7 @@ export function ownerWords(activeOwners: number): string {
 }
 
 /** Folders sized by file count, coloured by how many active people know them. */
-export function knowledgeTreemap(canvas: HTMLCanvasElement, theme: Theme, leaves: TreemapLeaf[]): Chart {
+export function knowledgeTreemap(canvas: HTMLCanvasElement, theme: Theme, leaves: TreemapLeaf[], onFolder: (path: string) => void): Chart {
   type Raw = { _data?: TreemapLeaf };
   const leafOf = (ctx: { raw?: unknown }) => (ctx.raw as Raw | undefined)?._data;
   const fill = (ctx: { raw?: unknown }) => {
@@ -230,6 +230,14 @@ export function knowledgeTreemap(canvas: HTMLCanvasElement, theme: Theme, leaves
     } as never,
     options: {
       ...base(theme),
+      // A click reveals the folder (a message to the extension); the pointer says it is clickable.
+      onClick: (_event: unknown, elements: { index: number }[]) => {
+        const leaf = elements.length > 0 ? leaves[elements[0].index] : undefined;
+        if (leaf) onFolder(leaf.path);
+      },
+      onHover: (_event: unknown, elements: unknown[]) => {
+        canvas.style.cursor = elements.length > 0 ? 'pointer' : 'default';
+      },
       plugins: {
         ...base(theme).plugins,
         legend: { display: false },

@@ -608,11 +608,16 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
     'Knowledge by folder',
     summary,
     'square',
-    (c) => knowledgeTreemap(c, theme, leaves),
+    (c) => knowledgeTreemap(c, theme, leaves, (path) => post({ type: 'health/revealFolder', path })),
     table(
       ['Folder', 'Files', 'Active owners', 'Truck factor', 'Key people', 'Recent changes'],
       leaves.map((l) => [
-        l.path === '' ? '(root files)' : l.path,
+        actionLink(
+          l.path === '' ? '(root files)' : l.path,
+          'revealFolder',
+          { path: l.path },
+          `Reveal ${l.path || 'the root'} in the explorer`,
+        ),
         String(l.files),
         String(l.activeOwners),
         String(l.truckFactor),
