@@ -123,7 +123,7 @@ export function describeFigures(
       title: 'Deployment frequency',
       definition:
         'Releases in the period ÷ days in the period (shown per week), placed against the 2024 report\'s ranges ("on demand", daily–weekly, weekly–monthly, monthly–every six months).',
-      data: `Releases: ${releaseWord}, dated in the period. ${dora.releasesOffHistory} of them point at commits outside the read history (other branches); they count here but contain no commits for lead time.`,
+      data: `Releases: ${releaseWord}, dated in the period. Of all ${dora.releasesTotal} such releases, ${dora.releasesOffHistory} point at commits outside the read history (other branches): they count here but contain no commits for lead time.`,
       excluded: 'Releases of other kinds or not matching the pattern; pre-release tags with the default pattern.',
       citation: DORA,
     },
