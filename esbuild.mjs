@@ -1,5 +1,6 @@
-// Bundles the extension into one minified CommonJS file; with --tests, instead, the suites that run
-// inside the real extension host.
+// Bundles the extension into one minified CommonJS file, and each webview's browser code into a
+// bundle of its own (dist/webview/), so chart code never weighs on the extension host; with --tests,
+// instead, the suites that run inside the real extension host.
 //   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
 // --test-seams builds what the integration harness installs: activate() returns the test API when
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
@@ -39,6 +40,21 @@ const extension = {
   metafile: true,
 };
 
+// Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
+const webviews = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  entryPoints: { health: 'src/health/webview/main.ts' },
+  outdir: 'dist/webview',
+  minify: !dev,
+  sourcemap: dev ? 'inline' : false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+};
+
 function listTests(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -59,7 +75,7 @@ const tests = {
 
 function reportSize(result) {
   for (const [file, info] of Object.entries(result.metafile?.outputs ?? {})) {
-    if (file.endsWith('.js')) {
+    if (/\.(js|css)$/.test(file)) {
       console.log(
         `${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}${testSeams ? ', with test seams' : ''}`,
       );
@@ -68,14 +84,16 @@ function reportSize(result) {
 }
 
 if (watch) {
-  const context = await esbuild.context({
-    ...extension,
-    plugins: [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }],
-  });
-  await context.watch();
+  const report = [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }];
+  const contexts = await Promise.all([
+    esbuild.context({ ...extension, plugins: report }),
+    esbuild.context({ ...webviews, plugins: report }),
+  ]);
+  await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching src/ for changes');
 } else if (args.has('--tests')) {
   await esbuild.build(tests);
 } else {
   reportSize(await esbuild.build(extension));
+  reportSize(await esbuild.build(webviews));
 }

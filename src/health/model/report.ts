@@ -1,0 +1,75 @@
+/**
+ * One Team Health report: every family of figures over one period, computed from one input. Pure:
+ * the caller passes "now", the period and every parameter; the result is plain JSON-safe data (what
+ * the dashboard receives and the export writes).
+ */
+import { describeFigures, type About, type FigureId } from './definitions';
+import { computeDora, selectReleases, type DoraReport } from './dora';
+import { computeFlow, type FlowReport } from './flow';
+import { graphOf } from './graph';
+import type { HealthInput } from './input';
+import { computeKnowledge, type KnowledgeReport } from './knowledge';
+import { resolveOptions, safeRegExp, type HealthOptions } from './options';
+import { weeklyPeriod, type Week } from './period';
+import { computeReviewLoad, type ReviewLoadReport } from './reviewLoad';
+
+export const HEALTH_REPORT_VERSION = 1;
+
+export interface HealthReport {
+  version: typeof HEALTH_REPORT_VERSION;
+  repoRoot: string;
+  /** The report's "now" (ms). */
+  generatedAt: number;
+  period: { start: number; end: number; weeks: Week[]; timeZone?: string };
+  businessHours: boolean;
+  flow: FlowReport;
+  dora: DoraReport;
+  knowledge: KnowledgeReport;
+  reviewLoad: ReviewLoadReport;
+  /** Definition, data, exclusions and citation of every figure. */
+  about: Record<FigureId, About>;
+  /** Caveats about the data as a whole (shallow clone, guessed file list, bad patterns). */
+  notes: string[];
+}
+
+export function computeHealth(input: HealthInput, options: HealthOptions): HealthReport {
+  const resolved = resolveOptions(options);
+  const period = weeklyPeriod(resolved.now, resolved.weeks, resolved.timeZone);
+  const graph = graphOf(input.commits);
+  const releases = selectReleases(input, resolved);
+  const firstRelease = graph.firstReleases(releases);
+
+  const flow = computeFlow(input, graph, releases, firstRelease, period, resolved);
+  const dora = computeDora(input, graph, releases, firstRelease, period, resolved);
+  const knowledge = computeKnowledge(input, resolved);
+  const reviewLoad = computeReviewLoad(input, period, resolved);
+
+  const notes: string[] = [];
+  if (input.shallow) {
+    notes.push('This is a shallow clone: the oldest history is missing, so first authorship and old lead times may be wrong.');
+  }
+  if (knowledge.fileSource === 'inferred') {
+    notes.push('The file list was inferred from history (files whose line count is above zero), not read from HEAD.');
+  }
+  for (const [what, pattern] of [
+    ['release pattern', resolved.release.pattern],
+    ['hotfix subject pattern', resolved.failure.hotfixSubject],
+    ['hotfix branch pattern', resolved.failure.hotfixBranch],
+  ] as const) {
+    if (!safeRegExp(pattern).valid) notes.push(`The ${what} /${pattern}/ is not a valid regular expression; it matches nothing.`);
+  }
+
+  return {
+    version: HEALTH_REPORT_VERSION,
+    repoRoot: input.repoRoot,
+    generatedAt: resolved.now,
+    period: { start: period.start, end: period.end, weeks: period.weeks, timeZone: period.timeZone },
+    businessHours: resolved.businessHours !== undefined,
+    flow,
+    dora,
+    knowledge,
+    reviewLoad,
+    about: describeFigures(resolved, flow, dora, knowledge, reviewLoad),
+    notes,
+  };
+}

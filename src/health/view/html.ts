@@ -1,0 +1,41 @@
+/**
+ * The Team Health dashboard's HTML shell. Everything it shows is drawn by the bundled script from
+ * one `health/report` message, so the document itself holds no data. Pure: no `vscode` import.
+ *
+ * Policy: nothing but our own script (by nonce) and our own stylesheet (by the webview's source);
+ * no inline styles, no eval. Chart.js sets canvas sizes through the CSSOM, which the policy allows.
+ */
+
+export interface HealthHtmlResources {
+  /** webview.cspSource */
+  cspSource: string;
+  /** Fresh for every render. */
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+export function healthContentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource} data:; font-src ${cspSource}`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+}
+
+export function renderHealthHtml(res: HealthHtmlResources): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(healthContentSecurityPolicy(res.cspSource, res.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(res.styleUri)}">
+<title>Team Health</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="muted">Reading history…</p></main>
+<script nonce="${escapeAttribute(res.nonce)}" src="${escapeAttribute(res.scriptUri)}"></script>
+</body>
+</html>`;
+}
