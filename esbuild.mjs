@@ -6,6 +6,7 @@
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const argv = process.argv.slice(2);
@@ -15,6 +16,22 @@ const dev = args.has('--dev') || watch;
 const testSeams = args.has('--test-seams');
 const outfileAt = argv.indexOf('--outfile');
 const outfile = outfileAt >= 0 ? argv[outfileAt + 1] : 'dist/extension.js';
+
+/**
+ * @2toad/profanity ships word lists for twelve languages (~90 KB); the review-comment check uses
+ * the English one. Bundle that list alone, read from the installed package at build time.
+ * @type {esbuild.Plugin}
+ */
+const englishProfanityOnly = {
+  name: 'english-profanity-only',
+  setup(build) {
+    build.onResolve({ filter: /^@2toad\/profanity$/ }, () => ({ path: 'profanity-en', namespace: 'profanity-en' }));
+    build.onLoad({ filter: /.*/, namespace: 'profanity-en' }, () => {
+      const english = createRequire(import.meta.url)('@2toad/profanity').profaneWords.get('en');
+      return { contents: `export const profaneWords = new Map([['en', ${JSON.stringify(english)}]]);`, loader: 'js' };
+    });
+  },
+};
 
 /** @type {esbuild.BuildOptions} */
 const shared = {
@@ -30,6 +47,7 @@ const shared = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { MULTIPLIER_TEST_SEAMS: String(testSeams) },
+  plugins: [englishProfanityOnly],
 };
 
 const extension = {
@@ -86,7 +104,7 @@ function reportSize(result) {
 if (watch) {
   const report = [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }];
   const contexts = await Promise.all([
-    esbuild.context({ ...extension, plugins: report }),
+    esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
