@@ -20,6 +20,8 @@ export interface GitEngineOptions {
   /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.botAuthors`). */
   botAuthors?: () => readonly string[];
   maxCommits: () => number;
+  /** The one clock's "now" (ms); nothing in the engine reads the wall clock itself. */
+  now: () => number;
   timeoutMs?: number;
   onError?: (message: string, error: unknown) => void;
   onRefreshed?: (repoRoot: string, mode: string, read: number, ms: number) => void;
@@ -128,6 +130,7 @@ export class GitEngine implements GitEngineApi {
       botAuthors: this.options.botAuthors,
       maxCommits: this.options.maxCommits,
       timeoutMs: this.options.timeoutMs,
+      now: this.options.now,
       signal: this.abort.signal,
       onError: this.options.onError,
       onRefreshed: this.options.onRefreshed,

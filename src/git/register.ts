@@ -45,6 +45,7 @@ export function createGitEngine(context: vscode.ExtensionContext, log: Logger): 
     halfLifeDays: () => Math.max(1, setting('ownershipHalfLifeDays', 90)),
     botAuthors: () => botAuthorList(vscode.workspace.getConfiguration('multiplier').get<unknown>('botAuthors', [])),
     maxCommits: () => Math.max(0, setting('maxCommits', 100_000)),
+    now: () => Date.now(), // until the one Clock (core/clock.ts) is handed in here
     timeoutMs: Math.max(5, setting('timeoutSeconds', 120)) * 1000,
     createRunner: () => createGitRunner(watcher?.gitPath ?? 'git'),
     onError: (message, error) => log.error(`git: ${message}`, error),

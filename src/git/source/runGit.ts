@@ -33,6 +33,8 @@ export interface GitRunOptions {
   signal?: AbortSignal;
   /** Exit codes that are answers rather than failures (e.g. 1 for `merge-base --is-ancestor`). */
   okExitCodes?: readonly number[];
+  /** Written to git's standard input, which is then closed (e.g. object names for `cat-file --batch-check`). */
+  input?: string;
 }
 
 export interface GitResult {
@@ -125,7 +127,7 @@ function runOne(gitPath: string, defaultTimeoutMs: number): GitRunner {
       const child = spawn(gitPath, safeArgs(args), {
         cwd: options.cwd,
         env: gitEnv(),
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
         // Own process group on POSIX, so a kill also reaches anything git started.
         detached: process.platform !== 'win32',
@@ -175,6 +177,9 @@ function runOne(gitPath: string, defaultTimeoutMs: number): GitRunner {
         }
         resolve({ exitCode: code ?? 0, stdout: Buffer.concat(stdout).toString('utf8'), stderr: errText });
       };
+      // git may exit before reading all of its input; its exit code says what happened.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input ?? '');
       child.on('error', (error) => finish(error, null));
       child.on('close', (code) => finish(undefined, code));
     });

@@ -13,7 +13,7 @@ import {
   type CachedHistory,
 } from '../../../src/git/source/historyStore';
 import { createGitRunner, type GitRunner } from '../../../src/git/source/runGit';
-import { commit, sha } from './builders';
+import { NOW, commit, sha } from './builders';
 import { TempRepo } from './gitRepo';
 
 describe('history cache file', () => {
@@ -27,13 +27,13 @@ describe('history cache file', () => {
       commit('b', {
         parents: ['a'],
         subject: 'two\u2028lines',
-        body: 'x\ny',
+        revertOf: 'abcdef0',
         files: [
           ['p/ü.ts', 1, 2],
           ['bin', null, null],
         ],
       }),
-      commit('a', { email: 'zoë@x.io' }),
+      commit('a', { email: 'zoë@x.io', prTitle: 'A title' }),
     ],
   };
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'mpx-cache-'))));
@@ -55,6 +55,7 @@ describe('history cache file', () => {
     ['a truncated file', (t) => t.slice(0, t.lastIndexOf('\n', t.length - 2) + 1)],
     ['a garbled line', (t) => t.replace('"two', '{two')],
     ['a wrong field type', (t) => t.replace(/,\d{13},/, ',"soon",')],
+    ['a reverted id that is not hex', (t) => t.replace('"abcdef0"', '"--abcdef"')],
     ['not JSON at all', () => 'hello\n'],
     ['an empty file', () => ''],
   ];
@@ -100,6 +101,7 @@ describe('history service', function () {
       storageDir: dir,
       halfLifeDays: () => 90,
       maxCommits: () => 0,
+      now: () => NOW,
       signal,
       onRefreshed: (_r, mode) => modes.push(mode),
     });
