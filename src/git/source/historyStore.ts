@@ -10,6 +10,7 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Commit, FileChange } from '../api';
+import { IdentityTable, makeCommit } from '../model/commit';
 import { HashSharer, Interner } from '../model/intern';
 
 export const CACHE_FORMAT = 'multiplier-git-history';
@@ -69,8 +70,7 @@ export function encodeCommit(c: Commit): string {
   for (const f of c.files) files.push(f.path, f.added, f.deleted);
   const { author, committer } = c;
   const sameSigner =
-    committer === author ||
-    (committer.name === author.name && committer.email === author.email && committer.time === author.time && committer.tz === author.tz);
+    committer.name === author.name && committer.email === author.email && committer.time === author.time && committer.tz === author.tz;
   const row: Row = [
     c.hash,
     c.parents.join(' '),
@@ -97,7 +97,12 @@ const isCount = (v: unknown): v is number | null => v === null || isNum(v);
  * Strict: returns undefined unless the row has exactly the expected shape. `shared` and `hashes`
  * let one cache's commits share names, paths, small changes and parent ids, as the parser does.
  */
-export function decodeCommit(line: string, shared: Interner = new Interner(), hashes: HashSharer = new HashSharer()): Commit | undefined {
+export function decodeCommit(
+  line: string,
+  shared: Interner = new Interner(),
+  hashes: HashSharer = new HashSharer(),
+  identities: IdentityTable = new IdentityTable(),
+): Commit | undefined {
   let row: unknown;
   try {
     row = JSON.parse(line);
@@ -111,13 +116,15 @@ export function decodeCommit(line: string, shared: Interner = new Interner(), ha
   if (row.length >= 10 && !(prTitle === null || isStr(prTitle))) return undefined;
   if (row.length === 11 && !(isStr(revertOf) && REVERTED.test(revertOf))) return undefined;
   const intern = (value: string) => shared.string(value);
-  const author = { name: intern(an), email: intern(ae), time: at, tz: intern(atz) };
+  const author = identities.get(intern(an), intern(ae), intern(atz));
   let committer = author;
+  let ct = at;
   if (signer !== 0) {
     if (!Array.isArray(signer) || signer.length !== 4) return undefined;
-    const [cn, ce, ct, ctz] = signer as unknown[];
-    if (!isStr(cn) || !isStr(ce) || !isNum(ct) || !isStr(ctz)) return undefined;
-    committer = { name: intern(cn), email: intern(ce), time: ct, tz: intern(ctz) };
+    const [cn, ce, time, ctz] = signer as unknown[];
+    if (!isStr(cn) || !isStr(ce) || !isNum(time) || !isStr(ctz)) return undefined;
+    committer = identities.get(intern(cn), intern(ce), intern(ctz));
+    ct = time;
   }
   const changes: FileChange[] = [];
   for (let i = 0; i < files.length; i += 3) {
@@ -127,17 +134,18 @@ export function decodeCommit(line: string, shared: Interner = new Interner(), ha
   }
   const parentList = parents === '' ? [] : parents.split(' ');
   if (!parentList.every((p) => SHA.test(p))) return undefined;
-  const commit: Commit = {
+  return makeCommit({
     hash: hashes.own(hash),
     parents: parentList.map((p) => hashes.parent(p)),
     author,
+    authorTime: at,
     committer,
+    committerTime: ct,
     subject,
     files: shared.files(changes),
-  };
-  if (isStr(prTitle)) commit.prTitle = prTitle;
-  if (isStr(revertOf)) commit.revertOf = revertOf;
-  return commit;
+    prTitle: isStr(prTitle) ? prTitle : undefined,
+    revertOf: isStr(revertOf) ? revertOf : undefined,
+  });
 }
 
 /** Loads a cache, or undefined when there is none or it cannot be trusted (then it is deleted). */
@@ -157,6 +165,7 @@ async function readCache(file: string, repoRoot: string): Promise<CachedHistory 
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const intern = new Interner();
   const hashes = new HashSharer();
+  const identities = new IdentityTable();
   let header: Header | undefined;
   const commits: Commit[] = [];
   try {
@@ -167,7 +176,7 @@ async function readCache(file: string, repoRoot: string): Promise<CachedHistory 
         continue;
       }
       if (line === '') continue;
-      const commit = decodeCommit(line, intern, hashes);
+      const commit = decodeCommit(line, intern, hashes, identities);
       if (!commit) return undefined;
       commits.push(commit);
     }

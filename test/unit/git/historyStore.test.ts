@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { toPlainCommit } from '../../../src/git/model/commit';
 import { HistoryService } from '../../../src/git/source/historySource';
 import {
   CACHE_VERSION,
@@ -41,7 +42,27 @@ describe('history cache file', () => {
 
   it('round-trips commits exactly', async () => {
     await saveHistoryCache(dir, history);
-    assert.deepEqual(await loadHistoryCache(dir, repoRoot), history);
+    const loaded = (await loadHistoryCache(dir, repoRoot))!;
+    assert.deepEqual({ ...loaded, commits: loaded.commits.map(toPlainCommit) }, history);
+  });
+
+  it('keeps times that are not whole seconds, or far from today, exactly', () => {
+    const odd = [
+      commit('ms', { daysAgo: 1.0000001 }),
+      { ...commit('old'), author: { name: 'Ann', email: 'a@x.io', time: Date.UTC(1970, 0, 1), tz: '+0000' } },
+      { ...commit('future'), committer: { name: 'Bo', email: 'b@x.io', time: Date.UTC(2099, 0, 1), tz: '-0130' } },
+    ];
+    for (const c of odd) assert.deepEqual(toPlainCommit(decodeCommit(encodeCommit(c))!), c, c.subject);
+  });
+
+  it('discards a version-1 cache (it held message bodies) and deletes it', async () => {
+    const file = cacheFileFor(dir, repoRoot);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const header = { format: 'multiplier-git-history', version: 1, repoRoot, tip: sha('a'), shallowKey: '', count: 1 };
+    const row = [sha('a'), '', 'Ann', 'a@x.io', 1, '+0000', 'Ann', 'a@x.io', 1, '+0000', 'subject', 'a body', []];
+    writeFileSync(file, `${JSON.stringify(header)}\n${JSON.stringify(row)}\n`);
+    assert.equal(await loadHistoryCache(dir, repoRoot), undefined);
+    assert.equal(existsSync(file), false);
   });
 
   it('keys the file by repository', () => {
