@@ -144,6 +144,25 @@ describe('history service', function () {
     await s.flush();
   });
 
+  it('refreshes after a new commit with one git process once the session has read the repository', async () => {
+    repo.commit('one', { 'src/a.ts': '1\n' });
+    const calls: string[] = [];
+    const real = createGitRunner();
+    const { s, modes } = service((args, o) => (calls.push(args[0]), real(args, o)));
+    await s.history(repo.root);
+    repo.commit('two', { 'src/a.ts': '2\n' });
+    calls.length = 0;
+    const model = await s.history(repo.root);
+    assert.deepEqual(calls, ['log']);
+    assert.deepEqual(modes, ['full', 'incremental']);
+    assert.deepEqual(
+      model.commits.map((c) => c.subject),
+      ['two', 'one'],
+    );
+    assert.equal(model.ownersOf(['src/a.ts'])[0].commits, 2);
+    await s.flush();
+  });
+
   it('starts from the disk cache in a new session and reads only what is new', async () => {
     repo.commit('one');
     const first = service(createGitRunner());
