@@ -78,33 +78,58 @@ export async function checkRepo(repo: string): Promise<{ rows: Row[]; head: stri
     });
   }
 
-  // 2. Ownership commits over the whole repository and its busiest top-level folder.
+  // 2. Ownership commits and lines over the whole repository and its busiest top-level folder.
   {
     const folders = new Map<string, number>();
-    for (const c of model.commits)
+    for (const c of model.commits) {
       for (const f of c.files) if (f.path.includes('/')) folders.set(f.path.split('/')[0], (folders.get(f.path.split('/')[0]) ?? 0) + 1);
+    }
     const busiest = [...folders].sort((a, b) => b[1] - a[1])[0]?.[0];
     for (const area of ['', ...(busiest ? [busiest] : [])]) {
       const spec = area === '' ? '.' : area;
-      const theirs = new Map<string, number>();
-      for (const line of lines(git(repo, ['log', '--no-merges', '--full-history', '--format=%aN%x00%aE', 'HEAD', '--', spec]))) {
-        const [name, email] = line.split('\0');
-        if (isBotAuthor(name, email)) continue;
-        theirs.set(email.toLowerCase(), (theirs.get(email.toLowerCase()) ?? 0) + 1);
+      const theirs = new Map<string, [number, number]>();
+      let person: [number, number] | undefined;
+      // One record per commit: NUL, name, NUL, e-mail, then its numstat lines for the paths asked.
+      for (const line of git(repo, [
+        'log',
+        '--no-merges',
+        '--full-history',
+        '--no-renames',
+        '--numstat',
+        '--format=%x00%aN%x00%aE',
+        'HEAD',
+        '--',
+        spec,
+      ]).split('\n')) {
+        if (line.startsWith('\0')) {
+          const [, name, email] = line.split('\0');
+          if (isBotAuthor(name, email)) {
+            person = undefined;
+            continue;
+          }
+          const key = email.toLowerCase();
+          person = theirs.get(key) ?? [0, 0];
+          theirs.set(key, person);
+          person[0]++;
+        } else if (person && line !== '') {
+          const [added, deleted] = line.split('\t');
+          person[1] += (added === '-' ? 0 : Number(added)) + (deleted === '-' ? 0 : Number(deleted));
+        }
       }
       const owners = model.ownersOf([area]);
-      const ours = new Map(owners.map((o) => [o.email, o.commits]));
-      const top = [...ours].sort((a, b) => b[1] - a[1]).slice(0, 3);
-      rows.push({
-        figure: `ownership commits in ${area === '' ? 'the whole repository' : `${area}/`} (top 3 shown)`,
-        command: `git log --no-merges --full-history --format=%aE HEAD -- ${spec} | sort | uniq -c`,
-        ours: top.map(([e, n]) => `${e} ${n}`).join('<br>'),
-        git: [...theirs]
-          .sort((a, b) => b[1] - a[1])
+      const ours = new Map(owners.map((o): [string, [number, number]] => [o.email, [o.commits, o.linesChanged]]));
+      const top = (m: Map<string, [number, number]>) =>
+        [...m]
+          .sort((a, b) => b[1][0] - a[1][0])
           .slice(0, 3)
-          .map(([e, n]) => `${e} ${n}`)
-          .join('<br>'),
-        differences: compareMaps(ours, theirs),
+          .map(([e, [n, l]]) => `${e} ${n} (${l.toLocaleString('en')} lines)`)
+          .join('<br>');
+      rows.push({
+        figure: `ownership: commits and lines in ${area === '' ? 'the whole repository' : `${area}/`} (${ours.size} people; top 3 shown)`,
+        command: `git log --no-merges --full-history --no-renames --numstat --format=%aE HEAD -- ${spec}   (commits and added + deleted lines per e-mail)`,
+        ours: top(ours),
+        git: top(theirs),
+        differences: compareMaps(ours, theirs, (v) => (v ? `${v[0]} commits, ${v[1]} lines` : '—')),
       });
     }
   }
