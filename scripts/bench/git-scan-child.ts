@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'mpx-bench-index-'));
   const refresh: number[] = [];
   const processesPerRefresh: number[] = [];
+  const oneProcess: number[] = [];
   let previous = full;
   try {
     for (let i = 0; i < 5; i++) {
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
       );
       refresh.push(performance.now() - t);
       processesPerRefresh.push(processes);
+      // The floor under a one-process refresh: one trivial git process through the same runner, now.
+      const s0 = performance.now();
+      await runner(['rev-parse', 'HEAD'], { cwd: repo });
+      oneProcess.push(performance.now() - s0);
       if (result.mode !== 'incremental' || result.read !== 1)
         throw new Error(`expected an incremental read of 1, got ${result.mode}/${result.read}`);
       previous = result;
@@ -102,6 +107,7 @@ async function main(): Promise<void> {
       authors,
       refreshMs: refresh,
       processesPerRefresh,
+      oneProcessMs: oneProcess,
       peakRssScanMb,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
     }),

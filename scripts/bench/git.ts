@@ -116,6 +116,7 @@ interface Full {
   busiest: string;
   refreshMs: number[];
   processesPerRefresh: number[];
+  oneProcessMs: number[];
   peakRssScanMb: number;
   maxRssMb: number;
 }
@@ -154,7 +155,7 @@ async function benchRepo(name: string, repo: string, childJs: string): Promise<s
     `${median(scanRss).toFixed(0)} MB (${scanRss.map((r) => r.toFixed(0)).join(', ')})`,
     `${full.maxRssMb.toFixed(0)} MB`,
     `${full.derivedMs.toFixed(0)} ms (${full.prs} PRs, ${full.reverts} reverts, ${full.authors} authors)`,
-    `${median(full.refreshMs).toFixed(1)} ms (max ${Math.max(...full.refreshMs).toFixed(1)}), ${full.processesPerRefresh.join('/')} git`,
+    `${median(full.refreshMs).toFixed(1)} ms (max ${Math.max(...full.refreshMs).toFixed(1)}); git processes ${full.processesPerRefresh.join('/')}; \`git rev-parse\` alone ${median(full.oneProcessMs).toFixed(1)} ms`,
     `${loadBefore} → ${loadAfter}`,
   ];
 }
