@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import { KeyedDebouncer } from '../../src/core/debounce';
 import { GitEngine } from '../../src/git/controller';
 import { logArgs, newSentinel } from '../../src/git/model/logParser';
-import { safeArgs } from '../../src/git/source/runGit';
+import { gitEnv, safeArgs } from '../../src/git/source/runGit';
 import { toSnapshot } from '../../src/git/model/snapshot';
 import { checkRepo, printTable } from './git-correctness';
 import { REAL_REPOS, realRepoPath } from './git-repos';
@@ -55,11 +55,11 @@ interface Run {
 }
 
 /** Runs a command to its end: wall time, and the CPU time of it and its children (stdout kept if asked). */
-function timed(command: string, args: string[], cwd: string, captureStdout = false): Promise<Run> {
+function timed(command: string, args: string[], cwd: string, captureStdout = false, env?: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
     const cpuBefore = childrenCpuMs();
     const started = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
     const out: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => captureStdout && out.push(chunk));
     child.on('error', reject);
@@ -123,7 +123,7 @@ interface Full {
 
 async function benchRepo(name: string, repo: string, childJs: string): Promise<string[]> {
   const sentinel = newSentinel();
-  // The same command our reader runs, with the same safety flags; its output goes nowhere.
+  // The same command our reader runs, with the same safety flags and environment; its output goes nowhere.
   const rawArgs = safeArgs([...logArgs(sentinel), '--no-textconv', '--no-ext-diff', '--no-color', '--end-of-options', 'HEAD', '--']);
   await warmPageCache(repo);
   const loadBefore = load();
@@ -131,7 +131,7 @@ async function benchRepo(name: string, repo: string, childJs: string): Promise<s
   const ours: Run[] = [];
   const scanRss: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
-    raw.push(await timed('git', rawArgs, repo));
+    raw.push(await timed('git', rawArgs, repo, false, gitEnv()));
     const run = await timed(process.execPath, [childJs, 'scan', repo], repo, true);
     ours.push(run);
     scanRss.push((JSON.parse(run.stdout.trim().split('\n').pop()!) as { peakRssScanMb: number }).peakRssScanMb);

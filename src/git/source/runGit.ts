@@ -83,6 +83,9 @@ export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv
   env.GIT_PAGER = 'cat';
   env.GIT_OPTIONAL_LOCKS = '0'; // never take the index lock the user's own git may need
   env.GIT_NO_LAZY_FETCH = '1';
+  // Fully buffered output: into a pipe, git log otherwise flushes after every commit, and reading
+  // git/git's 62 MB in ~1 KB pieces cost the extension host 5 s of CPU instead of ~1.5 s.
+  env.GIT_FLUSH = '0';
   env.LC_ALL = 'C';
   return env;
 }
