@@ -176,14 +176,13 @@ export async function refreshHistory(
 ): Promise<RefreshResult> {
   if (state.layout && previous?.tip) {
     const layout = state.layout;
+    // The log starts at once; the shallow file and the tags' files are checked while it runs.
     const tags = tagsFor(ctx, layout, state);
     tags.catch(() => undefined); // awaited (and its error surfaced) below
-    const shallow = await readShallow(layout);
-    if (shallow.shallowKey === previous.shallowKey) {
-      const result = await incremental(ctx, previous, layout, shallow, tags);
-      if (result) return result;
-      return fullRead(ctx, undefined, state); // the old tip is gone, or too much changed
-    }
+    const result = await incremental(ctx, previous, layout, readShallow(layout), tags);
+    if (result) return result;
+    // The old tip is gone, too much changed, or the shallow boundary moved: read it all again.
+    return fullRead(ctx, undefined, state);
   }
   return fullRead(ctx, previous, state);
 }
@@ -193,13 +192,15 @@ async function incremental(
   ctx: ReadContext,
   previous: CachedHistory,
   layout: RepoLayout,
-  shallow: { shallow: boolean; shallowKey: string },
+  shallowPromise: Promise<{ shallow: boolean; shallowKey: string }>,
   tagsPromise: Promise<TagList & { fingerprint: string }>,
 ): Promise<RefreshResult | undefined> {
   const oldTip = assertSha(previous.tip!);
   // Twice the cap: enough for any real rewrite of a capped history; hitting it means rescan.
   const cap = ctx.maxCommits && ctx.maxCommits > 0 ? 2 * ctx.maxCommits : undefined;
   const sides = await readSides(ctx, [`${oldTip}...HEAD`], cap, ['--left-right']).catch(() => undefined);
+  const shallow = await shallowPromise;
+  if (shallow.shallowKey !== previous.shallowKey) return undefined;
   if (!sides || (cap && sides.left.length + sides.right.length >= cap)) return undefined;
   const { left, right } = sides;
   let tip: string | undefined;
@@ -254,7 +255,7 @@ async function fullRead(ctx: ReadContext, previous: CachedHistory | undefined, s
   if (usable && usable.tip === tip) return finish(usable, 'unchanged', 0);
   if (usable) {
     // A cache from disk: the first refresh of a session knew no layout yet. Now it does.
-    const result = await incremental(ctx, usable, head.layout, head, tags);
+    const result = await incremental(ctx, usable, head.layout, Promise.resolve(head), tags);
     if (result) return result;
   }
   const commits = await readCommits(ctx, [tip], ctx.maxCommits);
