@@ -20,9 +20,9 @@ export interface GitControllerOptions {
   /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.botAuthors`). */
   botAuthors?: () => readonly string[];
   maxCommits: () => number;
+  /** The one clock's "now" (ms); nothing in the engine reads the wall clock itself. */
+  now: () => number;
   timeoutMs?: number;
-  /** The one clock (core/clock): when a history was read. */
-  now?: () => number;
   onError?: (message: string, error: unknown) => void;
   onRefreshed?: (repoRoot: string, mode: string, read: number, ms: number) => void;
 }
@@ -134,8 +134,8 @@ export class GitController implements GitApi {
       botAuthors: this.options.botAuthors,
       maxCommits: this.options.maxCommits,
       timeoutMs: this.options.timeoutMs,
-      signal: this.abort.signal,
       now: this.options.now,
+      signal: this.abort.signal,
       onError: this.options.onError,
       onRefreshed: this.options.onRefreshed,
     }));
