@@ -79,8 +79,14 @@ function promptSection(model: CoachViewModel): string {
 ${waiting}`;
 }
 
+/** Why there is no history to suggest people from (a repository git refuses), with the fix: one line each. */
+function noticesSection(notices: readonly string[]): string {
+  if (notices.length === 0) return '';
+  return `<section class="problems" role="status"><h3>History unavailable</h3><ul>${notices.map((n) => `<li>${shown(n, 600)}</li>`).join('')}</ul></section>`;
+}
+
 /** The whole document. Every dynamic string is escaped; the only script is the nonce'd file. */
-export function renderCoachHtml(model: CoachViewModel, res: HtmlResources): string {
+export function renderCoachHtml(model: CoachViewModel, res: HtmlResources, notices: readonly string[] = []): string {
   // Not escaped: the quotes around 'none' and the nonce are part of the policy; every piece is ours.
   const csp = `default-src 'none'; style-src ${res.cspSource}; script-src 'nonce-${res.nonce}'; img-src ${res.cspSource}`;
   const problems =
@@ -100,6 +106,7 @@ export function renderCoachHtml(model: CoachViewModel, res: HtmlResources): stri
 <main>
 ${promptSection(model)}
 ${problems}
+${noticesSection(notices)}
 </main>
 <script nonce="${res.nonce}" src="${escapeHtml(res.scriptUri)}"></script>
 </body>
