@@ -128,11 +128,15 @@ export class NotesController implements NotesApi, vscode.Disposable {
       return;
     }
     const restored = report.restored.length;
-    const summary = vscode.l10n.t(
-      'Growth notes: {0} problems in the notes folder. Damaged files were moved to quarantine/ ({1} restored from their last good version); nothing was deleted.',
-      report.warnings.length,
-      restored,
-    );
+    const summary = [
+      vscode.l10n.t(
+        'Growth notes: {0} problems in the notes folder. Damaged files and unexpected entries were moved to quarantine/; nothing was deleted.',
+        report.warnings.length,
+      ),
+      restored > 0 ? vscode.l10n.t('{0} of them were restored from their last good version.', restored) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Details')).then((choice) => choice && this.log.show());
   }
 

@@ -124,7 +124,14 @@ export class ReviewPoller implements vscode.Disposable {
     const generation = this.generation;
     if (config.problem) {
       // No credential is looked up and no request is made until the setting is fixed (its change polls again).
-      if (state.status !== 'misconfigured' || state.configProblem !== config.problem) log.warn(`review queue: ${config.problem}`);
+      if (state.status !== 'misconfigured' || state.configProblem !== config.problem) {
+        log.warn(`review queue: ${config.problem}`);
+        // Said once per value; the view's message keeps saying it (a message hides welcome buttons).
+        const open = vscode.l10n.t('Open Settings');
+        void Promise.resolve(vscode.window.showWarningMessage(config.problem, open)).then((choice) => {
+          if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'multiplier.github.apiUrl');
+        });
+      }
       this.record('none: settings need a fix');
       state.configProblem = config.problem;
       state.setStatus('misconfigured');

@@ -104,9 +104,9 @@ export function renderCoachHtml(model: CoachViewModel, res: HtmlResources, notic
 </head>
 <body>
 <main>
+${noticesSection(notices)}
 ${promptSection(model)}
 ${problems}
-${noticesSection(notices)}
 </main>
 <script nonce="${res.nonce}" src="${escapeHtml(res.scriptUri)}"></script>
 </body>
