@@ -3,6 +3,7 @@
  * never the engine's internals. Pure: no `vscode` import.
  */
 import type { Event } from '../core/event';
+import type { UnsafeRepository } from './model/unsafe';
 
 /** The working state of one repository, taken from the built-in git extension's events. */
 export interface RepoSnapshot {
@@ -171,7 +172,13 @@ export interface SkippedTag {
   type: string;
 }
 
+/**
+ * `starting` until the workspace's repositories are known (the git extension's first scan is done
+ * and each repository has its first snapshot); then `ready`.
+ */
 export type GitStatus = 'untrusted' | 'starting' | 'ready' | 'git-missing';
+
+export type { UnsafeRepository } from './model/unsafe';
 
 export interface GitApi {
   readonly status: GitStatus;
@@ -186,4 +193,10 @@ export interface GitApi {
   ownersOf(repoRoot: string, paths: readonly string[]): Promise<FileOwner[]>;
   /** `git config user.email` as git resolves it for this repository. */
   currentUserEmail(repoRoot: string): Promise<string | undefined>;
+  /**
+   * Repositories git refuses to read because another user owns them ("dubious ownership"), each
+   * with the `safe.directory` command that trusts it. Views that need history say so, once.
+   */
+  readonly unsafeRepositories: readonly UnsafeRepository[];
+  readonly onDidChangeUnsafe: Event<readonly UnsafeRepository[]>;
 }
