@@ -83,7 +83,7 @@ export function registerWords(words: Words, deps: WordsDeps): vscode.Disposable 
     words.teamConfig.onDidChange(() => drafts.updateAll()),
     registerCommands({
       [CHECK_COMMENT_COMMAND]: async (arg?: unknown) => {
-        await words.teamConfig.start();
+        await words.teamConfig.refresh();
         await checkCommentCommand(arg, { conventionalComments: words.controller.conventionalComments().mode }, shown);
       },
       [TURN_OFF_WHY_HINTS_COMMAND]: () => turnOffWhyHints(),

@@ -8,11 +8,11 @@ export function wordsTestApi(words: Words) {
   return {
     /** How strict Conventional Comments checks are, and who decided (setting, team file, default). */
     conventionalComments: async () => {
-      await words.teamConfig.start();
+      await words.teamConfig.refresh();
       return words.controller.conventionalComments();
     },
     teamConfigProblems: async () => {
-      await words.teamConfig.start();
+      await words.teamConfig.refresh();
       return words.teamConfig.problems;
     },
     /** The commit-message hint's last decision per Source Control input box. */

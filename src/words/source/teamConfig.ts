@@ -28,10 +28,28 @@ export class TeamConfigSource implements vscode.Disposable {
       return Promise.resolve();
     }
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_GLOB}`);
-    const reload = () => void this.read();
-    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    const reload = () => void this.refresh();
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (d.uri.path.endsWith(`/${CONFIG_GLOB}`)) reload();
+      }),
+    );
     this.loading = this.read();
     return this.loading;
+  }
+
+  /**
+   * Reads the file again now (before a check a user asked for): file watchers can be late or
+   * missing for a folder created after start-up, and the file is small.
+   */
+  async refresh(): Promise<void> {
+    await this.start();
+    if (vscode.workspace.isTrusted) this.loading = this.loading!.then(() => this.read());
+    await this.loading;
   }
 
   get current(): TeamConfig {

@@ -31,6 +31,11 @@ function matches(glob: string, document: vscode.TextDocument): boolean {
   return glob !== '' && document.languageId === 'markdown' && vscode.languages.match({ pattern: glob }, document) > 0;
 }
 
+/** "Ada Lovelace" is also "Ada" in a retro's sentences. */
+function withFirstNames(names: readonly string[]): string[] {
+  return [...new Set(names.flatMap((n) => [n, n.split(/\s+/)[0]]).filter((n) => n.length >= 3))];
+}
+
 export class DraftDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('multiplier.words.drafts');
   private readonly disposables: vscode.Disposable[] = [this.collection];
@@ -80,7 +85,11 @@ export class DraftDiagnostics implements vscode.Disposable {
   private findings(document: vscode.TextDocument, kind: DraftKind): { finding: Finding; offset: number; length: number }[] {
     const text = document.getText();
     if (kind === 'retro')
-      return checkBlame(text, { participants: participantsInNote(text) }).map((finding) => ({ finding, offset: 0, length: text.length }));
+      return checkBlame(text, { participants: withFirstNames(participantsInNote(text)) }).map((finding) => ({
+        finding,
+        offset: 0,
+        length: text.length,
+      }));
     if (kind === 'description') return checkDescription(text).map((finding) => ({ finding, offset: 0, length: text.length }));
     const options = { conventionalComments: this.deps.conventionalComments() };
     return splitParagraphs(text).flatMap((p) =>
