@@ -5,9 +5,9 @@
  * rewrite cannot fix stays on the text, so no finding vanishes unseen.
  */
 import * as vscode from 'vscode';
-import { proposeRewrites, type Rewrite } from './model/rewrites';
+import { wordsEngine } from './engine';
+import type { Rewrite } from './model/rewrites';
 import type { CommentCheckOptions, CommentFinding } from './model/rules';
-import { checkComment } from './model/rules';
 import { diagnosticFor } from './view/findings';
 
 export const CHECK_COMMENT_COMMAND = 'multiplier.coach.checkComment';
@@ -106,6 +106,7 @@ export async function checkCommentCommand(arg: unknown, options: CommentCheckOpt
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the review comment to check (or put the cursor on its line).'));
     return;
   }
+  const { checkComment, proposeRewrites } = wordsEngine();
   const findings = checkComment(source.text, options);
   if (findings.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This comment reads as kind and clear. Nothing to change.'));

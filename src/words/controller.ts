@@ -4,8 +4,9 @@
  * other capabilities and the views call them.
  */
 import type { WordsApi } from './api';
-import { checkDescription, type DescriptionFinding } from './model/description';
-import { checkComment, type CommentFinding } from './model/rules';
+import { wordsEngine } from './engine';
+import type { DescriptionFinding } from './model/description';
+import type { CommentFinding } from './model/rules';
 import type { ConventionalMode, TeamConfig } from './model/teamConfig';
 import type { ChangeSize } from './model/why';
 
@@ -29,10 +30,10 @@ export class WordsController implements WordsApi {
   }
 
   checkReviewComment(text: string): CommentFinding[] {
-    return checkComment(text, { conventionalComments: this.conventionalComments().mode });
+    return wordsEngine().checkComment(text, { conventionalComments: this.conventionalComments().mode });
   }
 
   checkDescription(text: string, size?: ChangeSize): DescriptionFinding[] {
-    return checkDescription(text, size);
+    return wordsEngine().checkDescription(text, size);
   }
 }

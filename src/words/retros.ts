@@ -8,7 +8,8 @@ import type { Clock, Timer } from '../core/clock';
 import type { GitApi, RepoSnapshot } from '../git/api';
 import type { NotesApi } from '../notes/api';
 import type { NudgeApi, NudgeRequest } from '../nudge/api';
-import { commitsSince, findIncidents, hotfixMatcher, retroNoteBody, type RetroIncident } from './model/retro';
+import { wordsEngine } from './engine';
+import type { RetroIncident } from './model/retro';
 import { nextReviewWindowStart } from './policy/reviewWindow';
 
 export const RETRO_KIND = 'words.retro';
@@ -106,6 +107,7 @@ export class RetroWatcher {
       state.releases[repoRoot] = tags;
       // The first look only sets the mark: history from before Multiplier watched is not an incident.
       if (lastTip !== undefined) {
+        const { commitsSince, findIncidents, hotfixMatcher } = wordsEngine();
         const fresh = commitsSince(history, lastTip) ?? new Set<string>();
         const newTags = new Set(seenTags === undefined ? [] : tags.filter((t) => !seenTags.includes(t)));
         for (const incident of findIncidents(history, fresh, newTags, hotfixMatcher(this.deps.hotfixPattern()))) {
@@ -176,7 +178,7 @@ export class RetroWatcher {
     const incident = offer?.incident;
     const uri = await this.deps.notes.create({
       kind: 'retro',
-      body: retroNoteBody(incident),
+      body: wordsEngine().retroNoteBody(incident),
       tags: ['retro'],
       links: incident ? [{ type: 'commit', sha: incident.commit, repo: incident.repoRoot }] : [],
     });

@@ -7,6 +7,7 @@ import type { Commit, HistoryModel, MergedPullRequest, Release } from '../../git
 import { displayText } from '../../core/text';
 import { isBotAuthor } from '../../core/bots';
 import { BLAMELESS_QUESTIONS } from './blame';
+import { DEFAULT_HOTFIX_PATTERN } from './defaults';
 
 export type IncidentKind = 'revert' | 'hotfix' | 'failed-release';
 
@@ -35,7 +36,6 @@ export interface RetroIncident {
 
 /** A patch release this soon after the one before it says the one before it failed. */
 export const FAILED_RELEASE_WINDOW_MS = 48 * 60 * 60 * 1000;
-export const DEFAULT_HOTFIX_PATTERN = String.raw`\bhot-?fix(?:es)?\b`;
 
 const short = (sha: string): string => sha.slice(0, 7);
 const quoted = (subject: string): string => `"${displayText(subject, { maxLength: 80 })}"`;

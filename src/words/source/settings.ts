@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConventionalMode } from '../model/teamConfig';
-import { DEFAULT_HOTFIX_PATTERN } from '../model/retro';
+import { DEFAULT_HOTFIX_PATTERN } from '../model/defaults';
 
 const words = () => vscode.workspace.getConfiguration('multiplier.words');
 

@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
-import { checkWhy, type ChangeSize } from '../model/why';
+import { wordsEngine } from '../engine';
+import type { ChangeSize } from '../model/why';
 import { pendingCommit, rootUriOf, SCM_INPUT_SCHEME } from '../source/scm';
 import { whyHintsEnabled } from '../source/settings';
 import { diagnosticFor } from './findings';
@@ -78,7 +79,8 @@ export class CommitHint implements vscode.Disposable {
         commit.onDidChange(() => this.schedule(document)),
       );
     // A small change (under 30 lines, at most 2 files) is judged by checkWhy itself; a merge never.
-    const finding = commit && !commit.merge && commit.size && commit.size.files > 0 ? checkWhy(message, { size: commit.size }) : undefined;
+    const finding =
+      commit && !commit.merge && commit.size && commit.size.files > 0 ? wordsEngine().checkWhy(message, { size: commit.size }) : undefined;
     if (document.isClosed || document.getText() !== message) return; // typed on meanwhile: the next evaluation decides
     if (finding) {
       const diagnostic = diagnosticFor(document, finding);

@@ -6,14 +6,9 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import type { NotesApi } from '../../notes/api';
-import { checkBlame } from '../model/blame';
-import { applyEdits, type Finding } from '../model/findings';
-import { splitParagraphs } from '../model/paragraphs';
-import { participantsInNote } from '../model/retro';
-import { proposeRewrites } from '../model/rewrites';
+import { wordsEngine } from '../engine';
+import type { Finding } from '../model/findings';
 import type { CommentCheckOptions } from '../model/rules';
-import { checkComment } from '../model/rules';
-import { checkDescription } from '../model/description';
 import { descriptionDraftGlob, reviewDraftGlob } from '../source/settings';
 import { diagnosticFor, SOURCE } from './findings';
 
@@ -83,6 +78,7 @@ export class DraftDiagnostics implements vscode.Disposable {
   }
 
   private findings(document: vscode.TextDocument, kind: DraftKind): { finding: Finding; offset: number; length: number }[] {
+    const { checkBlame, checkComment, checkDescription, participantsInNote, splitParagraphs } = wordsEngine();
     const text = document.getText();
     if (kind === 'retro')
       return checkBlame(text, { participants: withFirstNames(participantsInNote(text)) }).map((finding) => ({
@@ -113,6 +109,7 @@ export class DraftDiagnostics implements vscode.Disposable {
     const ours = context.diagnostics.filter((d) => d.source === SOURCE);
     const kind = ours.length > 0 ? this.kindOf(document) : undefined;
     if (!kind) return [];
+    const { applyEdits, checkComment, proposeRewrites, splitParagraphs } = wordsEngine();
     const text = document.getText();
     if (kind !== 'review') {
       // Blame and tone findings with a mechanical fix: one quick fix each.
