@@ -100,21 +100,27 @@ export class RetroWatcher {
       const state = this.saved;
       const lastTip = state.tips[repoRoot];
       if (lastTip === head) return;
+      if (lastTip === undefined) {
+        // The first look only sets the mark, without running git: history from before Multiplier
+        // watched is not an incident, and no git process starts before a view or a change asks.
+        state.tips[repoRoot] = head;
+        await this.save(state);
+        return;
+      }
       const history = await this.deps.git.history(repoRoot);
       const tags = history.releases.map((r) => r.tag);
       const seenTags = state.releases[repoRoot];
       state.tips[repoRoot] = history.tip ?? head;
       state.releases[repoRoot] = tags;
-      // The first look only sets the mark: history from before Multiplier watched is not an incident.
-      if (lastTip !== undefined) {
-        const { commitsSince, findIncidents, hotfixMatcher } = wordsEngine();
-        const fresh = commitsSince(history, lastTip) ?? new Set<string>();
-        const newTags = new Set(seenTags === undefined ? [] : tags.filter((t) => !seenTags.includes(t)));
-        for (const incident of findIncidents(history, fresh, newTags, hotfixMatcher(this.deps.hotfixPattern()))) {
-          if (state.done.includes(incident.id) || state.pending.some((p) => p.incident.id === incident.id)) continue;
-          state.pending.push({ incident });
-        }
+      const { commitsSince, findIncidents, hotfixMatcher } = wordsEngine();
+      const fresh = commitsSince(history, lastTip) ?? new Set<string>();
+      // Tags are first recorded at the first history read; a release is new only after that.
+      const newTags = new Set(seenTags === undefined ? [] : tags.filter((t) => !seenTags.includes(t)));
+      for (const incident of findIncidents(history, fresh, newTags, hotfixMatcher(this.deps.hotfixPattern()))) {
+        if (state.done.includes(incident.id) || state.pending.some((p) => p.incident.id === incident.id)) continue;
+        state.pending.push({ incident });
       }
+
       await this.save(state);
       this.offer();
     } finally {

@@ -182,6 +182,7 @@ describe('Words', function () {
       await doc.save();
     } finally {
       rmSync(teamDir, { recursive: true, force: true });
+      assert.deepEqual(await (await multiplier()).words.teamConfigProblems(), [], 'no problem is left behind for a deleted file');
       await config.update('reviewDraftGlob', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
@@ -215,6 +216,15 @@ describe('Words', function () {
       );
       assert.match(hint[0].message, /says what changed \(1 files, 60 lines\) but not why/);
       await screenshots('words-commit-hint', ['Add upload limits']);
+      if (underHarness()) {
+        // What a user sees on hovering the underline: the reason, and one click to turn the hints off.
+        // A picture to judge, not a check: where the workbench puts the cursor and the hover is its own business.
+        await vscode.commands.executeCommand('workbench.scm.focus');
+        await vscode.commands.executeCommand('cursorHome');
+        await vscode.commands.executeCommand('editor.action.showHover');
+        await requestScreenshot('words-commit-hint-hover', ['but not why', 'Turn off why hints']);
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      }
 
       // With a why, the hint goes.
       repository.inputBox.value = 'Add upload limits\n\nBecause large uploads time out the proxy.';
