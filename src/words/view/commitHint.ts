@@ -84,10 +84,14 @@ export class CommitHint implements vscode.Disposable {
     if (document.isClosed || document.getText() !== message) return; // typed on meanwhile: the next evaluation decides
     if (finding) {
       const diagnostic = diagnosticFor(document, finding);
+      const files = commit?.size?.files ?? 0;
+      const change =
+        files === 1
+          ? vscode.l10n.t('1 file, {0} lines', commit?.size?.lines ?? 0)
+          : vscode.l10n.t('{0} files, {1} lines', files, commit?.size?.lines ?? 0);
       diagnostic.message = vscode.l10n.t(
-        'This message says what changed ({0} files, {1} lines) but not why. A line on the problem or the goal ("because …", "so that …", or the issue it fixes) helps reviewers and future readers.',
-        commit?.size?.files ?? 0,
-        commit?.size?.lines ?? 0,
+        'This message says what changed ({0}) but not why. A line on the problem or the goal ("because …", "so that …", or the issue it fixes) helps reviewers and future readers.',
+        change,
       );
       this.collection.set(document.uri, [diagnostic]);
     } else this.collection.delete(document.uri);

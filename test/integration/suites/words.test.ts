@@ -214,7 +214,7 @@ describe('Words', function () {
         hint.map((d) => [d.code, d.severity]),
         [['missing-why', vscode.DiagnosticSeverity.Information]],
       );
-      assert.match(hint[0].message, /says what changed \(1 files, 60 lines\) but not why/);
+      assert.match(hint[0].message, /says what changed \(1 file, 60 lines\) but not why/);
       await screenshots('words-commit-hint', ['Add upload limits']);
       if (underHarness()) {
         // What a user sees on hovering the underline: the reason, and one click to turn the hints off.
@@ -223,6 +223,7 @@ describe('Words', function () {
         await vscode.commands.executeCommand('cursorHome');
         await vscode.commands.executeCommand('editor.action.showHover');
         await requestScreenshot('words-commit-hint-hover', ['but not why', 'Turn off why hints']);
+        await typeInWorkbench({ keys: ['Escape'] }); // the hover stays until dismissed, as for a user
         await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
       }
 
