@@ -74,6 +74,7 @@ export class SelectionFindings implements vscode.Disposable {
   private readonly subscription = vscode.workspace.onDidChangeTextDocument((e) => {
     if (e.contentChanges.length > 0 && this.collection.has(e.document.uri) && !this.applying) this.collection.delete(e.document.uri);
   });
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri));
   private applying = false;
 
   show(place: { document: vscode.TextDocument; offset: number }, text: string, findings: readonly CommentFinding[]): void {
@@ -95,6 +96,7 @@ export class SelectionFindings implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.closing.dispose();
     this.collection.dispose();
   }
 }
