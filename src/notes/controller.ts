@@ -100,6 +100,11 @@ export class NotesController implements NotesApi, vscode.Disposable {
     return uri;
   }
 
+  kindOf(uri: vscode.Uri): NoteKind | undefined {
+    const id = noteIdFromUri(uri);
+    return id === undefined ? undefined : this.loaded?.summary(id)?.kind;
+  }
+
   captureCoachAnswer(input: CoachAnswerInput): Promise<vscode.Uri> {
     return this.create({ kind: 'coach-answer', body: coachAnswerBody(input), tags: input.tags, links: input.links, open: input.open });
   }
