@@ -17,6 +17,8 @@ function history(partial: Partial<HistoryModel>): HistoryModel {
     pullRequests: [],
     reverts: [],
     releases: [],
+    skippedTags: [],
+    authors: [],
     ownersOf: () => [],
     readAt: NOW,
     ...partial,
@@ -104,7 +106,7 @@ describe('words: retro incidents', () => {
     daysAgo: 1,
     parents: ['orig'],
     subject: 'Revert "Add retry to uploads"',
-    body: `This reverts commit ${sha('orig')}.`,
+    revertOf: sha('orig'),
   });
   const record: RevertRecord = {
     revertCommit: revertCommit.hash,
