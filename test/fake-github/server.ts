@@ -131,16 +131,20 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
       const result = data.route(url.pathname, url.searchParams);
       let body = result.body;
       const headers: Record<string, string> = {};
-      if (
-        (result.paged && Array.isArray(body)) ||
-        (result.paged && body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items))
-      ) {
+      const listKey = typeof result.paged === 'string' ? result.paged : undefined;
+      const listOf = (b: unknown): unknown[] | undefined =>
+        Array.isArray(b)
+          ? b
+          : listKey && b && typeof b === 'object' && Array.isArray((b as Record<string, unknown>)[listKey])
+            ? ((b as Record<string, unknown>)[listKey] as unknown[])
+            : undefined;
+      if (result.paged && listOf(body)) {
         const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-        const all = Array.isArray(body) ? body : (body as { items: unknown[] }).items;
+        const all = listOf(body)!;
         const last = Math.max(1, Math.ceil(all.length / perPage));
         const slice = all.slice((page - 1) * perPage, page * perPage);
-        body = Array.isArray(body) ? slice : { ...(body as object), items: slice };
+        body = Array.isArray(body) ? slice : { ...(body as object), [listKey!]: slice };
         const link = (p: number, rel: string) => {
           const u = new URL(url.toString());
           u.searchParams.set('page', String(p));
