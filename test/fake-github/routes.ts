@@ -70,13 +70,15 @@ export class FakeGitHubData {
       })),
     };
     if (detail) {
-      // With files (inline or from git) the sizes are the files'; otherwise the scenario's numbers.
-      const files = p.files || repo.gitDir ? this.pullFiles.files(repo, p) : [];
+      // From git, the sizes are the branch's; otherwise the scenario's numbers.
+      const files = repo.gitDir ? this.pullFiles.files(repo, p) : [];
       const sum = (k: 'additions' | 'deletions') => (files.length > 0 ? files.reduce((n, f) => n + f[k], 0) : p[k]);
       Object.assign(json, {
         additions: sum('additions'),
         deletions: sum('deletions'),
-        changed_files: p.changedFiles ?? (p.files || repo.gitDir ? files.length : Math.max(1, Math.ceil((p.additions + p.deletions) / 40))),
+        changed_files:
+          p.changedFiles ??
+          (files.length > 0 ? files.length : p.files ? p.files.length : Math.max(1, Math.ceil((p.additions + p.deletions) / 40))),
         mergeable: p.mergeable === undefined ? true : p.mergeable,
         mergeable_state: p.mergeable === false ? 'dirty' : 'clean',
         comments: 0,

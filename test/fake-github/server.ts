@@ -214,7 +214,15 @@ if (require.main === module) {
     console.error('usage: npx tsx test/fake-github/server.ts --scenario <file.json> [--port <n>]');
     process.exit(2);
   }
-  startFakeGitHub({ scenario, port: Number(argValue('--port') ?? 0) }).then(
+  // --git owner/repo=DIR (repeatable): that repository's pull requests read their branches from DIR.
+  const loaded = loadScenario(scenario);
+  process.argv.forEach((arg, i) => {
+    if (arg !== '--git') return;
+    const [name, dir] = (process.argv[i + 1] ?? '').split(/=(.*)/s);
+    const repo = loaded.repos.find((r) => `${r.owner}/${r.name}`.toLowerCase() === name.toLowerCase());
+    if (repo && dir) repo.gitDir = dir;
+  });
+  startFakeGitHub({ scenario: loaded, port: Number(argValue('--port') ?? 0) }).then(
     (gh) => {
       console.log(`listening on ${gh.url}`);
       const stop = () => void gh.close().then(() => process.exit(0));

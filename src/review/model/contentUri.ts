@@ -1,8 +1,9 @@
 /**
  * Addresses of a pull request's file contents in the read-only `multiplier-pr:` file system:
- * `/<owner>/<repo>/<commit>/<path>`. The path part is what the diff editor shows, so a path with
- * characters displayText would change (bidi controls, invisible or control characters) is shown
- * cleaned and carried exactly in the query (`p=`). Pure.
+ * `/<owner>/<repo>/<path>?ref=<commit>`. The commit is in the query so both sides of a modified
+ * file have the same path (the diff editor would call them a rename otherwise). The path is what
+ * the diff editor shows, so a path with characters displayText would change (bidi controls,
+ * invisible or control characters) is shown cleaned and carried exactly in the query (`p=`). Pure.
  */
 import { displayText } from '../../core/text';
 import { safeRepoPath } from './pullDetails';
@@ -29,15 +30,16 @@ export function contentUriParts(ref: ContentRef): { path: string; query: string 
     return undefined;
   const shown = displayText(ref.path, { maxLength: 1000 });
   const exact = shown === ref.path;
-  const query = [exact ? '' : `p=${encodeURIComponent(ref.path)}`, ref.empty ? 'empty=1' : ''].filter(Boolean).join('&');
-  return { path: `/${owner}/${name}/${ref.sha}/${exact ? ref.path : safeRepoPath(shown) ? shown : 'file'}`, query };
+  const query = [`ref=${ref.sha}`, exact ? '' : `p=${encodeURIComponent(ref.path)}`, ref.empty ? 'empty=1' : ''].filter(Boolean).join('&');
+  return { path: `/${owner}/${name}/${exact ? ref.path : safeRepoPath(shown) ? shown : 'file'}`, query };
 }
 
 export function parseContentUri(path: string, query: string): ContentRef | undefined {
-  const m = /^\/([^/]+)\/([^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(path);
+  const m = /^\/([^/]+)\/([^/]+)\/(.+)$/.exec(path);
   if (!m || !NAME.test(m[1]) || !NAME.test(m[2])) return undefined;
   const params = new URLSearchParams(query);
-  const filePath = safeRepoPath(params.get('p') ?? m[4]);
-  if (!filePath) return undefined;
-  return { repo: `${m[1]}/${m[2]}`, sha: m[3], path: filePath, ...(params.get('empty') === '1' ? { empty: true } : {}) };
+  const sha = params.get('ref') ?? '';
+  const filePath = safeRepoPath(params.get('p') ?? m[3]);
+  if (!filePath || !SHA.test(sha)) return undefined;
+  return { repo: `${m[1]}/${m[2]}`, sha, path: filePath, ...(params.get('empty') === '1' ? { empty: true } : {}) };
 }

@@ -14,11 +14,11 @@ import { GROUP_TEXT, type GroupId } from './groupText';
 export type QueueNode =
   | { kind: 'group'; group: GroupId; items: QueueItem[] }
   | { kind: 'item'; item: QueueItem; under: GroupId }
-  | { kind: 'note'; text: string; under?: GroupId };
+  | { kind: 'note'; text: string; tooltip?: string; under?: GroupId };
 
 export const OPEN_OVERVIEW_COMMAND = 'multiplier.review.openOverview';
 /** Titles are cut here in the label, so the last words ("· 26h") stay visible at 300 px. */
-const LABEL_TITLE_CHARS = 28;
+const LABEL_TITLE_CHARS = 20;
 
 const GROUP_ICONS: Record<GroupId, { icon: string; color: string }> = {
   pinned: { icon: 'pinned', color: 'charts.orange' },
@@ -49,7 +49,7 @@ export function groupTreeItem(node: Extract<QueueNode, { kind: 'group' }>): vsco
   );
   item.id = `group:${node.group}`;
   item.description = node.items.length === 0 ? g.why : `${node.items.length} · ${g.why}`;
-  item.tooltip = `${g.label}: ${g.why}.`;
+  item.tooltip = node.items.length === 0 ? `${g.label}: ${g.why}. ${g.emptyWhy}` : `${g.label}: ${g.why}.`;
   const icon = GROUP_ICONS[node.group];
   item.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
   item.contextValue = `multiplier.group.${node.group}`;
@@ -118,7 +118,7 @@ export function prTreeItem(node: Extract<QueueNode, { kind: 'item' }>): vscode.T
 export function noteTreeItem(node: Extract<QueueNode, { kind: 'note' }>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
   item.id = `note:${node.under ?? ''}:${node.text}`;
-  item.tooltip = node.text;
+  item.tooltip = node.tooltip ?? node.text;
   item.iconPath = new vscode.ThemeIcon('info', new vscode.ThemeColor('descriptionForeground'));
   return item;
 }

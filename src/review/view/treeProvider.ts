@@ -37,7 +37,10 @@ export class ReviewQueueTreeProvider implements vscode.TreeDataProvider<QueueNod
   getChildren(node?: QueueNode): QueueNode[] {
     if (node) {
       if (node.kind !== 'group') return [];
-      if (node.items.length === 0) return [{ kind: 'note', text: GROUP_TEXT[node.group].empty, under: node.group }];
+      if (node.items.length === 0) {
+        const g = GROUP_TEXT[node.group];
+        return [{ kind: 'note', text: g.empty, tooltip: g.emptyWhy, under: node.group }];
+      }
       return node.items.map((item) => ({ kind: 'item', item, under: node.group }));
     }
     const q = this.controller.queue;

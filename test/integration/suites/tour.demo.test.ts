@@ -46,8 +46,18 @@ describe('Demo tour', function () {
     );
     const waiting = groups.find((g) => String(g.label).startsWith('Waiting on you'));
     assert.ok(waiting && waiting.children.length >= 3, `groups: ${JSON.stringify(groups).slice(0, 400)}`);
-    for (const item of waiting.children) assert.match(String(item.description), /^#\d+ · waiting (under )?\d+ business hours? · \d+ lines/);
-    await screenshot('demo-review-queue', ['Waiting on you', 'Your pull requests', 'Add retry with backoff']);
+    // The label says what to do first ("#89 Refund ledger table · 20h"), the description the size and flags.
+    for (const item of waiting.children) {
+      assert.match(String(item.label), /^#\d+ .+ · [\d.]+(h|m)$/);
+      assert.match(String(item.description), /^\d+ lines/);
+    }
+    await screenshot('demo-review-queue', [
+      'Waiting on you',
+      'Ready to merge',
+      'Blocked',
+      'Waiting on the author',
+      '#412 Add retry with backoff',
+    ]);
   });
 
   it('asks Maya a question about her uncommitted refund work and suggests who knows the code', async () => {

@@ -122,7 +122,7 @@ ${flags}
 const REVIEW_WORDS: Record<string, string> = {
   APPROVED: '✓ Approved',
   CHANGES_REQUESTED: '✕ Changes requested',
-  COMMENTED: '💬 Commented',
+  COMMENTED: 'Commented',
   DISMISSED: 'Dismissed',
 };
 
@@ -259,6 +259,8 @@ export function renderOverviewHtml(input: OverviewInput, res: OverviewResources)
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(overviewContentSecurityPolicy(res.cspSource, res.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(res.styleUri)}">
+<!-- First and synchronous, so it hears every policy violation of the document. -->
+<script nonce="${escapeHtml(res.nonce)}" src="${escapeHtml(res.scriptUri)}"></script>
 <title>#${pr.number}</title>
 </head>
 <body>
@@ -279,7 +281,6 @@ ${checks(input)}
 ${files(input)}
 ${timeline(input)}
 </main>
-<script nonce="${escapeHtml(res.nonce)}" src="${escapeHtml(res.scriptUri)}"></script>
 </body>
 </html>`;
 }

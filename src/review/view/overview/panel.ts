@@ -40,6 +40,8 @@ interface OverviewState {
   notice?: string;
   html: string;
   renders: number;
+  /** Pages whose script started (one per render that reached the page). */
+  ready: number;
   violations: { directive: string; blocked: string }[];
 }
 
@@ -92,6 +94,7 @@ export class OverviewPanels implements vscode.Disposable {
       loading: true,
       html: '',
       renders: 0,
+      ready: 0,
       violations: [],
     };
     this.open.set(pr.key, state);
@@ -127,6 +130,9 @@ export class OverviewPanels implements vscode.Disposable {
     if (!isOverviewMessage(message)) return; // another origin: trust nothing of another shape
     try {
       switch (message.type) {
+        case 'ready':
+          state.ready++;
+          return;
         case 'csp':
           state.violations.push({ directive: message.directive.slice(0, 100), blocked: message.blocked.slice(0, 200) });
           this.deps.log.warn(`review overview: the page's policy refused ${message.directive.slice(0, 100)}`);
@@ -182,6 +188,7 @@ export class OverviewPanels implements vscode.Disposable {
     loading: boolean;
     notice?: string;
     renders: number;
+    ready: number;
     violations: { directive: string; blocked: string }[];
     files: number;
   }[] {
@@ -192,6 +199,7 @@ export class OverviewPanels implements vscode.Disposable {
       loading: s.loading,
       notice: s.notice,
       renders: s.renders,
+      ready: s.ready,
       violations: [...s.violations],
       files: s.details?.files.length ?? 0,
     }));
