@@ -17,8 +17,8 @@ export type QueueNode =
   | { kind: 'note'; text: string; tooltip?: string; under?: GroupId };
 
 export const OPEN_OVERVIEW_COMMAND = 'multiplier.review.openOverview';
-/** Titles are cut here in the label, so the last words ("· 26h") stay visible at 300 px. */
-const LABEL_TITLE_CHARS = 20;
+/** Titles are cut here (in characters) in the label, so the last words ("· 26h") stay visible at 300 px. */
+const LABEL_TITLE_CHARS = 18;
 
 const GROUP_ICONS: Record<GroupId, { icon: string; color: string }> = {
   pinned: { icon: 'pinned', color: 'charts.orange' },

@@ -27,6 +27,8 @@ export type RunEvent =
   /** Drag the sash between the side bar and the editor until the side bar is `width` px wide. */
   | { type: 'sidebar'; id: string; width: number }
   | { type: 'end'; phase: string; passed: number; failed: number; pending: number }
+  /** Every 10 s while suites run: the extension host's event loop is alive (a slow test is not a hung host). */
+  | { type: 'heartbeat' }
   | { type: 'crash'; error: string; stack?: string };
 
 /** What the harness answers to a screenshot request. */

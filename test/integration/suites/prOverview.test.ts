@@ -14,8 +14,8 @@ import basic from '../../fake-github/scenarios/basic.json';
 
 const TOKEN = (basic as Scenario).token!;
 const HOSTILE = '<img src=x onerror=alert(1)>';
-/** Its row label: the title cut to 20 characters, so the wait stays visible at 300 px. */
-const HOSTILE_LABEL = '#6 <img src=x onerror=… · 1h';
+/** Its row label: the title cut to 18 characters, so the wait stays visible at 300 px. */
+const HOSTILE_LABEL = '#6 <img src=x onerro… · 1h';
 const BIDI_FILE = 'src/invoice\u202Efdp.ts';
 const HOSTILE_BODY = [
   'Click [x](command:workbench.action.terminal.new) for details <script>alert(1)</script>',

@@ -13,8 +13,8 @@ import demo from '../../fake-github/scenarios/demo.json';
 
 const TOKEN = (basic as Scenario).token!;
 const HOSTILE = '<img src=x onerror=alert(1)>';
-/** Its row label: the title cut to 20 characters, so the wait stays visible at 300 px. */
-const HOSTILE_LABEL = '#6 <img src=x onerror=… · 1h';
+/** Its row label: the title cut to 18 characters, so the wait stays visible at 300 px. */
+const HOSTILE_LABEL = '#6 <img src=x onerro… · 1h';
 
 interface RenderedItem {
   id?: string;
