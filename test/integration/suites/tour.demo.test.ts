@@ -56,7 +56,7 @@ describe('Demo tour', function () {
       'Ready to merge',
       'Blocked',
       'Waiting on the author',
-      '#412 Add retry with backoff',
+      '#412 Add retry with',
     ]);
   });
 
