@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { multiplier } from '../host/api';
 import { clickInWorkbench, requestScreenshot, setSidebarWidth, underHarness } from '../host/screenshot';
 import { waitFor } from '../host/wait';
+import { git } from './git-helpers';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import type { Scenario, ScenarioFile } from '../../fake-github/scenario';
 import basic from '../../fake-github/scenarios/basic.json';
@@ -266,6 +267,28 @@ describe('Pull requests in the editor', function () {
       /^This file is 2\.0 MB, over the 1 MB/,
     );
     assert.deepEqual((await overviews()).find((x) => x.key === 'acme/app#6')?.violations ?? [], []);
+  });
+
+  it("Check Out switches the workspace to the pull request's branch through the git extension", async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const api = await multiplier();
+    const branchOf = async () => api.git.snapshots().find((s) => s.repoRoot === root)?.branch;
+    // A local copy of the branch, and a remote for acme/app on the server's host; the server
+    // speaks no git, so the fetch fails and the local copy is checked out.
+    git(root, 'branch', '-f', 'retry', 'HEAD');
+    git(root, 'remote', 'add', 'origin', `${gh.url}/acme/app.git`);
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await clickInWorkbench('#1 Retry uploads · 30h');
+      await overviewOf('acme/app#1');
+      await clickInWorkbench('Check Out', { role: 'button' });
+      await waitFor(branchOf, (b) => b === 'retry', 'the checkout of retry', 45_000);
+    } finally {
+      git(root, 'checkout', '-q', 'main');
+      git(root, 'remote', 'remove', 'origin');
+      git(root, 'branch', '-q', '-D', 'retry');
+      await waitFor(branchOf, (b) => b === 'main', 'the checkout back to main', 30_000);
+    }
   });
 
   it('the queue reads at 300 px and 500 px: what to do first, then the flags', async () => {

@@ -39,6 +39,8 @@ interface OverviewState {
   loading: boolean;
   notice?: string;
   html: string;
+  /** The last render without its nonce, to skip renders that would show the same page. */
+  shape?: string;
   renders: number;
   /** Pages whose script started (one per render that reached the page). */
   ready: number;
@@ -153,29 +155,34 @@ export class OverviewPanels implements vscode.Disposable {
     }
   }
 
+  /**
+   * Renders when what the page shows changed: setting the HTML reloads the page (and its scroll
+   * position), so a queue refresh that changed nothing here leaves the page alone.
+   */
   private render(state: OverviewState): void {
     const webview = state.panel.webview;
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'review');
-    const item = this.deps.controller.itemFor(state.pr.key);
-    state.html = renderOverviewHtml(
-      {
-        pr: state.pr,
-        item,
-        details: state.details,
-        loading: state.loading,
-        notice: state.notice,
-        pinned: this.deps.controller.pins().includes(state.pr.key),
-        prExtension: this.handlers?.prExtensionInstalled() ?? false,
-        checkDescription: this.handlers?.checkDescriptionAvailable() ?? false,
-        now: this.deps.clock.now(),
-      },
-      {
-        cspSource: webview.cspSource,
-        nonce: randomBytes(16).toString('hex'),
-        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.js')).toString(),
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.css')).toString(),
-      },
-    );
+    const input = {
+      pr: state.pr,
+      item: this.deps.controller.itemFor(state.pr.key),
+      details: state.details,
+      loading: state.loading,
+      notice: state.notice,
+      pinned: this.deps.controller.pins().includes(state.pr.key),
+      prExtension: this.handlers?.prExtensionInstalled() ?? false,
+      checkDescription: this.handlers?.checkDescriptionAvailable() ?? false,
+      now: this.deps.clock.now(),
+    };
+    const resources = {
+      cspSource: webview.cspSource,
+      nonce: '',
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'overview.css')).toString(),
+    };
+    const shape = renderOverviewHtml(input, resources);
+    if (shape === state.shape) return;
+    state.shape = shape;
+    state.html = renderOverviewHtml(input, { ...resources, nonce: randomBytes(16).toString('hex') });
     state.renders++;
     webview.html = state.html;
   }
