@@ -53,7 +53,7 @@ export async function checkoutPullRequest(pr: PullRequest, github: GitHubApi): P
     return {
       ok: false,
       reason: 'no-git',
-      message: 'Git is not available in this window (the built-in Git extension is off, or the workspace is not trusted).',
+      message: vscode.l10n.t('Git is not available in this window (the built-in Git extension is off, or the workspace is not trusted).'),
     };
   let match: { repo: GitRepository; remote: string } | undefined;
   for (const repo of api.repositories) {
@@ -69,7 +69,7 @@ export async function checkoutPullRequest(pr: PullRequest, github: GitHubApi): P
     return {
       ok: false,
       reason: 'no-repository',
-      message: `No repository in this workspace has a remote for ${pr.repo}. Open a clone of it, then try again.`,
+      message: vscode.l10n.t('No repository in this workspace has a remote for {0}. Open a clone of it, then try again.', pr.repo),
     };
   }
   const { repo, remote } = match;
@@ -95,7 +95,7 @@ export async function checkoutPullRequest(pr: PullRequest, github: GitHubApi): P
       return {
         ok: false,
         reason: 'failed',
-        message: `Could not fetch the branch of #${pr.number} from ${remote}, and there is no local copy of it.`,
+        message: vscode.l10n.t('Could not fetch the branch of #{0} from {1}, and there is no local copy of it.', pr.number, remote),
       };
     }
   } catch (error) {
@@ -107,7 +107,13 @@ export async function checkoutPullRequest(pr: PullRequest, github: GitHubApi): P
             .slice(0, 200)
             .replace(/[[\]()]/g, '')
         : '';
-    return { ok: false, reason: 'failed', message: `Git could not check out the branch of #${pr.number}${detail ? `: ${detail}` : ''}.` };
+    return {
+      ok: false,
+      reason: 'failed',
+      message: detail
+        ? vscode.l10n.t('Git could not check out the branch of #{0}: {1}.', pr.number, detail)
+        : vscode.l10n.t('Git could not check out the branch of #{0}.', pr.number),
+    };
   }
   return { ok: true, branch, repoRoot: repo.rootUri.fsPath, fetched };
 }

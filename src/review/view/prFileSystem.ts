@@ -21,9 +21,9 @@ function kib(bytes: number): string {
 export function placeholder(content: FileContent): string | undefined {
   switch (content.kind) {
     case 'binary':
-      return `Binary file (${kib(content.size)}): not shown as text. Open the pull request in the browser to see it.\n`;
+      return `${vscode.l10n.t('Binary file ({0}): not shown as text. Open the pull request in the browser to see it.', kib(content.size))}\n`;
     case 'too-large':
-      return `This file is ${kib(content.size)}, over the 1 MB Multiplier shows here. Open it in the browser, or check out the branch.\n`;
+      return `${vscode.l10n.t('This file is {0}, over the 1 MB Multiplier shows here. Open it in the browser, or check out the branch.', kib(content.size))}\n`;
     case 'missing':
       return '';
     default:
@@ -85,16 +85,16 @@ export class PullRequestFileSystem implements vscode.FileSystemProvider, vscode.
     return [];
   }
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Pull request contents are read-only.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Pull request contents are read-only.'));
   }
   writeFile(): void {
-    throw vscode.FileSystemError.NoPermissions('Pull request contents are read-only.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Pull request contents are read-only.'));
   }
   delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Pull request contents are read-only.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Pull request contents are read-only.'));
   }
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Pull request contents are read-only.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Pull request contents are read-only.'));
   }
 
   dispose(): void {
