@@ -8,7 +8,7 @@
  * - no `style` attributes (table alignment), which the webview's policy would refuse anyway.
  * Text is cleaned of bidi controls and invisible characters first. Pure.
  */
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import { displayText } from '../../../core/text';
 
 /** Longest description rendered; the rest is cut with a note. */
@@ -21,7 +21,9 @@ function escapeHtml(text: string): string {
 }
 
 function createRenderer(): MarkdownIt.MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  // Loaded on the first description rendered, not when the extension activates.
+  const MarkdownItParser = require('markdown-it') as typeof MarkdownIt;
+  const md = new MarkdownItParser({ html: false, linkify: true, typographer: false });
   md.validateLink = (url: string) => WEB_LINK.test(url.trim());
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
