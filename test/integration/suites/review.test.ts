@@ -249,7 +249,7 @@ describe('Review Queue against the local GitHub server', function () {
       assert.equal(s.status, 'ready');
       assert.equal(group(s, 'Waiting on you').length, 5);
       await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
-      const reply = await requestScreenshot('review-queue-demo', ['Waiting on you', 'Blocked', 'Refund ledger table']);
+      const reply = await requestScreenshot('review-queue-demo', ['Waiting on you', 'Blocked', '#89 Refund ledger']);
       assert.equal(reply?.error, undefined);
       assert.deepEqual(reply?.missingText, []);
     } finally {

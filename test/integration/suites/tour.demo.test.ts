@@ -51,13 +51,7 @@ describe('Demo tour', function () {
       assert.match(String(item.label), /^#\d+ .+ · [\d.]+(h|m)$/);
       assert.match(String(item.description), /^\d+ lines/);
     }
-    await screenshot('demo-review-queue', [
-      'Waiting on you',
-      'Ready to merge',
-      'Blocked',
-      'Waiting on the author',
-      '#412 Add retry with',
-    ]);
+    await screenshot('demo-review-queue', ['Waiting on you', 'Ready to merge', 'Blocked', 'Waiting on the author', '#412 Add retry with']);
   });
 
   it('opens a pull request in the editor: its overview, then its real diff', async () => {
