@@ -78,6 +78,13 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
+    // Git's smart HTTP (a clone or fetch from a remote on this host): this server speaks no git, and
+    // a 404 makes git fail at once where a 401 would have it ask for a user name. Not an API request.
+    if (/\.git(?:\/|$)/.test(url.pathname)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('This server speaks no git.');
+      return;
+    }
     stats.requests++;
     stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
