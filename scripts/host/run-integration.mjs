@@ -239,6 +239,8 @@ async function answerSidebar(page, controlDir, { id, width }) {
     }
     const box = await sidebar.boundingBox();
     reply.width = box ? Math.round(box.width) : undefined;
+    // Off the sash, so its hover highlight is not in the next screenshot.
+    if (box) await page.mouse.move(box.x + box.width + 200, box.y + box.height - 10);
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
