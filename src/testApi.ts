@@ -18,6 +18,8 @@ import type { NudgeController } from './nudge/controller';
 import { nudgeTestApi } from './nudge/testing';
 import type { Review } from './review/register';
 import { reviewTestApi } from './review/testing';
+import type { Words } from './words/register';
+import { wordsTestApi } from './words/testing';
 
 export interface TestApiParts {
   clock: TestClock;
@@ -28,6 +30,7 @@ export interface TestApiParts {
   review: Review;
   notes: NotesController;
   coach: Coach;
+  words: Words;
 }
 
 export function createTestApi(parts: TestApiParts) {
@@ -45,6 +48,7 @@ export function createTestApi(parts: TestApiParts) {
     review: reviewTestApi(parts.review, parts.nudges, parts.globalStoragePath),
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
+    words: wordsTestApi(parts.words),
   };
 }
 

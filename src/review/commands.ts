@@ -31,9 +31,9 @@ export async function pickItem(controller: ReviewController, node: unknown, snoo
   if (items.length === 0) return undefined;
   const pick = await vscode.window.showQuickPick(
     items.map((item) => ({
-      label: displayText(item.pr.title),
-      description: `${displayText(item.pr.repo)}#${item.pr.number}`,
-      detail: item.reason,
+      label: displayText(item.pr.title, { maxLength: 200 }),
+      description: displayText(`${item.pr.repo}#${item.pr.number}`, { maxLength: 120 }),
+      detail: displayText(item.reason, { maxLength: 300 }),
       item,
     })),
     { title: snoozedOnly ? 'Un-snooze which pull request?' : 'Which pull request?' },

@@ -25,6 +25,7 @@ export function reviewTestApi({ controller, poller, loader, files, overviews }: 
           description: c?.description,
           tooltip: c?.tooltip,
           tooltipIsMarkdown: c?.tooltip instanceof vscode.MarkdownString,
+          accessibilityLabel: c?.accessibilityInformation?.label,
           contextValue: c?.contextValue,
           command: c?.command?.command,
           icon: c?.iconPath instanceof vscode.ThemeIcon ? c.iconPath.id : undefined,
@@ -37,6 +38,8 @@ export function reviewTestApi({ controller, poller, loader, files, overviews }: 
       return {
         status: controller.status,
         description: controller.describeState(),
+        message: controller.message(),
+        scopes: [...poller.scopes],
         lastSuccessAt: controller.lastSuccessAt,
         blockedUntil: controller.blockedUntil,
         nextPollAt: poller.nextPollAt,

@@ -2,7 +2,8 @@
  * How queue items look in the tree, readable in a 300 px sidebar: the label says what to do first
  * ("#89 Refund ledger table · 26h"), the description carries the size and the flags in short
  * words, and the full reason lives in the tooltip and the overview. Titles, bodies and logins are
- * untrusted: they go through displayText into plain-text fields only, never into Markdown.
+ * untrusted: they go only into plain-text fields, never into Markdown, and only through displayText (no bidi
+ * overrides or invisible characters, bounded length).
  */
 import * as vscode from 'vscode';
 import { clamp, displayText } from '../../core/text';
@@ -76,14 +77,14 @@ export function itemDescription(item: QueueItem, under: GroupId): string {
 export function tooltipText(item: QueueItem): string {
   const pr = item.pr;
   const lines = [
-    `${displayText(pr.repo)}#${pr.number} by ${displayText(pr.author, { maxLength: 60 })}${pr.draft ? ' (draft)' : ''}`,
+    `${displayText(pr.repo, { maxLength: 100 })}#${pr.number} by ${displayText(pr.author, { maxLength: 60 })}${pr.draft ? ' (draft)' : ''}`,
     displayText(pr.title, { maxLength: 300 }),
     '',
-    `${GROUP_TEXT[item.group].label}: ${item.reason}`,
+    displayText(`${GROUP_TEXT[item.group].label}: ${item.reason}`, { maxLength: 300 }),
   ];
   const size = linesChanged(pr);
   if (size !== undefined) lines.push(`Size: +${pr.additions} −${pr.deletions} in ${pr.changedFiles ?? '?'} files (elite: under 225 lines)`);
-  for (const f of item.flags) lines.push(`⚑ ${f.label}: ${FLAG_GUIDE[f.id].advice}`);
+  for (const f of item.flags) lines.push(displayText(`⚑ ${f.label}: ${FLAG_GUIDE[f.id].advice}`, { maxLength: 300 }));
   if (item.ranked) {
     const p = item.ranked.parts;
     lines.push(
@@ -110,7 +111,9 @@ export function prTreeItem(node: Extract<QueueNode, { kind: 'item' }>): vscode.T
   tree.contextValue = item.snoozed ? 'multiplier.pr.snoozed' : item.pinned ? 'multiplier.pr.pinned' : 'multiplier.pr';
   tree.command = { command: OPEN_OVERVIEW_COMMAND, title: 'Open Pull Request Overview', arguments: [node] };
   tree.accessibilityInformation = {
-    label: `${displayText(pr.title)}, pull request ${pr.number} in ${displayText(pr.repo)}, ${GROUP_TEXT[item.group].label}, ${item.reason}`,
+    label: displayText(`${pr.title}, pull request ${pr.number} in ${pr.repo}, ${GROUP_TEXT[item.group].label}, ${item.reason}`, {
+      maxLength: 400,
+    }),
   };
   return tree;
 }
