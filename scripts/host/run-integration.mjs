@@ -12,7 +12,7 @@
 //   demo       *.demo.test.ts          what `npm start` shows: the demo repository and pull requests
 // Screenshots and logs land in test-output/. Exits non-zero on any failure, crash or timeout, and
 // stops every process it started, also on Ctrl-C.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -159,12 +159,19 @@ function fail(title, detail = '') {
   console.log(`    ✘ ${title}`);
 }
 
+/** Written whole, then renamed: the suite polls for the reply file and must never read half of it. */
+function writeReply(controlDir, id, reply) {
+  const file = join(controlDir, `reply-${id}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(reply));
+  renameSync(`${file}.tmp`, file);
+}
+
 async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   const reply = { missingText: [] };
   try {
     // Views (webviews especially) paint a moment after the command that showed them: give the
-    // expected texts a few seconds to appear before calling them missing.
-    const deadline = Date.now() + 10_000;
+    // expected texts up to 20 s (a loaded machine) to appear before calling them missing.
+    const deadline = Date.now() + 20_000;
     reply.missingText = await missingTexts(page, expectText);
     while (reply.missingText.length > 0 && Date.now() < deadline) {
       await page.waitForTimeout(250);
@@ -178,7 +185,7 @@ async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
-  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+  writeReply(controlDir, id, reply);
 }
 
 /** Types into the workbench as a person would, once the element the suite waits for is visible. */
@@ -191,7 +198,7 @@ async function answerKeys(page, controlDir, { id, waitFor, text, keys }) {
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
-  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+  writeReply(controlDir, id, reply);
 }
 
 /** Clicks the first visible element with `text` in any frame (webviews live in nested iframes). */
@@ -217,7 +224,7 @@ async function answerClick(page, controlDir, { id, text, role }) {
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
-  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+  writeReply(controlDir, id, reply);
 }
 
 /** Drags the sash on the side bar's right edge until the side bar is `width` px wide (a few tries: layout snaps). */
@@ -246,7 +253,7 @@ async function answerSidebar(page, controlDir, { id, width }) {
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
-  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+  writeReply(controlDir, id, reply);
 }
 
 async function runSession(host, { name, phases, trusted, createWorkspace = createTestRepository, withDemoGitHub = false }) {
