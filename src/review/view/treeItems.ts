@@ -18,8 +18,13 @@ export type QueueNode =
   | { kind: 'note'; text: string; tooltip?: string; under?: GroupId };
 
 export const OPEN_OVERVIEW_COMMAND = 'multiplier.review.openOverview';
-/** Titles are cut here (in characters) in the label, so the last words ("· 26h") stay visible at 300 px. */
-const LABEL_TITLE_CHARS = 18;
+/**
+ * A row label is kept to about this many characters, so its last words ("· 26h") stay visible in a
+ * 300 px side bar even on a selected row (whose inline action takes room): the title is cut to what
+ * the number and the wait leave, between 10 and 18 characters.
+ */
+const LABEL_CHARS = 26;
+const TITLE_CHARS = { min: 10, max: 18 };
 
 const GROUP_ICONS: Record<GroupId, { icon: string; color: string }> = {
   pinned: { icon: 'pinned', color: 'charts.orange' },
@@ -57,10 +62,12 @@ export function groupTreeItem(node: Extract<QueueNode, { kind: 'group' }>): vsco
   return item;
 }
 
-/** "#89 Refund ledger table · 26h": number, a short title, what to do first. */
+/** "#89 Refund ledger ta… · 26h": number, a short title, what to do first. */
 export function itemLabel(item: QueueItem): string {
-  const title = clamp(displayText(item.pr.title), LABEL_TITLE_CHARS);
-  return `#${item.pr.number} ${title} · ${item.short}`;
+  const number = `#${item.pr.number} `;
+  const tail = ` · ${item.short}`;
+  const room = Math.min(TITLE_CHARS.max, Math.max(TITLE_CHARS.min, LABEL_CHARS - number.length - tail.length));
+  return `${number}${clamp(displayText(item.pr.title), room)}${tail}`;
 }
 
 /** Size and flags in short words ("84 lines · big · no why"); the clock icon already says "late". */

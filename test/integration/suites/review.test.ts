@@ -194,7 +194,7 @@ describe('Review Queue against the local GitHub server', function () {
     await refresh();
     s = await state();
     assert.equal(s.status, 'ready');
-    assert.equal(group(s, 'Waiting on you')[0].label, '#1 Retry uploads (v2) · 30h');
+    assert.equal(group(s, 'Waiting on you')[0].label, '#1 Retry uploads (v… · 30h');
   });
 
   it('the token never appears in logs, settings or storage files', async () => {
