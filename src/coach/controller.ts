@@ -7,7 +7,7 @@ import { detectBackAndForth } from './model/signals/backAndForth';
 import { detectErrorChurn } from './model/signals/errorChurn';
 import { SIGNAL_LABELS } from './model/signals/labels';
 import { detectLongUncommitted } from './model/signals/longUncommitted';
-import { detectRepeatedFailure } from './model/signals/repeatedFailure';
+import { detectRepeatedFailures } from './model/signals/repeatedFailure';
 import { type CoachEvent, MINUTE, type Signal, type Thresholds } from './model/signals/types';
 import type { CoachPromptView, CoachViewModel } from './view/protocol';
 import type { AskSuggestion } from './model/whoToAsk';
@@ -89,7 +89,7 @@ export class CoachController {
     const t = this.deps.thresholds();
     const found = [
       detectLongUncommitted(this.events, t),
-      detectRepeatedFailure(this.events, now, t),
+      ...detectRepeatedFailures(this.events, now, t),
       detectErrorChurn(this.events, now, t),
       detectBackAndForth(this.events, now, t),
       this.branch ? detectAgeingBranch(this.branch, now, t) : undefined,
