@@ -72,7 +72,7 @@ describe('Coach', function () {
     const names = withPeople.current!.people.map((p) => p.name).sort();
     assert.deepEqual(names, ['Ada Lovelace', 'Grace Hopper']);
     for (const person of withPeople.current!.people)
-      assert.match(person.reason, /^changed \d+% of src\/parser\.ts \(\d+ commits?\), most recently /);
+      assert.match(person.reason, /^\d+ commits? to src\/parser\.ts \(\d+ lines? changed\), most recently /);
 
     await vscode.commands.executeCommand('multiplier.coach.focus');
     const { html } = await waitFor(
