@@ -15,6 +15,7 @@ import { EvaluationLoop } from './evaluationLoop';
 import { EMPTY_ROTATION, loadRotation, type RotationState } from './model/prompts/rotation';
 import { type EditorSignalSink, watchEditorSignals, watchGitSnapshots } from './source/editorSignals';
 import { CoachOwnership } from './source/ownership';
+import { watchTerminalSignals } from './source/terminalSignals';
 import { PromptSources } from './source/promptSources';
 import { notificationsEnabled, readThresholds } from './source/settings';
 import { COACH_VIEW_ID, CoachViewProvider } from './view/coachView';
@@ -54,6 +55,7 @@ export function createCoach(deps: CoachDeps): Coach {
       });
     },
     quietReason: () => nudges.quietReason(),
+    mutedKinds: () => nudges.mutedKinds(),
     loadRotation: () => loadRotation(context.globalState.get<unknown>(ROTATION_KEY, EMPTY_ROTATION)),
     saveRotation: (state: RotationState) => void context.globalState.update(ROTATION_KEY, state),
     peopleFor: (signal) => ownership.peopleFor(signal),
@@ -102,6 +104,17 @@ export function createCoach(deps: CoachDeps): Coach {
     view,
     controller.onDidChange((model) => view.update(model)),
     watchEditorSignals(sink, clock),
+    watchTerminalSignals(
+      {
+        record: (event) => controller.record(event),
+        setUnseenTerminals: (count) => {
+          controller.setUnseenTerminals(count);
+          loop.refresh();
+        },
+        poke: () => loop.poke(),
+      },
+      clock,
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('multiplier.coach')) loop.refresh();
     }),

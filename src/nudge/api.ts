@@ -19,6 +19,8 @@ export interface NudgeRequest {
   why: string;
   /** The capability would like a notification; policy may still keep it in the view. */
   wantsToast: boolean;
+  /** What the kind is about, lower case, for feedback: "repeated failures". Defaults to the kind. */
+  kindLabel?: string;
 }
 
 /** 'view': show it in the capability's own view only. 'suppressed': muted or snoozed, show nowhere. */
@@ -88,9 +90,13 @@ export interface NudgeApi {
    */
   notify(req: NudgeRequest, ...actions: string[]): Promise<NudgeOutcome>;
   snooze(target: NudgeTarget, untilMs: number): void;
+  /** Ends a snooze early (Undo). */
+  unsnooze(target: NudgeTarget): void;
   never(kind: NudgeKind): void;
   /** Un-mutes one kind, or every kind when omitted. */
   resetNever(kind?: NudgeKind): void;
+  /** The kinds muted with "Never for this kind", for views that list them with an un-mute. */
+  mutedKinds(): readonly NudgeKind[];
   isFocusActive(): boolean;
   /** End of the current focus block, or undefined when none is active. */
   focusUntil(): number | undefined;

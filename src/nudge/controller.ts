@@ -17,6 +17,7 @@ import {
   type NudgeSettings,
   type NudgeTarget,
 } from './api';
+import { labelOfKind, mutedText, snoozedText, UNDO_ACTION } from './policy/feedback';
 import type { NudgeScheduler } from './policy/scheduler';
 import { plainToastText } from './policy/toastText';
 
@@ -76,19 +77,42 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
     this.log.info(`nudge toast: ${req.kind}`);
     const choice = await vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, SNOOZE_ACTION, NEVER_ACTION);
     if (choice === SNOOZE_ACTION) {
-      this.scheduler.snooze({ kind: req.kind }, this.clock.now() + HOUR_MS);
+      const now = this.clock.now();
+      const until = now + HOUR_MS;
+      this.scheduler.snooze({ kind: req.kind }, until);
+      this.confirm(snoozedText(until, now, this.settings().timeZone, labelOfKind(req.kind, req.kindLabel)), () =>
+        this.unsnooze({ kind: req.kind }),
+      );
       return { decision };
     }
     if (choice === NEVER_ACTION) {
       this.never(req.kind);
-      vscode.window.setStatusBarMessage(`Multiplier: "${req.kind}" nudges muted. Undo with "Multiplier: Reset Muted Nudge Kinds".`, 8000);
+      this.confirm(mutedText(labelOfKind(req.kind, req.kindLabel)), () => this.resetNever(req.kind));
       return { decision };
     }
     return choice === undefined ? { decision } : { decision, action: choice };
   }
 
+  /** Feedback for a toast's own buttons: what happened, with Undo. Not a nudge: it answers a click. */
+  private confirm(text: string, undo: () => void): void {
+    void vscode.window.showInformationMessage(text, UNDO_ACTION).then((choice) => {
+      if (choice === UNDO_ACTION) {
+        undo();
+        this.log.info('nudge action undone');
+      }
+    });
+  }
+
   snooze(target: NudgeTarget, untilMs: number): void {
     this.scheduler.snooze(target, untilMs);
+  }
+
+  unsnooze(target: NudgeTarget): void {
+    this.scheduler.unsnooze(target);
+  }
+
+  mutedKinds(): readonly NudgeKind[] {
+    return this.scheduler.state.neverKinds;
   }
 
   never(kind: NudgeKind): void {

@@ -20,6 +20,7 @@ function coachAt(clock: { now: number }): CoachController {
     decide: () => ({ channel: 'view', reason: '' }),
     toast: () => undefined,
     quietReason: () => undefined,
+    mutedKinds: () => [],
     loadRotation: () => rotation,
     saveRotation: (state) => void (rotation = state),
     peopleFor: async () => [],
