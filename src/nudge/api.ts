@@ -45,7 +45,9 @@ export interface NudgePolicyState {
 }
 
 import type { WallTime } from '../core/time/wallclock';
+import type { DeepWorkWeek } from './model/deepWork/summary';
 export type { WallTime } from '../core/time/wallclock';
+export type { DeepWorkWeek } from './model/deepWork/summary';
 
 export interface NudgeSettings {
   toastsEnabled: boolean;
@@ -102,6 +104,11 @@ export interface NudgeApi {
   focusUntil(): number | undefined;
   /** Why capabilities should keep quiet now ('focus block until 14:00', 'quiet hours'), or undefined. */
   quietReason(): string | undefined;
+  /**
+   * This week's deep work (the open stretch included once it counts) and its summary as a Markdown
+   * note; undefined when the meter is turned off (`multiplier.deepWork.enabled`).
+   */
+  deepWork(): { week: DeepWorkWeek; markdown: string } | undefined;
   /** The settings in force (working days and hours, quiet hours), read once per change. */
   readonly settings: () => NudgeSettings;
   /**
