@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   store.add(registerNudges(nudges, clock));
   store.add(registerGitHub(github));
   store.add(registerReview(review, { context, log, clock, nudges, git, github }));
-  store.add(registerNotes(notes, { context, log, clock, git, review: review.controller }));
+  store.add(registerNotes(notes, { context, log, clock, git, review: review.controller, nudges }));
   store.add(registerCoach(coach));
   store.add(registerWords());
 
