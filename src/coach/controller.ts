@@ -42,6 +42,11 @@ interface Raised {
   people: AskSuggestion[];
   /** Look-ups of people so far; git may not be ready when the signal is first raised. */
   peopleTries: number;
+  /**
+   * When this occurrence was first raised. Prompts are ordered by it, newest first: a signal whose
+   * time moves with the clock (an ageing branch) must not stay on top of every newer prompt.
+   */
+  raisedAt: number;
 }
 
 const MAX_PEOPLE_TRIES = 3;
@@ -162,7 +167,7 @@ export class CoachController {
       }
       visible.push(raised);
     }
-    visible.sort((a, b) => b.signal.at - a.signal.at);
+    visible.sort((a, b) => b.raisedAt - a.raisedAt);
     const [current] = visible;
     if (this.feedback && this.deps.now() - this.feedback.at > FEEDBACK_MS) this.feedback = undefined;
     const feedback = this.feedback;
@@ -211,7 +216,7 @@ export class CoachController {
     const next = nextPrompt(candidates, this.deps.loadRotation(), key);
     if (!next) return undefined;
     this.deps.saveRotation(next.state);
-    const raised: Raised = { signal, prompt: next.prompt, role, people: [], peopleTries: 0 };
+    const raised: Raised = { signal, prompt: next.prompt, role, people: [], peopleTries: 0, raisedAt: signal.at };
     await this.lookUpPeople(raised);
     this.raised.set(signal.key, raised);
     return raised;

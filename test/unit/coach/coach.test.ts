@@ -202,3 +202,20 @@ describe('coach: feedback for every action', () => {
     assert.equal(toasts[0]?.kindLabel, 'repeated failures');
   });
 });
+
+describe('coach: which prompt is on top', () => {
+  it('puts the newest occurrence first, even when an older signal’s time moves with the clock', async () => {
+    const { coach, clock } = makeCoach();
+    const ageing = (): Signal => ({ kind: 'ageing-branch', key: 'ageing-branch:x', at: clock.now, files: [], summary: 'x is 12 behind.' });
+    coach.setExternal('branch', ageing());
+    assert.equal((await coach.evaluate()).current?.signalKind, 'ageing-branch');
+    clock.now += 10 * MINUTE;
+    fail(coach, clock.now);
+    fail(coach, clock.now + 1);
+    clock.now += 10 * MINUTE;
+    coach.setExternal('branch', ageing()); // re-detected with a later time at every evaluation
+    const model = await coach.evaluate();
+    assert.equal(model.current?.signalKind, 'repeated-failure');
+    assert.equal(model.waiting, 1);
+  });
+});
