@@ -42,6 +42,8 @@ interface Raised {
   people: AskSuggestion[];
   /** Look-ups of people so far; git may not be ready when the signal is first raised. */
   peopleTries: number;
+  /** Why the last look-up of people failed, said in the view rather than only in the log. */
+  peopleProblem?: string;
   /**
    * When this occurrence was first raised. Prompts are ordered by it, newest first: a signal whose
    * time moves with the clock (an ageing branch) must not stay on top of every newer prompt.
@@ -226,8 +228,10 @@ export class CoachController {
     raised.peopleTries++;
     try {
       raised.people = await this.deps.peopleFor(raised.signal);
-    } catch {
-      // Who-to-ask is a bonus; a git hiccup must not hide the question.
+      raised.peopleProblem = undefined;
+    } catch (error) {
+      // Who-to-ask is a bonus; a git hiccup must not hide the question, but it is said, not hidden.
+      raised.peopleProblem = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -243,8 +247,9 @@ export class CoachController {
   }
 
   private view(raised: Raised): CoachPromptView {
-    const { signal, prompt, role, people } = raised;
+    const { signal, prompt, role, people, peopleProblem } = raised;
     return {
+      ...(people.length === 0 && peopleProblem ? { peopleProblem } : {}),
       key: signal.key,
       nudgeKind: nudgeKindOf(signal),
       signalKind: signal.kind,

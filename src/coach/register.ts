@@ -58,7 +58,11 @@ export function createCoach(deps: CoachDeps): Coach {
     mutedKinds: () => nudges.mutedKinds(),
     loadRotation: () => loadRotation(context.globalState.get<unknown>(ROTATION_KEY, EMPTY_ROTATION)),
     saveRotation: (state: RotationState) => void context.globalState.update(ROTATION_KEY, state),
-    peopleFor: (signal) => ownership.peopleFor(signal),
+    peopleFor: (signal) =>
+      ownership.peopleFor(signal).catch((error: unknown) => {
+        log.warn(`Coach: who knows ${signal.files.join(', ') || 'this repository'}: ${String(error)}`);
+        throw error;
+      }),
   });
   const sink: EditorSignalSink = {
     record: (event) => controller.record(event),

@@ -86,7 +86,9 @@ function promptSection(model: CoachViewModel): string {
   const key = escapeHtml(p.key);
   const people =
     p.people.length === 0
-      ? ''
+      ? p.peopleProblem
+        ? `<p class="muted people-problem">Who knows this code: git history could not be read (${text(p.peopleProblem, 160)}). Details are in the Multiplier log.</p>`
+        : ''
       : `<section class="people" aria-label="People to ask">
   <h3>Who knows this code</h3>
   <ul>${p.people

@@ -48,6 +48,8 @@ export interface CoachPromptView {
   role: 'stuck' | 'mentor';
   files: string[];
   people: { name: string; email: string; reason: string }[];
+  /** Why no one could be suggested: git history could not be read (the message from git). */
+  peopleProblem?: string;
 }
 
 /** Webview → extension. `answer` carries the text box, so every action can use what was written. */

@@ -125,11 +125,12 @@ describe('coach: policy over signals', () => {
     assert.equal(model.waiting, 1);
   });
 
-  it('still shows the question when finding people fails', async () => {
+  it('still shows the question when finding people fails, and says why no one is suggested', async () => {
     const { coach } = makeCoach({ peopleFor: () => Promise.reject(new Error('git died')) });
     coach.setExternal('x', { kind: 'error-churn', key: 'e', at: T0, files: ['a.ts'], summary: 's' });
     const model = await coach.evaluate();
     assert.deepEqual(model.current?.people, []);
+    assert.equal(model.current?.peopleProblem, 'git died');
     assert.equal(model.current?.question, 'What have you tried so far?');
   });
 

@@ -87,6 +87,13 @@ describe('coach: webview HTML', () => {
       /<div class="body">[\s\S]*<\/div>\s*<div class="answer">[\s\S]*<textarea[\s\S]*data-action="never"[\s\S]*<\/div>\s*<\/div>\s*<\/section>/,
     );
   });
+  it('says why no one is suggested when git history could not be read', () => {
+    const html = renderCoachHtml(
+      { ...model, current: { ...model.current!, people: [], peopleProblem: 'fatal: detected dubious ownership' } },
+      res,
+    );
+    assert.match(html, /Who knows this code: git history could not be read \(fatal: detected dubious ownership\)\./);
+  });
   it('says when a terminal without shell integration hides test runs', () => {
     const html = renderCoachHtml({ waiting: 0, problems: [], muted: [], unseenTerminals: 1 }, res);
     assert.match(html, /1 terminal has no shell integration, so test runs typed there are not seen\./);
