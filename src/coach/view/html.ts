@@ -109,13 +109,15 @@ function promptSection(model: CoachViewModel): string {
     ${unseenTerminalsLine(model)}
   </div>
   <div class="answer">
-    <label for="answer" class="muted">Your answer stays private until you choose to share it.</label>
-    <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened…"></textarea>
+    <label for="answer" class="visually-hidden">Your answer, private until you choose to share it</label>
+    <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened (private until you share it)"></textarea>
     <div class="actions">
       <button data-action="answerInNote" data-key="${key}">Answer in a growth note</button>
-      <button class="secondary" data-action="snooze" data-key="${key}" title="Hide this prompt for an hour">Snooze 1 hour</button>
-      <button class="secondary" data-action="dismiss" data-key="${key}" title="Hide this occurrence">Dismiss</button>
-      <button class="secondary" data-action="never" data-key="${key}" title="Stop prompts about ${escapeHtml(p.signalLabel.toLowerCase())}">Never for this kind</button>
+      <span class="more">
+        <button class="link inline" data-action="snooze" data-key="${key}" title="Hide this prompt for an hour">Snooze 1 hour</button>
+        <button class="link inline" data-action="dismiss" data-key="${key}" title="Hide this occurrence">Dismiss</button>
+        <button class="link inline" data-action="never" data-key="${key}" title="Stop prompts about ${escapeHtml(p.signalLabel.toLowerCase())}">Never for this kind</button>
+      </span>
     </div>
   </div>
 </section>`;

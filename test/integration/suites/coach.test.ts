@@ -134,7 +134,9 @@ describe('Coach', function () {
     );
     const after = await coachState();
     assert.notEqual(after.current?.signalKind, 'repeated-failure');
-    assert.ok(!(await coachHtml()).html.includes('Repeated failures'));
+    const html = (await coachHtml()).html;
+    assert.ok(!html.includes('<span class="label">Repeated failures</span>'), 'no prompt of the muted kind');
+    assert.ok(html.includes('data-action="unmute" data-kind="coach.repeated-failure"'), 'listed as muted, with Un-mute');
   });
 
   it('rewrites the selected review comment, picked in the real quick pick', async function () {
