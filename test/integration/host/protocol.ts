@@ -21,7 +21,13 @@ export type RunEvent =
   /** A before/after hook finished: progress the harness's watchdog can see. */
   | { type: 'hook'; title: string; durationMs: number }
   | { type: 'test'; fullTitle: string; state: 'passed' | 'failed' | 'pending'; durationMs: number; error?: string; stack?: string }
-  | { type: 'screenshot'; id: string; name: string; expectText: string[] }
+  /**
+   * A screenshot of the workbench, or of one element (`selector`, e.g. the side bar), optionally
+   * at another window size (`viewport`, restored afterwards).
+   */
+  | { type: 'screenshot'; id: string; name: string; expectText: string[]; selector?: string; viewport?: { width: number; height: number } }
+  /** Clicks the first visible element matching `selector` whose text contains `text` (a notification's button). */
+  | { type: 'click'; id: string; selector: string; text?: string }
   /** Type into the real workbench as a person would: wait for `waitFor` (a CSS selector) to be visible, type `text`, press `keys`. */
   | { type: 'keys'; id: string; waitFor?: string; text?: string; keys: string[] }
   | { type: 'end'; phase: string; passed: number; failed: number; pending: number }
