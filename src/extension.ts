@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   const notes = store.add(createNotes({ context, log, clock }));
   const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
 
-  store.add(registerOnboarding(context, log));
+  const onboarding = store.add(registerOnboarding(context, log, clock));
   store.add(registerNudges(nudges, clock));
   store.add(registerGitHub(github));
   store.add(registerReview(review, { context, log, clock, nudges, git, github }));
@@ -50,7 +50,18 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
     clock instanceof TestClock &&
     (process.env.MULTIPLIER_TEST_CONTROL_DIR || context.extensionMode === vscode.ExtensionMode.Test)
   ) {
-    return createTestApi({ clock, globalStoragePath: context.globalStorageUri.fsPath, git, github, nudges, review, notes, coach });
+    return createTestApi({
+      clock,
+      context,
+      globalStoragePath: context.globalStorageUri.fsPath,
+      git,
+      github,
+      nudges,
+      review,
+      notes,
+      coach,
+      onboarding,
+    });
   }
   return undefined;
 }
