@@ -47,11 +47,18 @@ describe('Coach and the terminal', function () {
     if (!underHarness()) this.skip(); // typing into the terminal needs the harness's browser
     await config().update('repeatedFailures', 2, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('multiplier.nudges.resetMuted', ['coach.repeated-failure']);
+    // A working hour (Tuesday 10:00 in Berlin): outside quiet hours, whenever the suite runs.
+    await vscode.workspace
+      .getConfiguration()
+      .update('multiplier.workingHours.timeZone', 'Europe/Berlin', vscode.ConfigurationTarget.Global);
+    (await multiplier()).clock.setNow(Date.parse('2031-01-14T09:00:00Z'));
   });
 
   after(async () => {
     for (const terminal of terminals) terminal.dispose();
     await config().update('repeatedFailures', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration().update('multiplier.workingHours.timeZone', undefined, vscode.ConfigurationTarget.Global);
+    (await multiplier()).clock.reset();
   });
 
   it('raises the repeated-failure prompt when a test command typed in the terminal fails twice', async () => {

@@ -32,8 +32,10 @@ describe('Deep-work meter', function () {
   it('counts a simulated 30-minute stretch of editing', async () => {
     const api = await multiplier();
     assert.equal(api.nudges.deepWork()?.week.minutes, 0, 'nothing yet in this week');
-    // 31 edits a minute apart: 30 minutes of work, past the 25-minute threshold.
-    await editActively(vscode.Uri.joinPath(root(), 'src', 'app.ts'), (i) => `export const step${i} = ${i};`, 31, 1);
+    // 31 edits a minute apart, plus a few seconds each: a little over 30 minutes of work, past the
+    // 25-minute threshold. The few seconds absorb the test clock ticking on in real time between
+    // setting an instant and the edit reaching the extension (a second or so on a busy machine).
+    await editActively(vscode.Uri.joinPath(root(), 'src', 'app.ts'), (i) => `export const step${i} = ${i};`, 31, 1.004);
     const deepWork = await waitFor(
       async () => api.nudges.deepWork(),
       (d) => (d?.week.minutes ?? 0) >= 30,

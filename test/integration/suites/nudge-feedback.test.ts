@@ -67,6 +67,9 @@ describe('Feedback for every nudge action', function () {
   before(async () => {
     for (const [key, value] of Object.entries(settings)) await vscode.workspace.getConfiguration().update(key, value, G);
     await vscode.commands.executeCommand('multiplier.nudges.resetMuted', [KIND]);
+    // A working hour (Tuesday 10:00 in Berlin): coach prompts are not held back by quiet hours.
+    await vscode.workspace.getConfiguration().update('multiplier.workingHours.timeZone', 'Europe/Berlin', G);
+    (await multiplier()).clock.setNow(Date.parse('2031-01-14T09:00:00Z'));
   });
 
   after(async () => {
