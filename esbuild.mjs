@@ -1,13 +1,14 @@
-// Bundles the extension into one minified CommonJS file, and each webview's browser code into a
-// bundle of its own (dist/webview/), so chart code never weighs on the extension host; with --tests,
-// instead, the suites that run inside the real extension host.
+// Bundles the extension into one minified CommonJS file (with the words engine beside it, loaded on
+// first use), and each webview's browser code into a bundle of its own (dist/webview/), so chart
+// code never weighs on the extension host; with --tests, instead, the suites that run inside the
+// real extension host.
 //   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
 // --test-seams builds what the integration harness installs: activate() returns the test API when
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -54,6 +55,16 @@ const extension = {
   ...shared,
   entryPoints: ['src/extension.ts'],
   outfile,
+  minify: !dev,
+  metafile: true,
+};
+
+// The words engine (tone lexicon, profanity list, rules, rewrites): a file of its own beside the
+// extension, loaded on the first check (src/words/engine.ts), so activation never parses it.
+const wordsEngine = {
+  ...shared,
+  entryPoints: ['src/words/model/engine.ts'],
+  outfile: join(dirname(outfile), 'words-engine.js'),
   minify: !dev,
   metafile: true,
 };
@@ -105,6 +116,7 @@ if (watch) {
   const report = [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }];
   const contexts = await Promise.all([
     esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
+    esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
@@ -113,5 +125,6 @@ if (watch) {
   await esbuild.build(tests);
 } else {
   reportSize(await esbuild.build(extension));
+  reportSize(await esbuild.build(wordsEngine));
   reportSize(await esbuild.build(webviews));
 }

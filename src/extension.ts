@@ -11,7 +11,7 @@ import { createNudgeController, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
 import { createReview, registerReview } from './review/register';
 import { createTestApi, type MultiplierTestApi } from './testApi';
-import { registerWords } from './words/register';
+import { createWords, registerWords } from './words/register';
 
 /**
  * The table of contents: build each capability's controller from the layers below it, then
@@ -34,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   const review = store.add(createReview({ context, log, clock, nudges, git, github }));
   const notes = store.add(createNotes({ context, log, clock }));
   const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
+  const words = store.add(createWords({ context, log, clock, git, nudges, notes }));
 
   const onboarding = store.add(registerOnboarding(context, log, clock));
   store.add(registerNudges(nudges, clock));
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   store.add(registerReview(review, { context, log, clock, nudges, git, github }));
   store.add(registerNotes(notes, { context, log, clock, git, review: review.controller, nudges }));
   store.add(registerCoach(coach));
-  store.add(registerWords());
+  store.add(registerWords(words, { context, log, clock, git, nudges, notes }));
 
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Only a harness build has a seam, and it opens only for a host a test runner started.
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
       notes,
       coach,
       onboarding,
+      words,
     });
   }
   return undefined;

@@ -21,6 +21,8 @@ import type { Onboarding } from './onboarding/register';
 import { onboardingTestApi } from './onboarding/testing';
 import type { Review } from './review/register';
 import { reviewTestApi } from './review/testing';
+import type { Words } from './words/register';
+import { wordsTestApi } from './words/testing';
 
 export interface TestApiParts {
   clock: TestClock;
@@ -33,6 +35,7 @@ export interface TestApiParts {
   notes: NotesController;
   coach: Coach;
   onboarding: Onboarding;
+  words: Words;
 }
 
 export function createTestApi(parts: TestApiParts) {
@@ -51,6 +54,7 @@ export function createTestApi(parts: TestApiParts) {
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
     onboarding: onboardingTestApi(parts.onboarding, parts.context),
+    words: wordsTestApi(parts.words),
   };
 }
 

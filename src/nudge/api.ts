@@ -21,6 +21,8 @@ export interface NudgeRequest {
   wantsToast: boolean;
   /** What the kind is about, lower case, for feedback: "repeated failures". Defaults to the kind. */
   kindLabel?: string;
+  /** Toast only inside a review window, as `review.*` kinds do (e.g. the offer of a retro). */
+  onlyInReviewWindow?: boolean;
 }
 
 /** 'view': show it in the capability's own view only. 'suppressed': muted or snoozed, show nowhere. */

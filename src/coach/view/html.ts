@@ -16,9 +16,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
 
-/** Untrusted text (file names, command lines, people from git, team prompts): plain, bounded, escaped. */
-function text(value: string, maxLength = 300): string {
-  return escapeHtml(displayText(value, { maxLength }));
+/**
+ * Text from the repository (author names and e-mails, file paths in a signal's summary, team
+ * prompts): neutralised and bounded before it is escaped, so no bidi override or invisible
+ * character reaches the view.
+ */
+function shown(text: string, maxLength = 200): string {
+  return escapeHtml(displayText(text, { maxLength }));
 }
 
 /** 32 random hex characters from the given random source (crypto in the editor layer). */
@@ -87,14 +91,14 @@ function promptSection(model: CoachViewModel): string {
   const people =
     p.people.length === 0
       ? p.peopleProblem
-        ? `<p class="muted people-problem">Who knows this code: git history could not be read (${text(p.peopleProblem, 160)}). Details are in the Multiplier log.</p>`
+        ? `<p class="muted people-problem">Who knows this code: git history could not be read (${shown(p.peopleProblem, 160)}). Details are in the Multiplier log.</p>`
         : ''
       : `<section class="people" aria-label="People to ask">
   <h3>Who knows this code</h3>
   <ul>${p.people
     .map((person) => {
       const first = displayText(person.name, { maxLength: 60 }).split(' ')[0] || displayText(person.email, { maxLength: 60 });
-      return `<li><span class="name">${text(person.name, 100)}</span> <span class="reason" title="${escapeHtml(COUNTS_TITLE)}">${text(person.reason)}</span>
+      return `<li><span class="name">${shown(person.name, 80)}</span> <span class="reason" title="${escapeHtml(COUNTS_TITLE)}">${shown(person.reason, 300)}</span>
     <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${escapeHtml(first)}</button></li>`;
     })
     .join('')}</ul>
@@ -102,8 +106,8 @@ function promptSection(model: CoachViewModel): string {
   const waiting = model.waiting > 0 ? `<p class="muted">${model.waiting} more waiting.</p>` : '';
   return `<section class="prompt" data-key="${key}">
   <div class="body">
-    <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${text(p.why)}</p>
-    <h2 class="question">${text(p.question, 500)}</h2>
+    <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${shown(p.why, 400)}</p>
+    <h2 class="question">${shown(p.question, 400)}</h2>
     ${people}
     ${waiting}
     ${unseenTerminalsLine(model)}
@@ -123,14 +127,20 @@ function promptSection(model: CoachViewModel): string {
 </section>`;
 }
 
+/** Why there is no history to suggest people from (a repository git refuses), with the fix: one line each. */
+function noticesSection(notices: readonly string[]): string {
+  if (notices.length === 0) return '';
+  return `<section class="problems" role="status"><h3>History unavailable</h3><ul>${notices.map((n) => `<li>${shown(n, 600)}</li>`).join('')}</ul></section>`;
+}
+
 /** The whole document. Every dynamic string is escaped; the only script is the nonce'd file. */
-export function renderCoachHtml(model: CoachViewModel, res: HtmlResources): string {
+export function renderCoachHtml(model: CoachViewModel, res: HtmlResources, notices: readonly string[] = []): string {
   // Not escaped: the quotes around 'none' and the nonce are part of the policy; every piece is ours.
   const csp = `default-src 'none'; style-src ${res.cspSource}; script-src 'nonce-${res.nonce}'; img-src ${res.cspSource}`;
   const problems =
     model.problems.length === 0
       ? ''
-      : `<section class="problems" role="alert"><h3>Prompt file problems</h3><ul>${model.problems.map((p) => `<li>${text(p, 400)}</li>`).join('')}</ul></section>`;
+      : `<section class="problems" role="alert"><h3>Prompt file problems</h3><ul>${model.problems.map((p) => `<li>${shown(p, 400)}</li>`).join('')}</ul></section>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -142,6 +152,7 @@ export function renderCoachHtml(model: CoachViewModel, res: HtmlResources): stri
 </head>
 <body>
 <main>
+${noticesSection(notices)}
 ${feedbackSection(model)}
 ${promptSection(model)}
 ${mutedSection(model)}

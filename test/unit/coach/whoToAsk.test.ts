@@ -9,6 +9,7 @@ const owner = (name: string, email: string, commits: number, linesChanged: numbe
   name,
   email,
   commits,
+  files: 1,
   linesChanged,
   lastChangedAt: NOW - daysAgo * DAY,
   weight,
@@ -28,12 +29,12 @@ describe('coach: who to ask', () => {
       {
         name: 'Ana Lima',
         email: 'ana@example.com',
-        reason: '12 commits to src/git in the last 90 days (400 lines changed), most recently 3 days ago',
+        reason: '12 commits to 1 file in src/git in the last 90 days (400 lines changed), most recently 3 days ago',
       },
       {
         name: 'Bo Chen',
         email: 'bo@example.com',
-        reason: '4 commits to src/git in the last 90 days (200 lines changed), most recently 40 days ago',
+        reason: '4 commits to 1 file in src/git in the last 90 days (200 lines changed), most recently 40 days ago',
       },
     ]);
   });
@@ -42,7 +43,7 @@ describe('coach: who to ask', () => {
   });
   it('speaks of the repository without files, and names the files it counted when it has them', () => {
     const [only] = suggestPeople([owner('Ana', 'ana@example.com', 1, 0, 1, 0.25)], undefined, [], NOW);
-    assert.equal(only.reason, '1 commit to this repository (0 lines changed), most recently yesterday');
+    assert.equal(only.reason, '1 commit to 1 file in this repository (0 lines changed), most recently yesterday');
     const [counted] = suggestPeople(
       [{ ...owner('Ana', 'ana@example.com', 3, 120, 2), files: 5 }],
       undefined,
