@@ -39,7 +39,7 @@ async function runTask(name: string, command: string): Promise<number | undefine
 const nonceOf = (html: string): string | undefined => /script-src 'nonce-([A-Za-z0-9]+)'/.exec(html)?.[1];
 
 describe('Coach', function () {
-  this.timeout(60_000);
+  this.timeout(120_000); // a net against a hang: tasks and 49 edits take a while on two busy cores
   const config = () => vscode.workspace.getConfiguration('multiplier.coach');
 
   before(async () => {

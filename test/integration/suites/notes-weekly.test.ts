@@ -28,7 +28,7 @@ describe('Growth notes of the week', function () {
     const text = document.getText();
     const at = text.indexOf('## To discuss');
     assert.ok(at >= 0, text);
-    await editor.edit((edit) => edit.insert(document.positionAt(document.getText().length), 'Ask about the on-call rota\n'));
+    assert.ok(await editor.edit((edit) => edit.insert(document.positionAt(document.getText().length), 'Ask about the on-call rota\n')));
     assert.ok(await document.save());
     await vscode.commands.executeCommand('multiplier.notes.capture', { text: 'Paired with Sam on the parser #pairing', open: false });
 

@@ -56,7 +56,7 @@ async function screenshot(name: string, expectText: string[]): Promise<void> {
 }
 
 describe('Feedback for every nudge action', function () {
-  this.timeout(90_000);
+  this.timeout(120_000);
   const G = vscode.ConfigurationTarget.Global;
   const settings = {
     'multiplier.coach.repeatedFailures': 2,
