@@ -35,16 +35,26 @@ export function taskStreakKey(task: vscode.Task): string {
 }
 
 export function watchTerminalSignals(sink: TerminalSignalSink, clock: Clock): vscode.Disposable {
-  const recent: TaskEndEvent[] = [];
+  /** Recent runs and where each was seen: a task's process, or a terminal's shell integration. */
+  const recent: { event: TaskEndEvent; from: 'task' | 'shell' }[] = [];
   const unseen = new Set<vscode.Terminal>();
   const timers = new Map<vscode.Terminal, Timer>();
   /** Terminals past their grace period: from then on, typing in one without integration counts. */
   const due = new Set<vscode.Terminal>();
 
-  /** Records a run once, even when a task's terminal reports it through shell integration too. */
-  const record = (event: TaskEndEvent): void => {
-    const duplicate = recent.some((e) => e.task === event.task && e.exitCode === event.exitCode && Math.abs(e.at - event.at) < SAME_RUN_MS);
-    recent.push(event);
+  /**
+   * Records a run once, even when a task's terminal reports it through shell integration too. Only
+   * a report from the other source can be the same run: two quick failures of one task are two.
+   */
+  const record = (event: TaskEndEvent, from: 'task' | 'shell'): void => {
+    const duplicate = recent.some(
+      (r) =>
+        r.from !== from &&
+        r.event.task === event.task &&
+        r.event.exitCode === event.exitCode &&
+        Math.abs(r.event.at - event.at) < SAME_RUN_MS,
+    );
+    recent.push({ event, from });
     while (recent.length > 20) recent.shift();
     if (duplicate) return;
     sink.record(event);
@@ -86,10 +96,10 @@ export function watchTerminalSignals(sink: TerminalSignalSink, clock: Clock): vs
       const test = recogniseTestCommand(e.execution.commandLine.value);
       // No exit code: the shell's integration could not tell (or the command is still a mystery).
       if (!test || e.exitCode === undefined) return;
-      record({ kind: 'taskEnd', at: clock.now(), task: test.command, exitCode: e.exitCode });
+      record({ kind: 'taskEnd', at: clock.now(), task: test.command, exitCode: e.exitCode }, 'shell');
     }),
     vscode.tasks.onDidEndTaskProcess((e) => {
-      record({ kind: 'taskEnd', at: clock.now(), task: taskStreakKey(e.execution.task), exitCode: e.exitCode });
+      record({ kind: 'taskEnd', at: clock.now(), task: taskStreakKey(e.execution.task), exitCode: e.exitCode }, 'task');
     }),
     vscode.window.onDidOpenTerminal(watch),
     vscode.window.onDidCloseTerminal(forget),
