@@ -36,11 +36,11 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
   const words = store.add(createWords({ context, log, clock, git, nudges, notes }));
 
-  store.add(registerOnboarding(context, log));
+  const onboarding = store.add(registerOnboarding(context, log, clock));
   store.add(registerNudges(nudges, clock));
   store.add(registerGitHub(github));
   store.add(registerReview(review, { context, log, clock, nudges, git, github }));
-  store.add(registerNotes(notes, { context, log, clock, git, review: review.controller }));
+  store.add(registerNotes(notes, { context, log, clock, git, review: review.controller, nudges }));
   store.add(registerCoach(coach));
   store.add(registerWords(words, { context, log, clock, git, nudges, notes }));
 
@@ -51,7 +51,19 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
     clock instanceof TestClock &&
     (process.env.MULTIPLIER_TEST_CONTROL_DIR || context.extensionMode === vscode.ExtensionMode.Test)
   ) {
-    return createTestApi({ clock, globalStoragePath: context.globalStorageUri.fsPath, git, github, nudges, review, notes, coach, words });
+    return createTestApi({
+      clock,
+      context,
+      globalStoragePath: context.globalStorageUri.fsPath,
+      git,
+      github,
+      nudges,
+      review,
+      notes,
+      coach,
+      onboarding,
+      words,
+    });
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
  * through the real commands a user runs. Nothing here is in a production build (see
  * src/buildFlags.d.ts), and nothing here registers a command.
  */
+import type * as vscode from 'vscode';
 import type { Clock } from './core/clock';
 import type { TestClock } from './core/testClock';
 import type { Coach } from './coach/register';
@@ -16,6 +17,8 @@ import type { NotesController } from './notes/controller';
 import { notesTestApi } from './notes/testing';
 import type { NudgeController } from './nudge/controller';
 import { nudgeTestApi } from './nudge/testing';
+import type { Onboarding } from './onboarding/register';
+import { onboardingTestApi } from './onboarding/testing';
 import type { Review } from './review/register';
 import { reviewTestApi } from './review/testing';
 import type { Words } from './words/register';
@@ -23,6 +26,7 @@ import { wordsTestApi } from './words/testing';
 
 export interface TestApiParts {
   clock: TestClock;
+  context: vscode.ExtensionContext;
   globalStoragePath: string;
   git: GitApi;
   github: GitHubController;
@@ -30,6 +34,7 @@ export interface TestApiParts {
   review: Review;
   notes: NotesController;
   coach: Coach;
+  onboarding: Onboarding;
   words: Words;
 }
 
@@ -48,6 +53,7 @@ export function createTestApi(parts: TestApiParts) {
     review: reviewTestApi(parts.review, parts.nudges, parts.globalStoragePath),
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
+    onboarding: onboardingTestApi(parts.onboarding, parts.context),
     words: wordsTestApi(parts.words),
   };
 }

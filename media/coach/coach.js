@@ -37,6 +37,12 @@
       case 'never':
         post({ type: action, key: buttonKey });
         break;
+      case 'undo':
+        post({ type: 'undo', id: Number(target.getAttribute('data-id')) });
+        break;
+      case 'unmute':
+        post({ type: 'unmute', kind: target.getAttribute('data-kind') || '' });
+        break;
     }
   });
   post({ type: 'ready' });

@@ -40,6 +40,7 @@ async function detectors(): Promise<void> {
     decide: () => ({ channel: 'view', reason: '' }),
     toast: () => undefined,
     quietReason: () => undefined,
+    mutedKinds: () => [],
     loadRotation: () => EMPTY_ROTATION,
     saveRotation: () => undefined,
     peopleFor: async () => [],

@@ -1,5 +1,6 @@
 // A demo repository with a believable six weeks of history: four authors, pull-request merges and
-// squashes, a revert, release tags, a file only one person knows, and work in progress.
+// squashes, a revert, release tags, a file only one person knows, and work in progress on a branch
+// that has fallen behind main, with a test that fails: the Coach has something to ask at once.
 import { rmSync } from 'node:fs';
 import { commit, git, initRepository, writeFiles } from '../host/git-fixture.mjs';
 
@@ -179,8 +180,10 @@ export function createDemoRepository(dir) {
 
   // Maya's branch in progress: behind main and with uncommitted work, so the coach has something to see.
   git(dir, ['checkout', '-q', '-b', 'feature/refund-flow', 'v0.2.0']);
-  commit(dir, 'Sketch the refund flow', { author: maya, date: daysAgo(2), files: { 'src/billing/refunds.ts': lines('refund', 15) } });
+  commit(dir, 'Sketch the refund flow', { author: maya, date: daysAgo(9), files: { 'src/billing/refunds.ts': lines('refund', 15) } });
   writeFiles(dir, { 'src/billing/refunds.ts': lines('refund', 22), 'src/billing/rules.ts': lines('rule', 63) });
+  trackMainAsBase(dir);
+  addFailingRefundTest(dir);
   return dir;
 }
 
@@ -250,4 +253,47 @@ export function createDemoPaymentsRepository(dir) {
     files: { 'src/refunds/idempotency.ts': lines('idempotencyKey', 45), 'src/refunds/refund.ts': lines('refund', 34) },
   });
   return dir;
+}
+
+/**
+ * The branch tracks origin/main (a remote-tracking ref at main, as after a fetch), so the Coach
+ * sees it 9 days old and behind its base: a stuck-branch prompt as soon as the Coach view opens.
+ */
+function trackMainAsBase(dir) {
+  git(dir, ['update-ref', 'refs/remotes/origin/main', 'main']);
+  git(dir, ['branch', '-q', '--set-upstream-to=origin/main', 'feature/refund-flow']);
+}
+
+/**
+ * Uncommitted work with a test that fails, and a \`test\` task: running it (or \`npm test\` in the
+ * terminal) a few times raises the Coach's repeated-failure prompt. Plain node:test, no install.
+ */
+function addFailingRefundTest(dir) {
+  writeFiles(dir, {
+    'package.json': `${JSON.stringify({ name: 'shop', version: '0.1.0', private: true, scripts: { test: 'node --test test/' } }, null, 2)}\n`,
+    'test/refunds.test.mjs': [
+      "import assert from 'node:assert/strict';",
+      "import { test } from 'node:test';",
+      '',
+      '// Partial refunds must round half-even, like invoices (docs/billing.md).',
+      'const refund = (paidCents, share) => Math.round(paidCents * share);',
+      '',
+      "test('a third of 10.01 refunds 3.34', () => {",
+      '  assert.equal(refund(1001, 1 / 3), 334);',
+      '});',
+      '',
+      "test('half of 0.05 rounds half-even to 0.02', () => {",
+      '  assert.equal(refund(5, 0.5), 2);',
+      '});',
+      '',
+    ].join('\n'),
+    '.vscode/tasks.json': `${JSON.stringify(
+      {
+        version: '2.0.0',
+        tasks: [{ label: 'test', type: 'shell', command: 'npm test', group: { kind: 'test', isDefault: true }, problemMatcher: [] }],
+      },
+      null,
+      2,
+    )}\n`,
+  });
 }

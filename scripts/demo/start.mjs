@@ -38,7 +38,7 @@ pointOriginAt(repo, github.url);
 // A fresh profile each start, so the demo always begins like a first install.
 rmSync(join(DEMO, 'profile'), { recursive: true, force: true });
 mkdirSync(join(DEMO, 'profile'), { recursive: true });
-const { userDataDir, extensionsDir } = prepareProfile(join(DEMO, 'profile'), demoSettings(github.url));
+const { userDataDir, extensionsDir } = prepareProfile(join(DEMO, 'profile'), { ...demoSettings(github.url), ...firstRunSettings() });
 installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier.vsix'));
 
 const server = await startCodeServer(host, {
@@ -53,6 +53,11 @@ server.child.once('exit', (code) => {
   console.error(`code-server exited (${code})`);
   stopAll(1);
 });
+
+/** A newcomer's first start: VS Code's default, so Multiplier's walkthrough opens (the quiet test profile turns it off). */
+function firstRunSettings() {
+  return { 'workbench.welcomePage.walkthroughs.openOnInstall': true };
+}
 
 console.log(`\nMultiplier demo is running on the repository ${repo}`);
 console.log(`Pull requests come from a local GitHub-like server at ${github.url} (scenario ${DEMO_SCENARIO}).`);

@@ -29,9 +29,10 @@ export function prepareProfile(root, settings = {}) {
   mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
-  // The browser workbench is a remote window: machine-scoped settings (such as the GitHub API URL)
-  // are read from the server's Machine settings, not from the user's.
-  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
+  // The browser workbench is a remote window: machine-scoped settings (such as the GitHub API URL,
+  // or walkthroughs.openOnInstall as an extension reads it) come from the server's Machine
+  // settings, not from the user's; so the quiet settings go there too.
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   return { userDataDir, extensionsDir };
 }
 

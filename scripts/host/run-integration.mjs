@@ -10,6 +10,9 @@
 //   reload     *.reload.test.ts        the same window after a reload (persistence checks)
 //   untrusted  *.untrusted.test.ts     a second server with workspace trust on (restricted mode)
 //   demo       *.demo.test.ts          what `npm start` shows: the demo repository and pull requests
+//   firstrun   *.firstrun.test.ts      a first start in a profile with VS Code's default
+//                                      walkthroughs.openOnInstall (the quiet profile turns it off)
+//   firstrun-reload  *.firstrun-reload.test.ts  the same window reloaded: nothing opens again
 // Screenshots and logs land in test-output/. Exits non-zero on any failure, crash or timeout, and
 // stops every process it started, also on Ctrl-C.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
@@ -61,7 +64,7 @@ function suitesFor(phase) {
     .filter((f) => f.endsWith('.test.js'))
     .map((f) => join(dir, f))
     .sort();
-  const special = ['reload', 'untrusted', 'demo'];
+  const special = ['reload', 'untrusted', 'demo', 'firstrun', 'firstrun-reload'];
   const phaseOf = (f) => special.find((name) => f.endsWith(`.${name}.test.js`)) ?? 'main';
   return all.filter((f) => phaseOf(f) === phase);
 }
@@ -166,9 +169,14 @@ function writeReply(controlDir, id, reply) {
   renameSync(`${file}.tmp`, file);
 }
 
-async function answerScreenshot(page, controlDir, { id, name, expectText }) {
+async function answerScreenshot(page, controlDir, { id, name, expectText, selector, viewport }) {
   const reply = { missingText: [] };
+  const before = page.viewportSize();
   try {
+    if (viewport) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(500); // the workbench lays itself out again
+    }
     // Views (webviews especially) paint a moment after the command that showed them: give the
     // expected texts up to 20 s (a loaded machine) to appear before calling them missing.
     const deadline = Date.now() + 20_000;
@@ -180,12 +188,22 @@ async function answerScreenshot(page, controlDir, { id, name, expectText }) {
     await page.waitForTimeout(300); // let the last update finish painting
     mkdirSync(join(OUTPUT, 'screenshots'), { recursive: true });
     reply.path = join(OUTPUT, 'screenshots', `${name.replace(/[^\w.-]+/g, '-')}.png`);
-    await page.screenshot({ path: reply.path });
+    if (selector) await page.locator(selector).filter({ visible: true }).first().screenshot({ path: reply.path });
+    else await page.screenshot({ path: reply.path });
     console.log(`    📷 ${reply.path}${reply.missingText.length ? ` (missing: ${reply.missingText.join(', ')})` : ''}`);
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
+  if (viewport && before) await page.setViewportSize(before).catch(() => {});
   writeReply(controlDir, id, reply);
+}
+
+/** A click on the first visible element matching `selector` whose text contains `text` (a notification's button). */
+async function clickSelector(page, selector, text) {
+  let target = page.locator(selector).filter({ visible: true });
+  if (text) target = target.filter({ hasText: text });
+  await target.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await target.first().click();
 }
 
 /** Types into the workbench as a person would, once the element the suite waits for is visible. */
@@ -202,8 +220,12 @@ async function answerKeys(page, controlDir, { id, waitFor, text, keys }) {
 }
 
 /** Clicks the first visible element with `text` in any frame (webviews live in nested iframes). */
-async function answerClick(page, controlDir, { id, text, role }) {
+async function answerClick(page, controlDir, { id, text, role, selector }) {
   const reply = {};
+  if (selector) {
+    await clickSelector(page, selector, text).catch((error) => (reply.error = String(error?.message ?? error)));
+    return writeReply(controlDir, id, reply);
+  }
   try {
     const deadline = Date.now() + 15_000;
     let clicked = false;
@@ -256,7 +278,7 @@ async function answerSidebar(page, controlDir, { id, width }) {
   writeReply(controlDir, id, reply);
 }
 
-async function runSession(host, { name, phases, trusted, createWorkspace = createTestRepository, withDemoGitHub = false }) {
+async function runSession(host, { name, phases, trusted, createWorkspace = createTestRepository, withDemoGitHub = false, settings = {} }) {
   const todo = phases.filter((phase) => suitesFor(phase).length > 0);
   if (todo.length === 0) return;
   const root = mkdtempSync(join(tmpdir(), `multiplier-it-${name}-`));
@@ -267,7 +289,7 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
     cleanups.push(github.stop);
     pointOriginAt(workspace, github.url);
   }
-  const { userDataDir, extensionsDir } = prepareProfile(root, github ? demoSettings(github.url) : {});
+  const { userDataDir, extensionsDir } = prepareProfile(root, { ...(github ? demoSettings(github.url) : {}), ...settings });
   const controlDir = join(root, 'control');
   mkdirSync(controlDir);
   installVsix(host, extensionsDir, join(ROOT, 'dist', 'multiplier-test.vsix'));
@@ -317,6 +339,13 @@ async function main() {
     await runSession(host, { name: 'trusted', phases: ['main', 'reload'], trusted: true });
     await runSession(host, { name: 'untrusted', phases: ['untrusted'], trusted: false });
     await runSession(host, { name: 'demo', phases: ['demo'], trusted: true, createWorkspace: createDemoRepository, withDemoGitHub: true });
+    // VS Code's default for walkthroughs, as in a user's own profile: the first start opens ours.
+    await runSession(host, {
+      name: 'firstrun',
+      phases: ['firstrun', 'firstrun-reload'],
+      trusted: true,
+      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true },
+    });
   } catch (error) {
     fail('harness', error?.stack ?? String(error));
   } finally {

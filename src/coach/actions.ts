@@ -1,14 +1,17 @@
 /**
  * What the buttons of a coach prompt do: answer it in a growth note, snooze, dismiss, mute the
- * kind, or copy a question for someone who knows the code.
+ * kind, or copy a question for someone who knows the code. Every action says what it did in the
+ * view, and snooze, dismiss and mute offer Undo there.
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
+import { describeInstant } from '../core/time/wallclock';
 import type { NotesApi } from '../notes/api';
 import type { NudgeApi } from '../nudge/api';
 import type { CoachController } from './controller';
 import { draftQuestion } from './model/questionDraft';
-import { MINUTE } from './model/signals/types';
+import { SIGNAL_TOPICS } from './model/signals/labels';
+import { MINUTE, type SignalKind } from './model/signals/types';
 import type { WebviewMessage } from './view/protocol';
 
 const SNOOZE_MS = 60 * MINUTE;
@@ -22,19 +25,34 @@ export interface CoachActionDeps {
 
 /** Carries out one message from the Coach view; returns whether the prompts should be evaluated again. */
 export async function runCoachAction(message: WebviewMessage, deps: CoachActionDeps): Promise<boolean> {
-  if (message.type === 'ready') return false;
   const { coach, nudges, notes, clock } = deps;
+  if (message.type === 'ready') return false;
+  if (message.type === 'undo') return coach.undo(message.id);
+  if (message.type === 'unmute') {
+    nudges.resetNever(message.kind);
+    return true;
+  }
   const prompt = coach.find(message.key);
   if (!prompt) return false;
+  const topic = SIGNAL_TOPICS[prompt.signalKind as SignalKind] ?? prompt.signalLabel.toLowerCase();
   switch (message.type) {
-    case 'snooze':
-      nudges.snooze({ id: prompt.key }, clock.now() + SNOOZE_MS);
+    case 'snooze': {
+      const now = clock.now();
+      const until = now + SNOOZE_MS;
+      nudges.snooze({ id: prompt.key }, until);
+      coach.giveFeedback(
+        `Snoozed until ${describeInstant(until, now, nudges.settings().timeZone)}. It comes back then if it still applies.`,
+        () => nudges.unsnooze({ id: prompt.key }),
+      );
       return true;
+    }
     case 'dismiss':
       coach.dismiss(prompt.key);
+      coach.giveFeedback('Dismissed. It comes back only if it starts again.', () => coach.undismiss(prompt.key));
       return true;
     case 'never':
       nudges.never(prompt.nudgeKind);
+      coach.giveFeedback(`No more prompts about ${topic}.`, () => nudges.resetNever(prompt.nudgeKind));
       return true;
     case 'answerInNote':
       await notes.captureCoachAnswer({
@@ -45,6 +63,7 @@ export async function runCoachAction(message: WebviewMessage, deps: CoachActionD
         tags: ['coach'],
       });
       coach.dismiss(prompt.key);
+      coach.giveFeedback('Saved as a growth note.');
       return true;
     case 'copyQuestion': {
       const person = prompt.people.find((p) => p.email === message.email);

@@ -5,11 +5,11 @@ import { nextPrompt, type RotationState, rotationKey } from './model/prompts/rot
 import { detectAgeingBranch, type BranchState } from './model/signals/ageingBranch';
 import { detectBackAndForth } from './model/signals/backAndForth';
 import { detectErrorChurn } from './model/signals/errorChurn';
-import { SIGNAL_LABELS } from './model/signals/labels';
+import { SIGNAL_LABELS, SIGNAL_TOPICS } from './model/signals/labels';
 import { detectLongUncommitted } from './model/signals/longUncommitted';
-import { detectRepeatedFailure } from './model/signals/repeatedFailure';
-import { type CoachEvent, MINUTE, type Signal, type Thresholds } from './model/signals/types';
-import type { CoachPromptView, CoachViewModel } from './view/protocol';
+import { detectRepeatedFailures } from './model/signals/repeatedFailure';
+import { type CoachEvent, MINUTE, type Signal, SIGNAL_KINDS, type SignalKind, type Thresholds } from './model/signals/types';
+import type { CoachPromptView, CoachViewModel, MutedKind } from './view/protocol';
 import type { AskSuggestion } from './model/whoToAsk';
 
 /** Everything the coach needs from outside; the editor layer supplies it, tests supply fakes. */
@@ -23,6 +23,8 @@ export interface CoachDeps {
   /** Shows a toast through the nudge scheduler (only called for channel 'toast'). */
   toast(req: NudgeRequest): void;
   quietReason(): string | undefined;
+  /** Nudge kinds muted with "Never for this kind" (every capability's; the coach lists its own). */
+  mutedKinds(): readonly string[];
   loadRotation(): RotationState;
   saveRotation(state: RotationState): void;
   /** At most two people for the signal's files, never the user; may be slow (git). */
@@ -40,12 +42,28 @@ interface Raised {
   people: AskSuggestion[];
   /** Look-ups of people so far; git may not be ready when the signal is first raised. */
   peopleTries: number;
+  /** Why the last look-up of people failed, said in the view rather than only in the log. */
+  peopleProblem?: string;
+  /**
+   * When this occurrence was first raised. Prompts are ordered by it, newest first: a signal whose
+   * time moves with the clock (an ageing branch) must not stay on top of every newer prompt.
+   */
+  raisedAt: number;
 }
 
 const MAX_PEOPLE_TRIES = 3;
+/** How long the confirmation of an action (and its Undo) stays in the view. */
+const FEEDBACK_MS = 5 * MINUTE;
 
 export function nudgeKindOf(signal: Signal): string {
   return `coach.${signal.kind}`;
+}
+
+interface Feedback {
+  id: number;
+  text: string;
+  at: number;
+  undo?: () => void;
 }
 
 /**
@@ -59,7 +77,10 @@ export class CoachController {
   private readonly raised = new Map<string, Raised>();
   private readonly dismissed = new Set<string>();
   private readonly toasted = new Set<string>();
-  private model: CoachViewModel = { waiting: 0, problems: [] };
+  private unseenTerminals = 0;
+  private feedback: Feedback | undefined;
+  private feedbackIds = 0;
+  private model: CoachViewModel = { waiting: 0, problems: [], muted: [], unseenTerminals: 0 };
   private readonly changed = new Emitter<CoachViewModel>();
   readonly onDidChange: Event<CoachViewModel> = this.changed.event;
 
@@ -77,6 +98,25 @@ export class CoachController {
     this.branch = state;
   }
 
+  /** Terminals the user typed in that have no shell integration (test runs there are not seen). */
+  setUnseenTerminals(count: number): void {
+    this.unseenTerminals = count;
+  }
+
+  /** Says what an action did; `undo` (if any) is offered until the next action or five minutes. */
+  giveFeedback(text: string, undo?: () => void): void {
+    this.feedback = { id: ++this.feedbackIds, text, at: this.deps.now(), undo };
+  }
+
+  /** Runs the undo of feedback `id`, if it is still the current one; returns whether it ran. */
+  undo(id: number): boolean {
+    const feedback = this.feedback;
+    if (!feedback || feedback.id !== id || !feedback.undo) return false;
+    this.feedback = undefined;
+    feedback.undo();
+    return true;
+  }
+
   /** Signals computed elsewhere (single-author from ownership, or injected by a test/command). */
   setExternal(slot: string, signal: Signal | undefined, role: PromptRole = 'stuck'): void {
     if (signal) this.external.set(slot, { signal, role });
@@ -89,7 +129,7 @@ export class CoachController {
     const t = this.deps.thresholds();
     const found = [
       detectLongUncommitted(this.events, t),
-      detectRepeatedFailure(this.events, now, t),
+      ...detectRepeatedFailures(this.events, now, t),
       detectErrorChurn(this.events, now, t),
       detectBackAndForth(this.events, now, t),
       this.branch ? detectAgeingBranch(this.branch, now, t) : undefined,
@@ -129,13 +169,18 @@ export class CoachController {
       }
       visible.push(raised);
     }
-    visible.sort((a, b) => b.signal.at - a.signal.at);
+    visible.sort((a, b) => b.raisedAt - a.raisedAt);
     const [current] = visible;
+    if (this.feedback && this.deps.now() - this.feedback.at > FEEDBACK_MS) this.feedback = undefined;
+    const feedback = this.feedback;
     this.publish({
       current: current ? this.view(current) : undefined,
       waiting: Math.max(0, visible.length - 1),
       quietReason: this.deps.quietReason(),
       problems: [...this.deps.problems()],
+      muted: this.mutedSignalKinds(),
+      feedback: feedback && { id: feedback.id, text: feedback.text, canUndo: feedback.undo !== undefined },
+      unseenTerminals: this.unseenTerminals,
     });
     return this.model;
   }
@@ -155,13 +200,25 @@ export class CoachController {
     this.dismissed.add(key);
   }
 
+  undismiss(key: string): void {
+    this.dismissed.delete(key);
+  }
+
+  private mutedSignalKinds(): MutedKind[] {
+    const muted = new Set(this.deps.mutedKinds());
+    return SIGNAL_KINDS.filter((kind: SignalKind) => muted.has(`coach.${kind}`)).map((kind) => ({
+      kind: `coach.${kind}`,
+      label: SIGNAL_LABELS[kind],
+    }));
+  }
+
   private async raise(signal: Signal, role: PromptRole): Promise<Raised | undefined> {
     const candidates = promptsFor(this.deps.library(), signal.kind, role);
     const key = rotationKey(signal.kind, role);
     const next = nextPrompt(candidates, this.deps.loadRotation(), key);
     if (!next) return undefined;
     this.deps.saveRotation(next.state);
-    const raised: Raised = { signal, prompt: next.prompt, role, people: [], peopleTries: 0 };
+    const raised: Raised = { signal, prompt: next.prompt, role, people: [], peopleTries: 0, raisedAt: signal.at };
     await this.lookUpPeople(raised);
     this.raised.set(signal.key, raised);
     return raised;
@@ -171,8 +228,10 @@ export class CoachController {
     raised.peopleTries++;
     try {
       raised.people = await this.deps.peopleFor(raised.signal);
-    } catch {
-      // Who-to-ask is a bonus; a git hiccup must not hide the question.
+      raised.peopleProblem = undefined;
+    } catch (error) {
+      // Who-to-ask is a bonus; a git hiccup must not hide the question, but it is said, not hidden.
+      raised.peopleProblem = error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -183,12 +242,14 @@ export class CoachController {
       title: raised.prompt.text,
       why: raised.signal.summary,
       wantsToast: this.deps.wantsToast(),
+      kindLabel: SIGNAL_TOPICS[raised.signal.kind],
     };
   }
 
   private view(raised: Raised): CoachPromptView {
-    const { signal, prompt, role, people } = raised;
+    const { signal, prompt, role, people, peopleProblem } = raised;
     return {
+      ...(people.length === 0 && peopleProblem ? { peopleProblem } : {}),
       key: signal.key,
       nudgeKind: nudgeKindOf(signal),
       signalKind: signal.kind,

@@ -15,6 +15,7 @@ import { EvaluationLoop } from './evaluationLoop';
 import { EMPTY_ROTATION, loadRotation, type RotationState } from './model/prompts/rotation';
 import { type EditorSignalSink, watchEditorSignals, watchGitSnapshots } from './source/editorSignals';
 import { CoachOwnership } from './source/ownership';
+import { watchTerminalSignals } from './source/terminalSignals';
 import { PromptSources } from './source/promptSources';
 import { notificationsEnabled, readThresholds } from './source/settings';
 import { COACH_VIEW_ID, CoachViewProvider } from './view/coachView';
@@ -54,9 +55,14 @@ export function createCoach(deps: CoachDeps): Coach {
       });
     },
     quietReason: () => nudges.quietReason(),
+    mutedKinds: () => nudges.mutedKinds(),
     loadRotation: () => loadRotation(context.globalState.get<unknown>(ROTATION_KEY, EMPTY_ROTATION)),
     saveRotation: (state: RotationState) => void context.globalState.update(ROTATION_KEY, state),
-    peopleFor: (signal) => ownership.peopleFor(signal),
+    peopleFor: (signal) =>
+      ownership.peopleFor(signal).catch((error: unknown) => {
+        log.warn(`Coach: who knows ${signal.files.join(', ') || 'this repository'}: ${String(error)}`);
+        throw error;
+      }),
   });
   const sink: EditorSignalSink = {
     record: (event) => controller.record(event),
@@ -113,6 +119,17 @@ export function createCoach(deps: CoachDeps): Coach {
     git.onDidChangeUnsafe(() => view.setNotices(historyNotices())),
     controller.onDidChange((model) => view.update(model)),
     watchEditorSignals(sink, clock),
+    watchTerminalSignals(
+      {
+        record: (event) => controller.record(event),
+        setUnseenTerminals: (count) => {
+          controller.setUnseenTerminals(count);
+          loop.refresh();
+        },
+        poke: () => loop.poke(),
+      },
+      clock,
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('multiplier.coach')) loop.refresh();
     }),

@@ -7,6 +7,7 @@ import type { Clock } from '../core/clock';
 import { registerCommands } from '../core/vscode/commands';
 import type { Logger } from '../core/vscode/logger';
 import type { GitApi } from '../git/api';
+import type { NudgeApi } from '../nudge/api';
 import type { ReviewApi } from '../review/api';
 import { notesCommands } from './commands';
 import { NOTE_SCHEME, NotesController } from './controller';
@@ -21,6 +22,8 @@ export interface NotesDeps {
   clock: Clock;
   git: GitApi;
   review: ReviewApi;
+  /** The deep-work meter's week, for its growth note. */
+  nudges: NudgeApi;
 }
 
 export function createNotes({ context, log, clock }: Pick<NotesDeps, 'context' | 'log' | 'clock'>): NotesController {
@@ -44,6 +47,6 @@ export function registerNotes(notes: NotesController, deps: NotesDeps): vscode.D
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused && view.visible) void notes.refresh().catch((error: unknown) => deps.log.error('notes: refresh failed', error));
     }),
-    registerCommands(notesCommands({ notes, clock: deps.clock, git: deps.git, review: deps.review })),
+    registerCommands(notesCommands({ notes, clock: deps.clock, git: deps.git, review: deps.review, nudges: deps.nudges })),
   );
 }

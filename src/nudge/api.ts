@@ -19,6 +19,8 @@ export interface NudgeRequest {
   why: string;
   /** The capability would like a notification; policy may still keep it in the view. */
   wantsToast: boolean;
+  /** What the kind is about, lower case, for feedback: "repeated failures". Defaults to the kind. */
+  kindLabel?: string;
   /** Toast only inside a review window, as `review.*` kinds do (e.g. the offer of a retro). */
   onlyInReviewWindow?: boolean;
 }
@@ -45,7 +47,9 @@ export interface NudgePolicyState {
 }
 
 import type { WallTime } from '../core/time/wallclock';
+import type { DeepWorkWeek } from './model/deepWork/summary';
 export type { WallTime } from '../core/time/wallclock';
+export type { DeepWorkWeek } from './model/deepWork/summary';
 
 export interface NudgeSettings {
   toastsEnabled: boolean;
@@ -90,14 +94,23 @@ export interface NudgeApi {
    */
   notify(req: NudgeRequest, ...actions: string[]): Promise<NudgeOutcome>;
   snooze(target: NudgeTarget, untilMs: number): void;
+  /** Ends a snooze early (Undo). */
+  unsnooze(target: NudgeTarget): void;
   never(kind: NudgeKind): void;
   /** Un-mutes one kind, or every kind when omitted. */
   resetNever(kind?: NudgeKind): void;
+  /** The kinds muted with "Never for this kind", for views that list them with an un-mute. */
+  mutedKinds(): readonly NudgeKind[];
   isFocusActive(): boolean;
   /** End of the current focus block, or undefined when none is active. */
   focusUntil(): number | undefined;
   /** Why capabilities should keep quiet now ('focus block until 14:00', 'quiet hours'), or undefined. */
   quietReason(): string | undefined;
+  /**
+   * This week's deep work (the open stretch included once it counts) and its summary as a Markdown
+   * note; undefined when the meter is turned off (`multiplier.deepWork.enabled`).
+   */
+  deepWork(): { week: DeepWorkWeek; markdown: string } | undefined;
   /** The settings in force (working days and hours, quiet hours), read once per change. */
   readonly settings: () => NudgeSettings;
   /**

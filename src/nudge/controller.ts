@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Clock, Timer } from '../core/clock';
+import { Emitter } from '../core/event';
 import type { Logger } from '../core/vscode/logger';
 import {
   NEVER_ACTION,
@@ -16,7 +17,11 @@ import {
   type NudgeRequest,
   type NudgeSettings,
   type NudgeTarget,
+  type DeepWorkWeek,
 } from './api';
+import type { DeepWorkMeter } from './deepWorkMeter';
+import { weekMarkdown } from './model/deepWork/summary';
+import { labelOfKind, mutedText, snoozedText, UNDO_ACTION } from './policy/feedback';
 import type { NudgeScheduler } from './policy/scheduler';
 import { plainToastText } from './policy/toastText';
 
@@ -27,6 +32,11 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
   private boundaryTimer: Timer | undefined;
   private watchingClock = false;
   private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly toastShown = new Emitter<{ kind: NudgeKind; at: number }>();
+  /** Fires when a toast is shown: the deep-work meter records Multiplier's own interruptions. */
+  readonly onDidShowToast = this.toastShown.event;
+  /** Set once by createNudgeController; the meter asks this controller to show its suggestion. */
+  meter: DeepWorkMeter | undefined;
 
   constructor(
     private readonly scheduler: NudgeScheduler,
@@ -66,29 +76,65 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
     return this.scheduler.decide(req);
   }
 
-  async notify(req: NudgeRequest, ...actions: string[]): Promise<NudgeOutcome> {
+  notify(req: NudgeRequest, ...actions: string[]): Promise<NudgeOutcome> {
+    return this.show(req, ...actions).outcome;
+  }
+
+  /**
+   * notify() in two parts: the decision at once (a toast is recorded before anything waits), and
+   * the outcome when the toast closes.
+   */
+  show(req: NudgeRequest, ...actions: string[]): { decision: NudgeDecision; outcome: Promise<NudgeOutcome> } {
     const decision = this.scheduler.notify(req);
     if (decision.channel !== 'toast') {
-      return { decision };
+      return { decision, outcome: Promise.resolve({ decision }) };
     }
     // Our two buttons always come last, so a capability cannot shadow them with its own label.
     const own = actions.filter((a) => a !== SNOOZE_ACTION && a !== NEVER_ACTION);
     this.log.info(`nudge toast: ${req.kind}`);
-    const choice = await vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, SNOOZE_ACTION, NEVER_ACTION);
-    if (choice === SNOOZE_ACTION) {
-      this.scheduler.snooze({ kind: req.kind }, this.clock.now() + HOUR_MS);
-      return { decision };
-    }
-    if (choice === NEVER_ACTION) {
-      this.never(req.kind);
-      vscode.window.setStatusBarMessage(`Multiplier: "${req.kind}" nudges muted. Undo with "Multiplier: Reset Muted Nudge Kinds".`, 8000);
-      return { decision };
-    }
-    return choice === undefined ? { decision } : { decision, action: choice };
+    this.toastShown.fire({ kind: req.kind, at: this.clock.now() });
+    const outcome = Promise.resolve(
+      vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, SNOOZE_ACTION, NEVER_ACTION),
+    ).then((choice): NudgeOutcome => {
+      if (choice === SNOOZE_ACTION) {
+        const now = this.clock.now();
+        const until = now + HOUR_MS;
+        this.scheduler.snooze({ kind: req.kind }, until);
+        this.confirm(snoozedText(until, now, this.settings().timeZone, labelOfKind(req.kind, req.kindLabel)), () =>
+          this.unsnooze({ kind: req.kind }),
+        );
+        return { decision };
+      }
+      if (choice === NEVER_ACTION) {
+        this.never(req.kind);
+        this.confirm(mutedText(labelOfKind(req.kind, req.kindLabel)), () => this.resetNever(req.kind));
+        return { decision };
+      }
+      return choice === undefined ? { decision } : { decision, action: choice };
+    });
+    return { decision, outcome };
+  }
+
+  /** Feedback for a toast's own buttons: what happened, with Undo. Not a nudge: it answers a click. */
+  private confirm(text: string, undo: () => void): void {
+    void vscode.window.showInformationMessage(text, UNDO_ACTION).then((choice) => {
+      if (choice === UNDO_ACTION) {
+        undo();
+        this.log.info('nudge action undone');
+      }
+    });
   }
 
   snooze(target: NudgeTarget, untilMs: number): void {
     this.scheduler.snooze(target, untilMs);
+  }
+
+  unsnooze(target: NudgeTarget): void {
+    this.scheduler.unsnooze(target);
+  }
+
+  mutedKinds(): readonly NudgeKind[] {
+    return this.scheduler.state.neverKinds;
   }
 
   never(kind: NudgeKind): void {
@@ -98,6 +144,11 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
 
   resetNever(kind?: NudgeKind): void {
     this.scheduler.unmute(kind);
+  }
+
+  deepWork(): { week: DeepWorkWeek; markdown: string } | undefined {
+    const week = this.meter?.week();
+    return week && { week, markdown: weekMarkdown(week, this.settings().timeZone) };
   }
 
   isFocusActive(): boolean {
@@ -136,6 +187,8 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
   }
 
   dispose(): void {
+    this.meter?.dispose();
+    this.toastShown.dispose();
     this.boundaryTimer?.dispose();
     for (const s of this.subscriptions.splice(0)) s.dispose();
     this.scheduler.dispose();

@@ -9,9 +9,16 @@ import { registerCommands, type CommandTable } from '../core/vscode/commands';
 import type { Logger } from '../core/vscode/logger';
 import { resetMuted, snoozeAll, startFocus, stopFocus } from './commands';
 import { NudgeController } from './controller';
+import { showDeepWorkSummary } from './deepWorkCommands';
+import { DeepWorkMeter } from './deepWorkMeter';
 import { NudgeScheduler } from './policy/scheduler';
+import { watchActivity } from './source/activity';
+import { DeepWorkSettingsReader } from './source/deepWorkSettings';
 import { NudgeSettingsReader } from './source/settingsReader';
+import { DeepWorkStatus } from './view/deepWorkStatus';
 import { FocusStatus } from './view/focusStatus';
+
+const START_FOCUS_ACTION = 'Start Focus Block';
 
 export function createNudgeController(context: vscode.ExtensionContext, log: Logger, clock: Clock): NudgeController {
   let scheduler: NudgeScheduler | undefined;
@@ -26,8 +33,32 @@ export function createNudgeController(context: vscode.ExtensionContext, log: Log
     warn: (message) => log.warn(message),
   });
   const controller = new NudgeController(scheduler, clock, settings.current, log);
+  const storage = {
+    get: (key: string) => context.globalState.get<unknown>(key),
+    set: (key: string, value: unknown) => context.globalState.update(key, value),
+  };
+  const deepWorkSettings = new DeepWorkSettingsReader(() => meter.settingsChanged());
+  const meter = new DeepWorkMeter({
+    clock,
+    storage,
+    nudgeSettings: settings.current,
+    settings: deepWorkSettings.current,
+    suggest: (request) => {
+      const { decision, outcome } = controller.show(request, START_FOCUS_ACTION);
+      void outcome.then(({ action }) => {
+        if (action === START_FOCUS_ACTION) void vscode.commands.executeCommand('multiplier.focus.start');
+      });
+      return decision.channel === 'toast';
+    },
+  });
+  controller.meter = meter;
+  const toasts = controller.onDidShowToast(({ at }) => meter.recordInterruption(at));
+  const jumps = clock.onDidJump(() => meter.clockJumped());
   const dispose = controller.dispose.bind(controller);
   controller.dispose = () => {
+    toasts.dispose();
+    jumps.dispose();
+    deepWorkSettings.dispose();
     settings.dispose();
     dispose();
   };
@@ -36,6 +67,9 @@ export function createNudgeController(context: vscode.ExtensionContext, log: Log
 
 export function registerNudges(nudges: NudgeController, clock: Clock): vscode.Disposable {
   const focusStatus = new FocusStatus(nudges, clock);
+  const meter = nudges.meter!;
+  const deepWorkStatus = new DeepWorkStatus(meter, nudges, clock);
+  const activity = watchActivity((a) => meter.observe(a), clock);
   const commands: CommandTable = {
     'multiplier.nudges.resetMuted': (kinds?: string[] | 'all') => resetMuted(nudges, kinds),
     'multiplier.nudges.snoozeAll': (minutes?: number) => snoozeAll(nudges, clock, minutes),
@@ -46,6 +80,7 @@ export function registerNudges(nudges: NudgeController, clock: Clock): vscode.Di
       await stopFocus(nudges);
       focusStatus.refresh();
     },
+    'multiplier.deepWork.showSummary': () => showDeepWorkSummary(nudges),
   };
-  return vscode.Disposable.from(focusStatus, registerCommands(commands));
+  return vscode.Disposable.from(focusStatus, deepWorkStatus, activity, registerCommands(commands));
 }

@@ -1,6 +1,7 @@
-/** Test seam (harness builds only): the scheduler's state and decisions as plain data. */
+/** Test seam (harness builds only): the scheduler's state and decisions, and the deep-work week, as plain data. */
 import type { NudgeRequest } from './api';
 import type { NudgeController } from './controller';
+import { goalText } from './model/deepWork/summary';
 
 export function nudgeTestApi(nudges: NudgeController) {
   return {
@@ -13,6 +14,11 @@ export function nudgeTestApi(nudges: NudgeController) {
     mute: async (kind: string) => {
       nudges.never(kind);
       await nudges.flushed();
+    },
+    /** This week's deep work, and the status item's text for it; undefined when the meter is off. */
+    deepWork: () => {
+      const deepWork = nudges.deepWork();
+      return deepWork && { ...deepWork, statusText: `Deep work this week: ${goalText(deepWork.week)}` };
     },
   };
 }

@@ -1,11 +1,11 @@
-import type { FileOwner } from '../../git/api';
+import type { CountedOwner } from './contributions';
 import { DAY } from './signals/types';
 import { isBotAuthor } from '../../core/bots';
 
 export interface AskSuggestion {
   name: string;
   email: string;
-  /** One line: why this person, e.g. "changed 40% of src/git, most recently 3 days ago". */
+  /** One line: why this person, e.g. "3 commits to 5 files in src/git (120 lines changed), most recently 3 days ago". */
   reason: string;
 }
 
@@ -32,12 +32,15 @@ function ago(now: number, at: number): string {
   return `${days} days ago`;
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /**
- * At most two people who know the area, never the user. Owners arrive sorted by recency-weighted
- * share; the reason quotes their share of changed lines so it can be checked against history.
+ * At most two people who know the area, never the user nor a bot. Owners arrive sorted by
+ * recency-weighted share; the reason states exactly what was counted (distinct commits, distinct
+ * files, lines added + deleted), so it can be checked with `git log --author`.
  */
 export function suggestPeople(
-  owners: readonly FileOwner[],
+  owners: readonly CountedOwner[],
   currentUserEmail: string | undefined,
   files: readonly string[],
   now: number,
@@ -46,20 +49,18 @@ export function suggestPeople(
   const me = currentUserEmail?.toLowerCase();
   // The engine already leaves configured bots out of ownership; this guards any other source.
   const people = owners.filter((o) => o.commits > 0 && !isBotAuthor(o.name.trim(), o.email));
-  const totalLines = people.reduce((sum, o) => sum + o.linesChanged, 0);
   const area = commonArea(files) || 'this repository';
+  const oneFile = files.length === 1;
   const window = windowDays ? ` in the last ${windowDays} days` : '';
   return people
     .filter((o) => o.email.toLowerCase() !== me)
     .slice(0, MAX_SUGGESTIONS)
     .map((o) => {
-      const share = totalLines > 0 ? o.linesChanged / totalLines : o.weight;
-      const percent = Math.max(1, Math.round(share * 100));
-      const commits = `${o.commits} commit${o.commits === 1 ? '' : 's'}`;
+      const where = oneFile || o.files === undefined ? `to ${area}` : `to ${plural(o.files, 'file')} in ${area}`;
       return {
         name: o.name || o.email,
         email: o.email,
-        reason: `changed ${percent}% of ${area}${window} (${commits}), most recently ${ago(now, o.lastChangedAt)}`,
+        reason: `${plural(o.commits, 'commit')} ${where}${window} (${plural(o.linesChanged, 'line')} changed), most recently ${ago(now, o.lastChangedAt)}`,
       };
     });
 }

@@ -20,10 +20,6 @@ function workspaceFile(uri: vscode.Uri): string | undefined {
   return /(^|\/)\.git(\/|$)/.test(relative) ? undefined : relative;
 }
 
-function taskIdentity(task: vscode.Task): string {
-  return `${task.source}: ${task.name}`;
-}
-
 /** Compares the upstream's branch with the local one: "origin/main" as base for a feature branch. */
 export function branchStateOf(snapshot: RepoSnapshot): BranchState | undefined {
   const { branch, upstream } = snapshot;
@@ -67,7 +63,10 @@ export function watchGitSnapshots(sink: EditorSignalSink, git: SnapshotSource, c
   return subscription;
 }
 
-/** Turns editor activity into coach events. Listening costs nothing until something happens. */
+/**
+ * Turns editor activity (edits, diagnostics) into coach events; tasks and terminal test runs come
+ * from terminalSignals.ts. Listening costs nothing until something happens.
+ */
 export function watchEditorSignals(sink: EditorSignalSink, clock: Clock): vscode.Disposable {
   const errorCounts = new Map<string, number>();
 
@@ -86,10 +85,6 @@ export function watchEditorSignals(sink: EditorSignalSink, clock: Clock): vscode
         endLine: Math.max(change.range.end.line, change.range.start.line + insertedLines),
       });
       sink.edited(file, e.document.uri);
-      sink.poke();
-    }),
-    vscode.tasks.onDidEndTaskProcess((e) => {
-      sink.record({ kind: 'taskEnd', at: clock.now(), task: taskIdentity(e.execution.task), exitCode: e.exitCode });
       sink.poke();
     }),
     vscode.languages.onDidChangeDiagnostics((e) => {

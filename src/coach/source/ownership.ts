@@ -10,6 +10,7 @@ import type { GitApi } from '../../git/api';
 import type { PromptRole } from '../model/prompts/library';
 import { detectSingleAuthor, isOwnKnowledge } from '../model/signals/singleAuthor';
 import { MINUTE, type Signal, type Thresholds } from '../model/signals/types';
+import { exactFigures } from '../model/contributions';
 import { suggestPeople, type AskSuggestion } from '../model/whoToAsk';
 
 const OWNERSHIP_RECHECK_MS = 10 * MINUTE;
@@ -35,7 +36,9 @@ export class CoachOwnership {
     const snapshot = fileUris.length > 0 ? this.git.snapshotContaining(fileUris[0].fsPath) : this.git.snapshots[0];
     if (!snapshot) return [];
     const paths = fileUris.length > 0 ? fileUris.map((u) => repoRelative(snapshot.repoRoot, u)) : [''];
-    const [owners, me] = await Promise.all([this.git.ownersOf(snapshot.repoRoot, paths), this.git.currentUserEmail(snapshot.repoRoot)]);
+    const [history, me] = await Promise.all([this.git.history(snapshot.repoRoot), this.git.currentUserEmail(snapshot.repoRoot)]);
+    // Ranked by the engine's recency-weighted share; the figures shown are recounted exactly.
+    const owners = exactFigures(history.ownersOf(paths), history.commits, paths);
     return suggestPeople(owners, me, signal.files, this.clock.now());
   }
 

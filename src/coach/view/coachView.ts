@@ -11,7 +11,7 @@ export const COACH_VIEW_ID = 'multiplier.coach';
  */
 export class CoachViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private model: CoachViewModel = { waiting: 0, problems: [] };
+  private model: CoachViewModel = { waiting: 0, problems: [], muted: [], unseenTerminals: 0 };
   private notices: readonly string[] = [];
   private lastHtml = '';
   private readonly disposables: vscode.Disposable[] = [];

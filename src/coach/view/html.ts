@@ -1,4 +1,5 @@
 import { displayText } from '../../core/text';
+import type { SignalKind } from '../model/signals/types';
 import type { CoachViewModel } from './protocol';
 
 export interface HtmlResources {
@@ -29,20 +30,57 @@ export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
   return [...randomBytes(16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const WATCHES = [
-  'long stretches of editing without a commit',
-  'the same task or test failing again and again',
-  'errors that stay in a file despite edits',
-  'the same lines rewritten back and forth',
-  'a branch drifting far behind its base',
-  'files only one person has ever changed',
-];
+const WATCHES: Record<SignalKind, string> = {
+  'long-uncommitted': 'long stretches of editing without a commit',
+  'repeated-failure': 'the same task or test command failing again and again',
+  'error-churn': 'errors that stay in a file despite edits',
+  'back-and-forth': 'the same lines rewritten back and forth',
+  'ageing-branch': 'a branch drifting far behind its base',
+  'single-author': 'files only one person has ever changed',
+};
+
+const COUNTS_TITLE =
+  'Counted from git history: commits by this person that change these files (merges left out), the files they changed, and lines added plus deleted.';
+
+function feedbackSection(model: CoachViewModel): string {
+  const f = model.feedback;
+  if (!f) return '';
+  const undo = f.canUndo ? ` <button class="link inline" data-action="undo" data-id="${f.id}">Undo</button>` : '';
+  return `<section class="feedback" role="status"><p>${escapeHtml(f.text)}${undo}</p></section>`;
+}
+
+function unseenTerminalsLine(model: CoachViewModel): string {
+  const n = model.unseenTerminals;
+  if (n <= 0) return '';
+  const which = n === 1 ? '1 terminal has' : `${n} terminals have`;
+  return `<p class="muted notice">${which} no shell integration, so test runs typed there are not seen. Tasks and other terminals still count.</p>`;
+}
 
 function emptyState(model: CoachViewModel): string {
+  const muted = new Set(model.muted.map((m) => m.kind));
+  const watched = (Object.keys(WATCHES) as SignalKind[]).filter((kind) => !muted.has(`coach.${kind}`));
+  const list =
+    watched.length === 0
+      ? `<p>Every kind of prompt is muted, so the coach stays quiet.</p>`
+      : `<p>Nothing to ask right now. The coach quietly watches for:</p>
+  <ul class="watches">${watched.map((kind) => `<li>${escapeHtml(WATCHES[kind])}</li>`).join('')}</ul>`;
   return `<section class="empty">
-  <p>Nothing to ask right now. The coach quietly watches for:</p>
-  <ul>${WATCHES.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>
+  ${list}
   <p class="muted">When one shows up, you'll get a question here, not an answer, and a suggestion of who knows the code.${model.quietReason ? ` Quiet now: ${escapeHtml(model.quietReason)}.` : ''}</p>
+  ${unseenTerminalsLine(model)}
+</section>`;
+}
+
+function mutedSection(model: CoachViewModel): string {
+  if (model.muted.length === 0) return '';
+  return `<section class="muted-kinds" aria-label="Muted prompts">
+  <h3>Muted</h3>
+  <ul>${model.muted
+    .map(
+      (m) =>
+        `<li><span>${escapeHtml(m.label)}</span> <button class="link inline" data-action="unmute" data-kind="${escapeHtml(m.kind)}" title="Prompts about this come back">Un-mute</button></li>`,
+    )
+    .join('')}</ul>
 </section>`;
 }
 
@@ -52,31 +90,41 @@ function promptSection(model: CoachViewModel): string {
   const key = escapeHtml(p.key);
   const people =
     p.people.length === 0
-      ? ''
+      ? p.peopleProblem
+        ? `<p class="muted people-problem">Who knows this code: git history could not be read (${shown(p.peopleProblem, 160)}). Details are in the Multiplier log.</p>`
+        : ''
       : `<section class="people" aria-label="People to ask">
   <h3>Who knows this code</h3>
   <ul>${p.people
-    .map(
-      (person) => `<li><span class="name">${shown(person.name, 80)}</span> <span class="reason">${shown(person.reason, 300)}</span>
-    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${shown(displayText(person.name).split(' ')[0] || person.email, 60)}</button></li>`,
-    )
+    .map((person) => {
+      const first = displayText(person.name, { maxLength: 60 }).split(' ')[0] || displayText(person.email, { maxLength: 60 });
+      return `<li><span class="name">${shown(person.name, 80)}</span> <span class="reason" title="${escapeHtml(COUNTS_TITLE)}">${shown(person.reason, 300)}</span>
+    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${escapeHtml(first)}</button></li>`;
+    })
     .join('')}</ul>
 </section>`;
   const waiting = model.waiting > 0 ? `<p class="muted">${model.waiting} more waiting.</p>` : '';
   return `<section class="prompt" data-key="${key}">
-  <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${shown(p.why, 400)}</p>
-  <h2 class="question">${shown(p.question, 400)}</h2>
-  ${people}
-  <label for="answer" class="muted">Your answer stays private until you choose to share it.</label>
-  <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened…"></textarea>
-  <div class="actions">
-    <button data-action="answerInNote" data-key="${key}">Answer in a growth note</button>
-    <button class="secondary" data-action="snooze" data-key="${key}" title="Hide this prompt for an hour">Snooze</button>
-    <button class="secondary" data-action="dismiss" data-key="${key}" title="Hide this occurrence">Dismiss</button>
-    <button class="secondary" data-action="never" data-key="${key}" title="Stop prompts about ${escapeHtml(p.signalLabel.toLowerCase())}">Never for this kind</button>
+  <div class="body">
+    <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${shown(p.why, 400)}</p>
+    <h2 class="question">${shown(p.question, 400)}</h2>
+    ${people}
+    ${waiting}
+    ${unseenTerminalsLine(model)}
   </div>
-</section>
-${waiting}`;
+  <div class="answer">
+    <label for="answer" class="visually-hidden">Your answer, private until you choose to share it</label>
+    <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened (private until you share it)"></textarea>
+    <div class="actions">
+      <button data-action="answerInNote" data-key="${key}">Answer in a growth note</button>
+      <span class="more">
+        <button class="link inline" data-action="snooze" data-key="${key}" title="Hide this prompt for an hour">Snooze 1 hour</button>
+        <button class="link inline" data-action="dismiss" data-key="${key}" title="Hide this occurrence">Dismiss</button>
+        <button class="link inline" data-action="never" data-key="${key}" title="Stop prompts about ${escapeHtml(p.signalLabel.toLowerCase())}">Never for this kind</button>
+      </span>
+    </div>
+  </div>
+</section>`;
 }
 
 /** Why there is no history to suggest people from (a repository git refuses), with the fix: one line each. */
@@ -105,7 +153,9 @@ export function renderCoachHtml(model: CoachViewModel, res: HtmlResources, notic
 <body>
 <main>
 ${noticesSection(notices)}
+${feedbackSection(model)}
 ${promptSection(model)}
+${mutedSection(model)}
 ${problems}
 </main>
 <script nonce="${res.nonce}" src="${escapeHtml(res.scriptUri)}"></script>

@@ -3,7 +3,7 @@
  * refers to these types through JSDoc, so both sides agree on one definition.
  */
 
-/** What the view shows; plain data, also returned by `multiplier.internal.coachState` for tests. */
+/** What the view shows; plain data, also what the test API's `coach.state()` returns. */
 export interface CoachViewModel {
   current?: CoachPromptView;
   /** Further prompts waiting behind the current one. */
@@ -12,6 +12,26 @@ export interface CoachViewModel {
   quietReason?: string;
   /** Problems with team or settings prompt files, one line each. */
   problems: string[];
+  /** Signal kinds the user muted ("Never for this kind"), each listed with an un-mute button. */
+  muted: MutedKind[];
+  /** What the last action on a prompt did, with its undo while it can still be undone. */
+  feedback?: CoachFeedback;
+  /** Terminals the user typed in that have no shell integration: test runs there are not seen. */
+  unseenTerminals: number;
+}
+
+export interface MutedKind {
+  /** Nudge kind, e.g. "coach.repeated-failure". */
+  kind: string;
+  /** e.g. "Repeated failures". */
+  label: string;
+}
+
+export interface CoachFeedback {
+  /** Identifies this feedback, so an Undo click never undoes a later action. */
+  id: number;
+  text: string;
+  canUndo: boolean;
 }
 
 export interface CoachPromptView {
@@ -28,6 +48,8 @@ export interface CoachPromptView {
   role: 'stuck' | 'mentor';
   files: string[];
   people: { name: string; email: string; reason: string }[];
+  /** Why no one could be suggested: git history could not be read (the message from git). */
+  peopleProblem?: string;
 }
 
 /** Webview → extension. `answer` carries the text box, so every action can use what was written. */
@@ -37,7 +59,9 @@ export type WebviewMessage =
   | { type: 'snooze'; key: string }
   | { type: 'dismiss'; key: string }
   | { type: 'never'; key: string }
-  | { type: 'copyQuestion'; key: string; email: string; answer: string };
+  | { type: 'copyQuestion'; key: string; email: string; answer: string }
+  | { type: 'undo'; id: number }
+  | { type: 'unmute'; kind: string };
 
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   if (typeof value !== 'object' || value === null) return false;
@@ -54,6 +78,11 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return str('key') && str('answer');
     case 'copyQuestion':
       return str('key') && str('email') && str('answer');
+    case 'undo':
+      return Number.isSafeInteger(m.id);
+    case 'unmute':
+      // Only the coach's own kinds: the view never un-mutes another capability's nudges.
+      return str('kind') && /^coach\.[a-z-]+$/.test(m.kind as string);
     default:
       return false;
   }

@@ -6,7 +6,7 @@ import type { CommandTable } from '../../core/vscode/commands';
 import { open, remove, revealLink, search, tag } from './manage';
 import { guarded, type NoteTarget } from './shared';
 import { exportNotes, importNotes } from './transfer';
-import { capture, newWeeklyReflection, prepareOneOnOne, type CaptureArgs, type WriteDeps } from './write';
+import { addDeepWorkSummary, capture, newWeeklyReflection, prepareOneOnOne, type CaptureArgs, type WriteDeps } from './write';
 
 export function notesCommands(deps: WriteDeps): CommandTable {
   const { notes, clock } = deps;
@@ -14,6 +14,7 @@ export function notesCommands(deps: WriteDeps): CommandTable {
     'multiplier.notes.capture': guarded((args?: CaptureArgs) => capture(deps, args)),
     'multiplier.notes.newWeeklyReflection': guarded(async (args?: { open?: boolean }) => newWeeklyReflection(deps, args)),
     'multiplier.notes.prepareOneOnOne': guarded((args?: { count?: number; open?: boolean }) => prepareOneOnOne(deps, args)),
+    'multiplier.notes.addDeepWorkSummary': guarded((args?: { open?: boolean }) => addDeepWorkSummary(deps, args)),
     'multiplier.notes.search': guarded(() => search(notes)),
     'multiplier.notes.open': guarded((target?: NoteTarget) => open(notes, target)),
     'multiplier.notes.delete': guarded((target?: NoteTarget, args?: { confirm?: boolean }) => remove(notes, target, args)),

@@ -1,7 +1,9 @@
 /** Export and import commands: a folder of note files or one Markdown document. */
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import type { NotesController } from '../controller';
+import { exportFileName } from '../model/documents';
 import { exportToDocument, exportToFolder, importPaths, type ImportReport } from '../source/transfer';
 
 type ExportFormat = 'folder' | 'document';
@@ -14,11 +16,29 @@ async function askFormat(): Promise<ExportFormat | undefined> {
   return (await vscode.window.showQuickPick(items, { title: 'Export Growth Notes' }))?.format;
 }
 
-async function askTarget(format: ExportFormat): Promise<string | undefined> {
+/**
+ * Where an export goes unless the user picks elsewhere: the home folder, never the workspace (a
+ * private journal must not sit one `git add` away from a commit), as growth-notes-YYYY-MM-DD.md.
+ */
+function exportDefaults(now: number, home: string): { folder: vscode.Uri; document: vscode.Uri } {
+  const folder = vscode.Uri.file(home);
+  return { folder, document: vscode.Uri.joinPath(folder, exportFileName(now)) };
+}
+
+async function askTarget(format: ExportFormat, now: number): Promise<string | undefined> {
+  const defaults = exportDefaults(now, homedir());
   if (format === 'folder') {
-    return (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export Here' }))?.[0]?.fsPath;
+    return (
+      await vscode.window.showOpenDialog({
+        canSelectFolders: true,
+        canSelectFiles: false,
+        openLabel: 'Export Here',
+        defaultUri: defaults.folder,
+      })
+    )?.[0]?.fsPath;
   }
-  return (await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: 'Export' }))?.fsPath;
+  return (await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: 'Export', defaultUri: defaults.document }))
+    ?.fsPath;
 }
 
 export async function exportNotes(
@@ -28,7 +48,7 @@ export async function exportNotes(
 ): Promise<number | undefined> {
   const store = await notes.store();
   const format = args?.format ?? (await askFormat());
-  const target = format && (args?.target ?? (await askTarget(format)));
+  const target = format && (args?.target ?? (await askTarget(format, clock.now())));
   if (!format || !target) return undefined;
   const count = format === 'folder' ? await exportToFolder(store, target) : await exportToDocument(store, target, new Date(clock.now()));
   if (!args?.target) void vscode.window.showInformationMessage(`Exported ${count} growth note${count === 1 ? '' : 's'} to ${target}.`);

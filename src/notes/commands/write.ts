@@ -1,13 +1,15 @@
-/** Commands that write a new note: quick capture, weekly reflection, 1:1 preparation. */
+/** Commands that write a note: quick capture, weekly reflection, 1:1 preparation, the deep-work week. */
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import { displayText } from '../../core/text';
 import type { GitApi } from '../../git/api';
+import type { NudgeApi } from '../../nudge/api';
 import type { ReviewApi } from '../../review/api';
 import type { NotesController } from '../controller';
-import { describeLink, oneOnOneDocument } from '../model/documents';
+import { describeLink, keepSection, oneOnOneDocument, TO_DISCUSS } from '../model/documents';
 import { isoWeek, weekStart } from '../model/summaries';
-import { quickNoteBody, weeklyReflectionBody } from '../model/templates';
+import { inlineTags, quickNoteBody, weeklyReflectionBody } from '../model/templates';
+import type { Note } from '../model/types';
 import { currentLinks } from '../source/links';
 
 export interface CaptureArgs {
@@ -21,6 +23,7 @@ export interface WriteDeps {
   clock: Clock;
   git?: GitApi;
   review?: ReviewApi;
+  nudges?: NudgeApi;
 }
 
 export async function capture({ notes, git, review }: WriteDeps, args?: CaptureArgs): Promise<vscode.Uri | undefined> {
@@ -35,9 +38,10 @@ export async function capture({ notes, git, review }: WriteDeps, args?: CaptureA
       ignoreFocusOut: true,
     }));
   if (!text?.trim()) return undefined;
-  const inlineTags = [...text.matchAll(/(?:^|\s)#([\w-]+)/g)].map((match) => match[1] as string);
-  const body = quickNoteBody(text.replace(/(?:^|\s)#[\w-]+/g, '').trim() || text);
-  return notes.create({ kind: 'note', body, tags: [...(args?.tags ?? []), ...inlineTags], links, open: args?.open ?? true });
+  // The tags stay in the text as written (those closing the first line move under the heading).
+  const body = quickNoteBody(text, args?.tags ?? []);
+  const tags = [...new Set([...(args?.tags ?? []), ...inlineTags(text)])];
+  return notes.create({ kind: 'note', body, tags, links, open: args?.open ?? true });
 }
 
 export function newWeeklyReflection({ notes, clock }: WriteDeps, args?: { open?: boolean }): Promise<vscode.Uri> {
@@ -50,14 +54,66 @@ export function newWeeklyReflection({ notes, clock }: WriteDeps, args?: { open?:
   });
 }
 
-export async function prepareOneOnOne({ notes, clock }: WriteDeps, args?: { count?: number; open?: boolean }): Promise<vscode.Uri> {
+/**
+ * This week's note of a kind, if one exists, rewritten with `fresh` but keeping the section the
+ * user writes in; otherwise a new note. One note per week, however often the command runs.
+ */
+async function upsertThisWeek(
+  { notes, clock }: WriteDeps,
+  input: { kind: Note['kind']; tag: string; fresh: string; keep: string; isOurs: (note: Note) => boolean; open: boolean },
+): Promise<vscode.Uri> {
+  const store = await notes.refresh();
+  const week = isoWeek(new Date(clock.now()));
+  const existing = store
+    .allCached()
+    .filter((note) => note.kind === input.kind && input.isOurs(note) && isoWeek(new Date(note.created)) === week)
+    .sort((a, b) => (a.created < b.created ? 1 : -1))[0];
+  if (!existing) return notes.create({ kind: input.kind, body: input.fresh, tags: [input.tag], open: input.open });
+  const uri = notes.uriFor(existing.id);
+  // Unsaved words in an open editor win: show them rather than overwrite them.
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) {
+    await notes.open(uri);
+    void vscode.window.showInformationMessage("This week's note has unsaved changes. Save it, then run the command again to refresh it.");
+    return uri;
+  }
+  const current = await store.read(existing.id);
+  const body = keepSection(current.body, input.fresh, input.keep);
+  if (body !== current.body) await store.save(existing.id, { body }, current.revision);
+  if (input.open) await notes.open(uri);
+  return uri;
+}
+
+export async function prepareOneOnOne(deps: WriteDeps, args?: { count?: number; open?: boolean }): Promise<vscode.Uri> {
+  const { notes, clock } = deps;
   const count = args?.count ?? Math.max(1, vscode.workspace.getConfiguration('multiplier.notes').get<number>('oneOnOneCount', 10));
   const store = await notes.refresh();
   const recent = store.allCached().filter((note) => note.kind !== 'one-on-one');
-  return notes.create({
+  return upsertThisWeek(deps, {
     kind: 'one-on-one',
-    body: oneOnOneDocument(recent, count, new Date(clock.now()).toISOString()),
-    tags: ['1-1'],
+    tag: '1-1',
+    fresh: oneOnOneDocument(recent, count, new Date(clock.now()).toISOString()),
+    keep: TO_DISCUSS,
+    isOurs: () => true,
+    open: args?.open ?? true,
+  });
+}
+
+const DEEP_WORK_TAG = 'deep-work';
+const DEEP_WORK_KEEP = '## What helped, what got in the way';
+
+/** The deep-work meter's week as a growth note: this week's note is updated, never duplicated. */
+export async function addDeepWorkSummary(deps: WriteDeps, args?: { open?: boolean }): Promise<vscode.Uri | undefined> {
+  const deepWork = deps.nudges?.deepWork();
+  if (!deepWork) {
+    void vscode.window.showInformationMessage('The deep-work meter is turned off (setting multiplier.deepWork.enabled).');
+    return undefined;
+  }
+  return upsertThisWeek(deps, {
+    kind: 'note',
+    tag: DEEP_WORK_TAG,
+    fresh: deepWork.markdown,
+    keep: DEEP_WORK_KEEP,
+    isOurs: (note) => note.tags.includes(DEEP_WORK_TAG) && note.body.startsWith('# Deep work — week of'),
     open: args?.open ?? true,
   });
 }

@@ -2,6 +2,7 @@
  * Notes as one Markdown document (export, 1:1 prep) and the import merge plan. Pure.
  */
 import { createHash } from 'node:crypto';
+import { wallClockAt } from '../../core/time/wallclock';
 import { parseNote } from './format';
 import { KIND_LABELS, noteTitle } from './summaries';
 import type { Note, NoteLink } from './types';
@@ -29,6 +30,11 @@ export function describeLink(link: NoteLink): string {
   }
 }
 
+/** The file an export suggests: growth-notes-YYYY-MM-DD.md, by the local date (this machine's zone by default). */
+export function exportFileName(now: number, timeZone?: string): string {
+  return `growth-notes-${wallClockAt(now, timeZone).dayKey}.md`;
+}
+
 /** All notes in one Markdown file, oldest first, each section re-importable. */
 export function exportDocument(notes: readonly Note[], exportedAt: string): string {
   const parts = [`# Growth notes`, '', `Exported ${exportedAt.slice(0, 10)} · ${notes.length} note${notes.length === 1 ? '' : 's'}`, ''];
@@ -39,6 +45,9 @@ export function exportDocument(notes: readonly Note[], exportedAt: string): stri
   }
   return parts.join('\n');
 }
+
+/** The `## To discuss` heading of a 1:1 prep: what follows it is the user's own, kept on refresh. */
+export const TO_DISCUSS = '## To discuss';
 
 /** The last `count` notes (newest first) gathered for a 1:1, with their links and tags. */
 export function oneOnOneDocument(notes: readonly Note[], count: number, preparedAt: string): string {
@@ -56,8 +65,23 @@ export function oneOnOneDocument(notes: readonly Note[], count: number, prepared
     if (body) parts.push(demoteHeadings(body), '');
     if (note.links.length > 0) parts.push(...note.links.map((link) => `- ${describeLink(link)}`), '');
   }
-  parts.push('## To discuss', '', '- ', '');
+  parts.push(TO_DISCUSS, '', '- ', '');
   return parts.join('\n');
+}
+
+/**
+ * A regenerated note that keeps what the user wrote: the fresh text up to `heading`, then the
+ * existing note's section from `heading` on. Without that section in either, the fresh text.
+ */
+export function keepSection(existing: string, fresh: string, heading: string): string {
+  const at = (body: string): number => {
+    const match = new RegExp(`^${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*$`, 'm').exec(body);
+    return match ? match.index : -1;
+  };
+  const mine = at(existing);
+  const theirs = at(fresh);
+  if (mine < 0 || theirs < 0) return fresh;
+  return fresh.slice(0, theirs) + existing.slice(mine);
 }
 
 function stripFirstHeading(body: string): string {

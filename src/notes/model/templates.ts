@@ -27,12 +27,37 @@ export function weeklyReflectionBody(weekLabel: string): string {
   ].join('\n');
 }
 
-/** A quick capture: the first line becomes the heading, the rest the body. */
-export function quickNoteBody(text: string): string {
+/** `#tag` words as typed inline: letters, digits, `-` and `_`. */
+export const INLINE_TAG = /(?:^|\s)#([\w-]+)/g;
+
+/** The tags written inline in a text, in order, once each. */
+export function inlineTags(text: string): string[] {
+  return [...new Set([...text.matchAll(INLINE_TAG)].map((match) => match[1] as string))];
+}
+
+/**
+ * A quick capture: the first line becomes the heading, the rest the body, and every tag stays in
+ * the text. Tags at the end of the first line move to a line of their own under the heading (the
+ * heading is the note's title); tags elsewhere stay where they were written; tags given apart
+ * from the text join that line.
+ */
+export function quickNoteBody(text: string, extraTags: readonly string[] = []): string {
   const [first = '', ...rest] = text.trim().split('\n');
-  const heading = first.startsWith('#') ? first : `# ${first}`;
+  const trailing = /(?:\s+#[\w-]+)+\s*$/.exec(` ${first}`);
+  const headingText = trailing ? ` ${first}`.slice(0, trailing.index).trim() : first;
+  const moved = trailing ? inlineTags(trailing[0]) : [];
+  const heading = (headingText || first).startsWith('#') ? headingText || first : `# ${headingText || first}`;
+  const seen = new Set(inlineTags(headingText || first).concat(inlineTags(rest.join('\n'))));
+  const tagLine = [...new Set([...moved, ...extraTags])]
+    .filter((tag) => headingText === '' || !seen.has(tag))
+    .map((tag) => `#${tag}`)
+    .join(' ');
   const tail = rest.join('\n').trim();
-  return tail === '' ? `${heading}\n\n` : `${heading}\n\n${tail}\n`;
+  const parts = [heading];
+  if (tagLine && headingText !== '') parts.push(tagLine);
+  if (tail) parts.push(tail);
+  // A heading alone keeps an empty line under it, where the cursor lands to write on.
+  return parts.length === 1 ? `${heading}\n\n` : `${parts.join('\n\n')}\n`;
 }
 
 export function coachAnswerBody(input: { prompt: string; signal: string; answer?: string }): string {

@@ -60,6 +60,10 @@ export class NudgeScheduler {
     this.apply({ type: 'snooze', target, until });
   }
 
+  unsnooze(target: NudgeTarget): void {
+    this.apply({ type: 'unsnooze', target });
+  }
+
   never(kind: NudgeKind): void {
     this.apply({ type: 'never', kind });
   }

@@ -11,6 +11,8 @@ const TOAST_LOG_MAX = 200;
 
 export type NudgeAction =
   | { type: 'snooze'; target: NudgeTarget; until: number }
+  /** Ends a snooze early (Undo); a snooze of every kind is ended by its own target. */
+  | { type: 'unsnooze'; target: NudgeTarget }
   | { type: 'never'; kind: NudgeKind }
   /** Un-mutes one kind, or every kind when `kind` is omitted. */
   | { type: 'unmute'; kind?: NudgeKind }
@@ -40,6 +42,13 @@ export function reduceNudgeState(state: NudgePolicyState, action: NudgeAction, n
         next.snoozedKinds[action.target.kind] = action.until;
       } else {
         next.snoozedIds[action.target.id] = action.until;
+      }
+      break;
+    case 'unsnooze':
+      if ('kind' in action.target) {
+        delete next.snoozedKinds[action.target.kind];
+      } else {
+        delete next.snoozedIds[action.target.id];
       }
       break;
     case 'never':

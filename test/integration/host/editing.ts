@@ -20,9 +20,20 @@ export async function editActively(
   await vscode.window.showTextDocument(document);
   for (let i = 0; i < count; i++) {
     clock.setNow(start + i * minutesApart * 60_000);
+    // Wait for the change event before moving the clock again: the extension reads the clock when
+    // the event reaches it, and that may be after applyEdit resolves.
+    const changed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document && e.contentChanges.length > 0) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(document.lineCount - 1, 0), `${lineFor(i)}\n`);
     assert.ok(await vscode.workspace.applyEdit(edit));
+    await changed;
   }
   await document.save();
   return document;

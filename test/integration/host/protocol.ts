@@ -21,11 +21,19 @@ export type RunEvent =
   /** A before/after hook finished: progress the harness's watchdog can see. */
   | { type: 'hook'; title: string; durationMs: number }
   | { type: 'test'; fullTitle: string; state: 'passed' | 'failed' | 'pending'; durationMs: number; error?: string; stack?: string }
-  | { type: 'screenshot'; id: string; name: string; expectText: string[] }
+  /**
+   * A screenshot of the workbench, or of one element (`selector`, e.g. the side bar), optionally
+   * at another window size (`viewport`, restored afterwards).
+   */
+  | { type: 'screenshot'; id: string; name: string; expectText: string[]; selector?: string; viewport?: { width: number; height: number } }
   /** Type into the real workbench as a person would: wait for `waitFor` (a CSS selector) to be visible, type `text`, press `keys`. */
   | { type: 'keys'; id: string; waitFor?: string; text?: string; keys: string[] }
-  /** Click, as a person would, the first visible element (in any frame, webviews included) with this text; `role: 'button'` limits it to buttons. */
-  | { type: 'click'; id: string; text: string; role?: 'button' }
+  /**
+   * Click, as a person would: with `selector`, the first visible element matching it whose text
+   * contains `text` (a notification's button); without, the first visible element (in any frame,
+   * webviews included) whose text is `text`, where `role: 'button'` limits it to buttons.
+   */
+  | { type: 'click'; id: string; text: string; role?: 'button'; selector?: string }
   /** Drag the sash between the side bar and the editor until the side bar is `width` px wide. */
   | { type: 'sidebar'; id: string; width: number }
   | { type: 'end'; phase: string; passed: number; failed: number; pending: number }

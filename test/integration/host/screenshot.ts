@@ -32,10 +32,28 @@ async function ask<T>(request: RequestBody, timeoutMs: number): Promise<T> {
  * are visible in the page. Outside the offline harness (desktop @vscode/test-cli) there is no
  * browser: returns undefined.
  */
-export async function requestScreenshot(name: string, expectText: string[] = [], timeoutMs = 60_000): Promise<ScreenshotReply | undefined> {
+export async function requestScreenshot(
+  name: string,
+  expectText: string[] = [],
+  timeoutMs = 60_000,
+  options: { selector?: string; viewport?: { width: number; height: number } } = {},
+): Promise<ScreenshotReply | undefined> {
   if (!underHarness()) return undefined;
-  return ask<ScreenshotReply>({ type: 'screenshot', name, expectText }, timeoutMs);
+  return ask<ScreenshotReply>({ type: 'screenshot', name, expectText, ...options }, timeoutMs);
 }
+
+/**
+ * Clicks in the real workbench as a person would: the first visible element matching `selector`
+ * whose text contains `text` (e.g. a notification's button). Only under the offline harness.
+ */
+export async function clickElement(selector: string, text: string, timeoutMs = 30_000): Promise<void> {
+  if (!underHarness()) throw new Error('clicking in the workbench needs the offline harness (a browser)');
+  const reply = await ask<KeysReply>({ type: 'click', selector, text }, timeoutMs);
+  if (reply.error) throw new Error(`the harness could not click ${selector} ${text}: ${reply.error}`);
+}
+
+/** A button of a notification toast, found by its label. */
+export const NOTIFICATION_BUTTON = '.notification-toast .monaco-button';
 
 /**
  * Types into the real workbench through the browser, as a person would: waits until `waitFor`

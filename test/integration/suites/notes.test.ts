@@ -45,7 +45,7 @@ describe('Growth notes', function () {
     assert.match(JSON.stringify(links[1]), /"type":"commit","sha":"[0-9a-f]{40}"/);
     const note = (await inspectNotes()).notes.find((n) => n.id === id);
     assert.deepEqual(note?.tags, ['testing']);
-    assert.equal(note?.body, '# Asked before telling in review\n\n');
+    assert.equal(note?.body, '# Asked before telling in review\n\n#testing\n', 'the tag stays in the text');
   });
 
   it('opens as a Markdown editor and saves through the store', async () => {
@@ -62,7 +62,7 @@ describe('Growth notes', function () {
     const { dir } = await inspectNotes();
     const onDisk = readFileSync(join(dir, `${id}.md`), 'utf8');
     assert.match(onDisk, /\nrevision: 2\n/);
-    assert.ok(onDisk.endsWith(`# Asked before telling in review\n\n${EDIT_TEXT}\n`), onDisk);
+    assert.ok(onDisk.endsWith(`# Asked before telling in review\n\n#testing\n${EDIT_TEXT}\n`), onDisk);
     assert.match(readFileSync(join(dir, `${id}.md.bak`), 'utf8'), /\nrevision: 1\n/);
   });
 
@@ -95,6 +95,6 @@ describe('Growth notes', function () {
     assert.match(text, /^# Growth notes\n/);
     assert.ok(text.includes(`<!-- multiplier-note {"id":"${id}","kind":"note"`), text);
     assert.ok(text.includes(`"tags":["testing"]`));
-    assert.ok(text.includes(`# Asked before telling in review\n\n${EDIT_TEXT}\n`));
+    assert.ok(text.includes(`# Asked before telling in review\n\n#testing\n${EDIT_TEXT}\n`));
   });
 });

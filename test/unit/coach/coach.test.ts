@@ -33,6 +33,7 @@ function makeCoach(overrides: Partial<CoachDeps> = {}): {
     decide: (req) => ({ channel: never.has(req.kind) ? 'suppressed' : channel.value, reason: '' }),
     toast: (req) => void toasts.push(req),
     quietReason: () => undefined,
+    mutedKinds: () => [...never],
     loadRotation: () => rotation.state,
     saveRotation: (state) => void (rotation.state = state),
     peopleFor: async () => [{ name: 'Ana', email: 'ana@example.com', reason: 'changed 40% of src' }],
@@ -46,7 +47,15 @@ const fail = (coach: CoachController, at: number, task = 'shell: build'): void =
 describe('coach: policy over signals', () => {
   it('shows nothing without signals', async () => {
     const { coach } = makeCoach();
-    assert.deepEqual(await coach.evaluate(), { current: undefined, waiting: 0, quietReason: undefined, problems: [] });
+    assert.deepEqual(await coach.evaluate(), {
+      current: undefined,
+      waiting: 0,
+      quietReason: undefined,
+      problems: [],
+      muted: [],
+      feedback: undefined,
+      unseenTerminals: 0,
+    });
   });
 
   it('raises a prompt with its reason and people when a task fails twice', async () => {
@@ -116,11 +125,12 @@ describe('coach: policy over signals', () => {
     assert.equal(model.waiting, 1);
   });
 
-  it('still shows the question when finding people fails', async () => {
+  it('still shows the question when finding people fails, and says why no one is suggested', async () => {
     const { coach } = makeCoach({ peopleFor: () => Promise.reject(new Error('git died')) });
     coach.setExternal('x', { kind: 'error-churn', key: 'e', at: T0, files: ['a.ts'], summary: 's' });
     const model = await coach.evaluate();
     assert.deepEqual(model.current?.people, []);
+    assert.equal(model.current?.peopleProblem, 'git died');
     assert.equal(model.current?.question, 'What have you tried so far?');
   });
 
@@ -143,5 +153,70 @@ describe('coach: policy over signals', () => {
     coach.setExternal('x', { kind: 'error-churn', key: 'e', at: T0, files: [], summary: 's' });
     await coach.evaluate();
     assert.equal(fired, 1);
+  });
+});
+
+describe('coach: feedback for every action', () => {
+  it('keeps the confirmation and its Undo until used, replaced or five minutes old', async () => {
+    const { coach, clock } = makeCoach();
+    let undone = 0;
+    coach.giveFeedback('Snoozed until 10:00.', () => undone++);
+    const shown = (await coach.evaluate()).feedback;
+    assert.deepEqual(shown, { id: shown!.id, text: 'Snoozed until 10:00.', canUndo: true });
+    coach.giveFeedback('Saved as a growth note.');
+    assert.equal(coach.undo(shown!.id), false, 'an older Undo never undoes a later action');
+    assert.equal(undone, 0);
+    coach.giveFeedback('No more prompts about repeated failures.', () => undone++);
+    const muted = (await coach.evaluate()).feedback!;
+    assert.equal(coach.undo(muted.id), true);
+    assert.equal(undone, 1);
+    assert.equal((await coach.evaluate()).feedback, undefined);
+    coach.giveFeedback('Dismissed.', () => undone++);
+    clock.now += 6 * MINUTE;
+    assert.equal((await coach.evaluate()).feedback, undefined, 'gone after five minutes');
+  });
+
+  it('lists the muted coach kinds with their labels, not other capabilities’ kinds', async () => {
+    const { coach, never } = makeCoach();
+    never.add('coach.repeated-failure');
+    never.add('review.reminder');
+    assert.deepEqual((await coach.evaluate()).muted, [{ kind: 'coach.repeated-failure', label: 'Repeated failures' }]);
+  });
+
+  it('brings a dismissed occurrence back on undo', async () => {
+    const { coach } = makeCoach();
+    fail(coach, T0);
+    fail(coach, T0 + 1);
+    const key = (await coach.evaluate()).current!.key;
+    coach.dismiss(key);
+    assert.equal((await coach.evaluate()).current, undefined);
+    coach.undismiss(key);
+    assert.equal((await coach.evaluate()).current?.key, key);
+  });
+
+  it('tells the scheduler what the kind is about, for its own feedback', async () => {
+    const { coach, channel, toasts } = makeCoach();
+    channel.value = 'toast';
+    fail(coach, T0);
+    fail(coach, T0 + 1);
+    await coach.evaluate();
+    assert.equal(toasts[0]?.kindLabel, 'repeated failures');
+  });
+});
+
+describe('coach: which prompt is on top', () => {
+  it('puts the newest occurrence first, even when an older signal’s time moves with the clock', async () => {
+    const { coach, clock } = makeCoach();
+    const ageing = (): Signal => ({ kind: 'ageing-branch', key: 'ageing-branch:x', at: clock.now, files: [], summary: 'x is 12 behind.' });
+    coach.setExternal('branch', ageing());
+    assert.equal((await coach.evaluate()).current?.signalKind, 'ageing-branch');
+    clock.now += 10 * MINUTE;
+    fail(coach, clock.now);
+    fail(coach, clock.now + 1);
+    clock.now += 10 * MINUTE;
+    coach.setExternal('branch', ageing()); // re-detected with a later time at every evaluation
+    const model = await coach.evaluate();
+    assert.equal(model.current?.signalKind, 'repeated-failure');
+    assert.equal(model.waiting, 1);
   });
 });

@@ -4,7 +4,7 @@ import { detectAgeingBranch, type BranchState } from '../../../src/coach/model/s
 import { detectBackAndForth } from '../../../src/coach/model/signals/backAndForth';
 import { detectErrorChurn } from '../../../src/coach/model/signals/errorChurn';
 import { detectLongUncommitted } from '../../../src/coach/model/signals/longUncommitted';
-import { detectRepeatedFailure } from '../../../src/coach/model/signals/repeatedFailure';
+import { detectRepeatedFailures } from '../../../src/coach/model/signals/repeatedFailure';
 import { detectSingleAuthor } from '../../../src/coach/model/signals/singleAuthor';
 import { type CoachEvent, DAY, DEFAULT_THRESHOLDS, MINUTE, type Thresholds } from '../../../src/coach/model/signals/types';
 
@@ -128,11 +128,11 @@ describe('coach signals', () => {
     ];
     for (const c of cases) {
       it(`${c.fires ? 'fires' : 'quiet'}: ${c.name}`, () => {
-        assert.equal(detectRepeatedFailure(c.events, c.now, t(c.thresholds)) !== undefined, c.fires);
+        assert.equal(detectRepeatedFailures(c.events, c.now, t(c.thresholds)).length > 0, c.fires);
       });
     }
     it('says which task and how often', () => {
-      const signal = detectRepeatedFailure([task(0, 1), task(5, 1), task(9, 2)], at(10), t());
+      const [signal] = detectRepeatedFailures([task(0, 1), task(5, 1), task(9, 2)], at(10), t());
       assert.equal(signal?.summary, '"shell: npm test" has failed 3 times in a row (last exit code 2).');
     });
   });

@@ -29,21 +29,28 @@ describe('coach: who to ask', () => {
       {
         name: 'Ana Lima',
         email: 'ana@example.com',
-        reason: 'changed 44% of src/git in the last 90 days (12 commits), most recently 3 days ago',
+        reason: '12 commits to 1 file in src/git in the last 90 days (400 lines changed), most recently 3 days ago',
       },
       {
         name: 'Bo Chen',
         email: 'bo@example.com',
-        reason: 'changed 22% of src/git in the last 90 days (4 commits), most recently 40 days ago',
+        reason: '4 commits to 1 file in src/git in the last 90 days (200 lines changed), most recently 40 days ago',
       },
     ]);
   });
   it('suggests no one when the user is the only author', () => {
     assert.deepEqual(suggestPeople([owner('Me', 'me@example.com', 3, 30, 1)], 'me@example.com', ['a.ts'], NOW), []);
   });
-  it('falls back to the weight when no lines were counted, and speaks of the repository without files', () => {
+  it('speaks of the repository without files, and names the files it counted when it has them', () => {
     const [only] = suggestPeople([owner('Ana', 'ana@example.com', 1, 0, 1, 0.25)], undefined, [], NOW);
-    assert.equal(only.reason, 'changed 25% of this repository (1 commit), most recently yesterday');
+    assert.equal(only.reason, '1 commit to 1 file in this repository (0 lines changed), most recently yesterday');
+    const [counted] = suggestPeople(
+      [{ ...owner('Ana', 'ana@example.com', 3, 120, 2), files: 5 }],
+      undefined,
+      ['src/a.ts', 'src/b.ts'],
+      NOW,
+    );
+    assert.equal(counted.reason, '3 commits to 5 files in src (120 lines changed), most recently 2 days ago');
   });
   const areas: { files: string[]; area: string }[] = [
     { files: [], area: '' },

@@ -23,6 +23,18 @@ describe('nudge state reducer', () => {
       expect: state(),
     },
     {
+      name: 'unsnooze (Undo) ends one occurrence’s snooze and leaves the others',
+      from: { snoozedIds: { 'pr-1': NOW + HOUR, 'pr-2': NOW + HOUR } },
+      action: { type: 'unsnooze', target: { id: 'pr-1' } },
+      expect: state({ snoozedIds: { 'pr-2': NOW + HOUR } }),
+    },
+    {
+      name: 'unsnooze ends a kind’s snooze',
+      from: { snoozedKinds: { 'coach.stuck': NOW + HOUR } },
+      action: { type: 'unsnooze', target: { kind: 'coach.stuck' } },
+      expect: state(),
+    },
+    {
       name: 'never adds a kind once',
       from: { neverKinds: ['a'] },
       action: { type: 'never', kind: 'a' },

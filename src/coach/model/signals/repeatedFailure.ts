@@ -1,10 +1,12 @@
 import { type CoachEvent, type Signal, type TaskEndEvent, type Thresholds, MINUTE } from './types';
 
 /**
- * The same task failing N times in a row (within the window) means the current approach is not
- * working. A success resets the count; an unknown exit code (task terminated) is ignored.
+ * The same task or test command failing N times in a row (within the window) means the current
+ * approach is not working. Every task or command is its own streak, and each streak long enough
+ * is its own signal: answering one never hides another. A success resets its streak; an unknown
+ * exit code (a terminated task, a terminal without shell integration) is ignored.
  */
-export function detectRepeatedFailure(events: readonly CoachEvent[], now: number, thresholds: Thresholds): Signal | undefined {
+export function detectRepeatedFailures(events: readonly CoachEvent[], now: number, thresholds: Thresholds): Signal[] {
   const horizon = now - thresholds.failureWindowMinutes * MINUTE;
   const streaks = new Map<string, TaskEndEvent[]>();
   for (const event of events) {
@@ -12,24 +14,24 @@ export function detectRepeatedFailure(events: readonly CoachEvent[], now: number
     if (event.exitCode === 0) {
       streaks.delete(event.task);
     } else {
-      streaks.set(event.task, [...(streaks.get(event.task) ?? []), event]);
+      const streak = streaks.get(event.task);
+      if (streak) streak.push(event);
+      else streaks.set(event.task, [event]);
     }
   }
-  let worst: { task: string; failures: TaskEndEvent[] } | undefined;
+  const signals: Signal[] = [];
   for (const [task, failures] of streaks) {
     const recent = failures.filter((f) => f.at >= horizon);
-    if (recent.length >= thresholds.repeatedFailures && (!worst || recent.length > worst.failures.length)) {
-      worst = { task, failures: recent };
-    }
+    if (recent.length < thresholds.repeatedFailures) continue;
+    const first = recent[0];
+    const last = recent[recent.length - 1];
+    signals.push({
+      kind: 'repeated-failure',
+      key: `repeated-failure:${task}:${first.at}`,
+      at: last.at,
+      files: [],
+      summary: `"${task}" has failed ${recent.length} times in a row (last exit code ${last.exitCode}).`,
+    });
   }
-  if (!worst) return undefined;
-  const first = worst.failures[0];
-  const last = worst.failures[worst.failures.length - 1];
-  return {
-    kind: 'repeated-failure',
-    key: `repeated-failure:${worst.task}:${first.at}`,
-    at: last.at,
-    files: [],
-    summary: `"${worst.task}" has failed ${worst.failures.length} times in a row (last exit code ${last.exitCode}).`,
-  };
+  return signals;
 }

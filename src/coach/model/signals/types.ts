@@ -36,11 +36,14 @@ export interface TreeStateEvent {
   dirty: boolean;
 }
 
-/** A task or test process ended. */
+/** A task, or a test command typed in the terminal, ended. */
 export interface TaskEndEvent {
   kind: 'taskEnd';
   at: number;
-  /** Stable identity of the task, e.g. "shell: npm test". */
+  /**
+   * The streak it belongs to: a test command ("npm test", from a task or the terminal alike), or
+   * a task's identity ("shell: build").
+   */
   task: string;
   exitCode: number | undefined;
 }
