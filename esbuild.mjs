@@ -79,6 +79,16 @@ const gitHistory = {
   metafile: true,
 };
 
+// A pull request's description renderer with markdown-it: beside the extension, required on the
+// first description shown (src/review/view/overview/html.ts).
+const markdown = {
+  ...shared,
+  entryPoints: ['src/review/view/overview/markdown.ts'],
+  outfile: join(dirname(outfile), 'markdown.js'),
+  minify: !dev,
+  metafile: true,
+};
+
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
 const webviews = {
   bundle: true,
@@ -128,6 +138,7 @@ if (watch) {
     esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
     esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
     esbuild.context({ ...gitHistory, plugins: [...gitHistory.plugins, ...report] }),
+    esbuild.context({ ...markdown, plugins: [...markdown.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
@@ -138,5 +149,6 @@ if (watch) {
   reportSize(await esbuild.build(extension));
   reportSize(await esbuild.build(wordsEngine));
   reportSize(await esbuild.build(gitHistory));
+  reportSize(await esbuild.build(markdown));
   reportSize(await esbuild.build(webviews));
 }

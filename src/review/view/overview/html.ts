@@ -11,8 +11,12 @@ import type { PullDetails, TimelineEvent } from '../../model/pullDetails';
 import { sameLogin, type PullRequest } from '../../model/pullRequest';
 import type { QueueItem } from '../../model/queue';
 import { GROUP_TEXT } from '../groupText';
-import { renderMarkdown } from './markdown';
+import { join } from 'node:path';
+import { lazyModule } from '../../../core/lazyModule';
 import type { OverviewAction } from './protocol';
+
+/** markdown-it and its rules: dist/markdown.js, required on the first description rendered (it is half the size of the extension). */
+const markdown = lazyModule<typeof import('./markdown')>({ bundled: join(__dirname, 'markdown.js'), source: join(__dirname, 'markdown') });
 
 export interface OverviewInput {
   pr: PullRequest;
@@ -251,7 +255,7 @@ export function renderOverviewHtml(input: OverviewInput, res: OverviewResources)
   const waited = input.item?.waitHours !== undefined ? ` · waiting ${formatHours(input.item.waitHours)} of business hours` : '';
   const notice = input.notice ? `<p class="notice" role="status">${escapeHtml(input.notice)}</p>` : '';
   const loading = input.loading ? '<p class="notice" role="status">Loading details from GitHub…</p>' : '';
-  const body = pr.body.trim() ? renderMarkdown(pr.body) : '<p class="muted">No description.</p>';
+  const body = pr.body.trim() ? markdown().renderMarkdown(pr.body) : '<p class="muted">No description.</p>';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -21,7 +21,7 @@ function escapeHtml(text: string): string {
 }
 
 function createRenderer(): MarkdownIt.MarkdownIt {
-  // Loaded on the first description rendered, not when the extension activates.
+  // This module is bundled apart and loaded on the first description rendered (see html.ts).
   const MarkdownItParser = require('markdown-it') as typeof MarkdownIt;
   const md = new MarkdownItParser({ html: false, linkify: true, typographer: false });
   md.validateLink = (url: string) => WEB_LINK.test(url.trim());
