@@ -46,7 +46,7 @@ export function fromHistory(model: HistoryModel, options: FromHistoryOptions = {
       kind: pr.kind,
       mergeCommit: pr.mergeCommit,
       commits: own,
-      title: pr.title,
+      title: gh?.title ?? pr.title,
       sourceBranch: pr.sourceBranch,
       authorName: author?.name ?? pr.authorEmail,
       authorEmail: pr.authorEmail,
