@@ -141,4 +141,6 @@ export interface GitApi {
   ownersOf(repoRoot: string, paths: readonly string[]): Promise<FileOwner[]>;
   /** `git config user.email` as git resolves it for this repository. */
   currentUserEmail(repoRoot: string): Promise<string | undefined>;
+  /** Repo-relative paths of the files in a commit's tree (`git ls-tree -r --name-only`). Rejects when untrusted. */
+  filesAt(repoRoot: string, commit: string): Promise<string[]>;
 }

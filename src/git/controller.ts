@@ -7,7 +7,7 @@
 import { Emitter, type Event } from '../core/event';
 import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from './api';
 import { HistorySource } from './source/historySource';
-import type { GitRunner } from './source/runGit';
+import { assertSha, type GitRunner } from './source/runGit';
 import { sameSnapshot, snapshotContaining } from './model/snapshot';
 
 export interface GitControllerOptions {
@@ -107,6 +107,16 @@ export class GitController implements GitApi {
       okExitCodes: [1], // not set
     });
     return result.stdout.trim() || undefined;
+  }
+
+  async filesAt(repoRoot: string, commit: string): Promise<string[]> {
+    if (this.currentStatus === 'untrusted') throw new Error('git is not run in an untrusted workspace');
+    const result = await this.gitRunner()(['ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options', assertSha(commit)], {
+      cwd: repoRoot,
+      signal: this.abort.signal,
+      timeoutMs: this.options.timeoutMs ?? 120_000,
+    });
+    return result.stdout.split('\0').filter((path) => path !== '');
   }
 
   /** Kills every git process still running and refuses new work. */
