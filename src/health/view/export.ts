@@ -301,3 +301,22 @@ export function healthCsvFiles(report: HealthReport): ExportFile[] {
     },
   ];
 }
+
+/** `team-health-shop-2026-12-02`: the folder an export goes into (a number is added when it exists). */
+export function exportFolderName(repoLabel: string, now: number, timeZone?: string): string {
+  const slug =
+    repoLabel
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'repository';
+  return `team-health-${slug}-${day(now, timeZone)}`;
+}
+
+/** True when `path` is `root` or inside it (both absolute, `/` or `\` separated). */
+export function isInside(path: string, root: string): boolean {
+  const norm = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
+  const a = norm(path);
+  const b = norm(root);
+  return a === b || a.startsWith(`${b}/`);
+}
