@@ -1,13 +1,14 @@
-// Bundles the extension into one minified CommonJS file, and each webview's browser code into a
-// bundle of its own (dist/webview/), so chart code never weighs on the extension host; with --tests,
-// instead, the suites that run inside the real extension host.
+// Bundles the extension into one minified CommonJS file, Team Health's editor side into a second one
+// beside it (dist/health.js, loaded on first use, so its metric code never weighs on activation), and
+// each webview's browser code into a bundle of its own (dist/webview/), so chart code never weighs on
+// the extension host; with --tests, instead, the suites that run inside the real extension host.
 //   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
 // --test-seams builds what the integration harness installs: activate() returns the test API when
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -16,6 +17,8 @@ const dev = args.has('--dev') || watch;
 const testSeams = args.has('--test-seams');
 const outfileAt = argv.indexOf('--outfile');
 const outfile = outfileAt >= 0 ? argv[outfileAt + 1] : 'dist/extension.js';
+/** Everything else lands beside the extension's bundle (the test build stages it elsewhere). */
+const outdir = dirname(outfile);
 
 /**
  * @2toad/profanity ships word lists for twelve languages (~90 KB); the review-comment check uses
@@ -58,6 +61,16 @@ const extension = {
   metafile: true,
 };
 
+// Team Health's editor side and metrics: required by src/health/register.ts the first time the view
+// is shown or a Team Health command runs (see src/health/runtime.ts).
+const health = {
+  ...shared,
+  entryPoints: { health: 'src/health/runtime.ts' },
+  outdir,
+  minify: !dev,
+  metafile: true,
+};
+
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
 const webviews = {
   bundle: true,
@@ -65,7 +78,7 @@ const webviews = {
   format: 'iife',
   target: 'chrome120',
   entryPoints: { health: 'src/health/webview/main.ts' },
-  outdir: 'dist/webview',
+  outdir: join(outdir, 'webview'),
   minify: !dev,
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
@@ -105,6 +118,7 @@ if (watch) {
   const report = [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }];
   const contexts = await Promise.all([
     esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
+    esbuild.context({ ...health, plugins: [...health.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
@@ -113,5 +127,6 @@ if (watch) {
   await esbuild.build(tests);
 } else {
   reportSize(await esbuild.build(extension));
+  reportSize(await esbuild.build(health));
   reportSize(await esbuild.build(webviews));
 }

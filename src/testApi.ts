@@ -12,6 +12,8 @@ import type { GitApi } from './git/api';
 import { gitTestApi } from './git/testing';
 import type { GitHubController } from './github/controller';
 import { githubTestApi } from './github/testing';
+import type { Health } from './health/register';
+import { healthTestApi } from './health/testing';
 import type { NotesController } from './notes/controller';
 import { notesTestApi } from './notes/testing';
 import type { NudgeController } from './nudge/controller';
@@ -28,6 +30,7 @@ export interface TestApiParts {
   review: Review;
   notes: NotesController;
   coach: Coach;
+  health: Health;
 }
 
 export function createTestApi(parts: TestApiParts) {
@@ -45,6 +48,7 @@ export function createTestApi(parts: TestApiParts) {
     review: reviewTestApi(parts.review, parts.nudges, parts.globalStoragePath),
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
+    health: healthTestApi(parts.health),
   };
 }
 
