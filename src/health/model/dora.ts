@@ -37,9 +37,13 @@ export interface DoraClusterRow {
   recoveryTime: string;
 }
 
-/** The 2024 report's software delivery performance levels, as data the view cites. */
+/**
+ * The 2024 report's software delivery performance levels, as data the view cites. Every number and
+ * phrase checked against the report's table on p. 13 (shares are the table's point estimates; its
+ * 89 % intervals are 18–20 %, 21–23 %, 33–36 % and 23–26 %).
+ */
 export const DORA_2024 = {
-  citation: 'DORA, Accelerate State of DevOps Report 2024 (Google Cloud), "Software delivery performance levels"',
+  citation: 'DORA, Accelerate State of DevOps Report 2024 (Google Cloud), "Software delivery performance levels", p. 13',
   url: 'https://dora.dev/research/2024/dora-report/',
   clusters: [
     {
