@@ -90,6 +90,8 @@ export interface ClusterMatch {
   cluster: DoraClusterId | 'below-low';
   /** How the figure was placed, when the report's ranges leave room for doubt. */
   note?: string;
+  /** The figure falls in a gap between two clusters' ranges (it is placed with the slower one). */
+  between?: readonly [DoraClusterId, DoraClusterId];
 }
 
 export interface DoraRelease {
@@ -436,7 +438,11 @@ export function recoveryCluster(hours: number): ClusterMatch {
   if (hours < 1) return { cluster: 'elite' };
   if (hours < H_DAY) return { cluster: 'high', note: 'the high and medium clusters both recover in less than one day' };
   if (hours < H_WEEK)
-    return { cluster: 'low', note: 'between one day and one week: slower than the medium cluster, faster than the low one' };
+    return {
+      cluster: 'low',
+      between: ['medium', 'low'],
+      note: 'between one day and one week: slower than the medium cluster, faster than the low one',
+    };
   if (hours < H_MONTH) return { cluster: 'low' };
   return { cluster: 'below-low' };
 }

@@ -154,6 +154,10 @@ export function keyFigures(report: HealthReport, t: Translate = plainTranslate):
     const label = d.reference.clusters.find((c) => c.id === match.cluster)?.label;
     const status: FigureStatus =
       match.cluster === 'elite' || match.cluster === 'high' ? 'ok' : match.cluster === 'medium' ? 'info' : 'warn';
+    if (match.between) {
+      const [faster, slower] = match.between.map((id) => d.reference.clusters.find((c) => c.id === id)?.label ?? id);
+      return { status, text: t('between the {0} and {1} clusters (DORA 2024)', faster, slower) };
+    }
     return { status, text: label ? t('{0} cluster (DORA 2024)', label) : t('below the low cluster (DORA 2024)') };
   };
   const df = d.deploymentFrequency;

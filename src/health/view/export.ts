@@ -109,7 +109,7 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
   add(
     'recoveryTime',
     rec.ok ? `${HOURS(rec.value.hours.median)} h` : '—',
-    rec.ok ? `n = ${rec.value.hours.n}, ${rec.value.open} open; ${rec.value.cluster.cluster} cluster` : `not enough data: ${rec.reason}`,
+    rec.ok ? `n = ${rec.value.hours.n}, ${rec.value.open} open; ${clusterText(rec.value.cluster)}` : `not enough data: ${rec.reason}`,
   );
   const tf = k.truckFactor;
   add(
@@ -319,4 +319,9 @@ export function isInside(path: string, root: string): boolean {
   const a = norm(path);
   const b = norm(root);
   return a === b || a.startsWith(`${b}/`);
+}
+
+/** `low cluster`, or `between the medium and low clusters` when the figure falls in a gap of the report's ranges. */
+function clusterText(match: { cluster: string; between?: readonly string[] }): string {
+  return match.between ? `between the ${match.between[0]} and ${match.between[1]} clusters` : `${match.cluster} cluster`;
 }

@@ -514,10 +514,17 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
   const d = r.dora;
   const ref = d.reference;
   const clusterRow = (id: string) => ref.clusters.find((c) => c.id === id);
-  const clusterStatus = (cluster: { cluster: string }, text: (row: (typeof ref.clusters)[number]) => string): Status[] => {
+  const clusterStatus = (
+    cluster: { cluster: string; between?: readonly string[] },
+    text: (row: (typeof ref.clusters)[number]) => string,
+  ): Status[] => {
     const row = clusterRow(cluster.cluster);
     const kind: Status['kind'] =
       cluster.cluster === 'elite' || cluster.cluster === 'high' ? 'ok' : cluster.cluster === 'medium' ? 'info' : 'warn';
+    if (cluster.between) {
+      const [faster, slower] = cluster.between.map((id) => clusterRow(id)?.label ?? id);
+      return [{ kind, text: `Between the ${faster} and ${slower} clusters` }];
+    }
     return [{ kind, text: row ? `${row.label} cluster: ${text(row)}` : 'below the low cluster' }];
   };
   // How the figure was placed, when the report's ranges leave room for doubt: in the hover text.
