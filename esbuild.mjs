@@ -1,7 +1,8 @@
-// Bundles the extension into one minified CommonJS file, Team Health's editor side into a second one
-// beside it (dist/health.js, loaded on first use, so its metric code never weighs on activation), and
-// each webview's browser code into a bundle of its own (dist/webview/), so chart code never weighs on
-// the extension host; with --tests, instead, the suites that run inside the real extension host.
+// Bundles the extension into one minified CommonJS file, with two bundles beside it loaded on first
+// use so they never weigh on activation: the words engine (dist/words-engine.js) and Team Health's
+// editor side and metrics (dist/health.js); and each webview's browser code into a bundle of its own
+// (dist/webview/), so chart code never weighs on the extension host; with --tests, instead, the
+// suites that run inside the real extension host.
 //   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
 // --test-seams builds what the integration harness installs: activate() returns the test API when
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
@@ -71,6 +72,16 @@ const health = {
   metafile: true,
 };
 
+// The words engine (tone lexicon, profanity list, rules, rewrites): a file of its own beside the
+// extension, loaded on the first check (src/words/engine.ts), so activation never parses it.
+const wordsEngine = {
+  ...shared,
+  entryPoints: ['src/words/model/engine.ts'],
+  outfile: join(dirname(outfile), 'words-engine.js'),
+  minify: !dev,
+  metafile: true,
+};
+
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
 const webviews = {
   bundle: true,
@@ -119,6 +130,7 @@ if (watch) {
   const contexts = await Promise.all([
     esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
     esbuild.context({ ...health, plugins: [...health.plugins, ...report] }),
+    esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
@@ -128,5 +140,6 @@ if (watch) {
 } else {
   reportSize(await esbuild.build(extension));
   reportSize(await esbuild.build(health));
+  reportSize(await esbuild.build(wordsEngine));
   reportSize(await esbuild.build(webviews));
 }

@@ -12,7 +12,7 @@ import { createNudgeController, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
 import { createReview, registerReview } from './review/register';
 import { createTestApi, type MultiplierTestApi } from './testApi';
-import { registerWords } from './words/register';
+import { createWords, registerWords } from './words/register';
 
 /**
  * The table of contents: build each capability's controller from the layers below it, then
@@ -35,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   const review = store.add(createReview({ context, log, clock, nudges, git, github }));
   const notes = store.add(createNotes({ context, log, clock }));
   const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
+  const words = store.add(createWords({ context, log, clock, git, nudges, notes }));
 
   store.add(registerOnboarding(context, log));
   store.add(registerNudges(nudges, clock));
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   store.add(registerReview(review, { context, log, clock, nudges, git, github }));
   store.add(registerNotes(notes, { context, log, clock, git, review: review.controller }));
   store.add(registerCoach(coach));
-  store.add(registerWords());
+  store.add(registerWords(words, { context, log, clock, git, nudges, notes }));
   // Team Health loads its own bundle the first time it is looked at.
   const health = store.add(registerHealth({ context, log, clock, git, github, nudges }));
 
@@ -53,7 +54,18 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
     clock instanceof TestClock &&
     (process.env.MULTIPLIER_TEST_CONTROL_DIR || context.extensionMode === vscode.ExtensionMode.Test)
   ) {
-    return createTestApi({ clock, globalStoragePath: context.globalStorageUri.fsPath, git, github, nudges, review, notes, coach, health });
+    return createTestApi({
+      clock,
+      globalStoragePath: context.globalStorageUri.fsPath,
+      git,
+      github,
+      nudges,
+      review,
+      notes,
+      coach,
+      words,
+      health,
+    });
   }
   return undefined;
 }

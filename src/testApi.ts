@@ -20,6 +20,8 @@ import type { NudgeController } from './nudge/controller';
 import { nudgeTestApi } from './nudge/testing';
 import type { Review } from './review/register';
 import { reviewTestApi } from './review/testing';
+import type { Words } from './words/register';
+import { wordsTestApi } from './words/testing';
 
 export interface TestApiParts {
   clock: TestClock;
@@ -31,6 +33,7 @@ export interface TestApiParts {
   notes: NotesController;
   coach: Coach;
   health: Health;
+  words: Words;
 }
 
 export function createTestApi(parts: TestApiParts) {
@@ -49,6 +52,7 @@ export function createTestApi(parts: TestApiParts) {
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
     health: healthTestApi(parts.health),
+    words: wordsTestApi(parts.words),
   };
 }
 

@@ -145,16 +145,22 @@ async function tone(): Promise<void> {
       withRewrites.push(b);
     }
   }
+  // Per comment: the best of 7 batches of 5 checks. On a shared, loaded machine a single batch may
+  // absorb a garbage collection or a descheduling that is not the comment's cost.
   const perComment: number[] = [];
   for (const c of comments) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < 20; i++) checkComment(c.text);
-    perComment.push(Number(process.hrtime.bigint() - t0) / 1000 / 20);
+    let best = Infinity;
+    for (let batch = 0; batch < 7; batch++) {
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < 5; i++) checkComment(c.text);
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1000 / 5);
+    }
+    perComment.push(best);
   }
   const sorted = [...perComment].sort((x, y) => x - y);
   console.log(
     `\nTime per comment (median of ${REPEATS} passes over the corpus): check ${median(checkOnly).toFixed(1)} µs, check + rewrites ${median(withRewrites).toFixed(1)} µs; ` +
-      `per-comment check median ${median(perComment).toFixed(1)} µs, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(1)} µs, max ${sorted[sorted.length - 1].toFixed(1)} µs ` +
+      `per-comment check (best of 7 batches) median ${median(perComment).toFixed(1)} µs, p95 ${sorted[Math.floor(sorted.length * 0.95)].toFixed(1)} µs, max ${sorted[sorted.length - 1].toFixed(1)} µs ` +
       `(load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}, ${process.version})`,

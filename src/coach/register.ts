@@ -97,9 +97,20 @@ export function createCoach(deps: CoachDeps): Coach {
       }),
     () => loop.poke(),
   );
+  // A repository git refuses (another user owns it): say why there are no people to suggest, and the fix.
+  const historyNotices = () =>
+    git.unsafeRepositories.map((repository) =>
+      vscode.l10n.t(
+        'Git refuses to read {0} because another user owns it, so the coach cannot suggest who knows this code. If you trust this folder, run: {1}',
+        repository.path,
+        repository.fix,
+      ),
+    );
+  view.setNotices(historyNotices());
   const subscriptions = [
     prompts,
     view,
+    git.onDidChangeUnsafe(() => view.setNotices(historyNotices())),
     controller.onDidChange((model) => view.update(model)),
     watchEditorSignals(sink, clock),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -3,6 +3,7 @@
  * never the engine's internals. Pure: no `vscode` import.
  */
 import type { Event } from '../core/event';
+import type { UnsafeRepository } from './model/unsafe';
 
 /** The working state of one repository, taken from the built-in git extension's events. */
 export interface RepoSnapshot {
@@ -29,11 +30,18 @@ export interface RepoSnapshot {
   takenAt: number;
 }
 
-/** One person's share of a file or folder. */
+/**
+ * One person's share of a file or folder (README, "Figures from history"). A person is one e-mail
+ * address after .mailmap, compared case-insensitively; `name` is their newest spelling.
+ */
 export interface FileOwner {
   email: string;
   name: string;
+  /** Distinct non-merge commits by this person that change at least one of the queried files. */
   commits: number;
+  /** Distinct files, among those queried, this person changed. */
+  files: number;
+  /** Lines added + deleted by this person in the queried files (binary files count 0). */
   linesChanged: number;
   lastChangedAt: number;
   /** Recency-weighted share, 0..1; the owners of one query sum to 1. */
@@ -64,21 +72,49 @@ export interface Commit {
   author: Signature;
   committer: Signature;
   subject: string;
-  body: string;
+  /**
+   * The only parts of a message body the engine keeps (the rest is never stored, to save memory):
+   * a "Merge pull request" commit's title, the first line of its body.
+   */
+  prTitle?: string;
+  /** The id quoted by "This reverts commit <id>" in the message, when there is one (first one). */
+  revertOf?: string;
   /** Per-file numstat; empty for merge commits (git shows no diff for them). */
   files: FileChange[];
 }
 
-/** A pull request whose merge is visible in the history. */
+/** One person's commits over the whole history (README, "Figures from history"). */
+export interface AuthorStats {
+  /** Lower-cased e-mail after .mailmap: one person. */
+  email: string;
+  /** The newest spelling of their name. */
+  name: string;
+  /** Every commit they authored, merges included: `git shortlog -se HEAD`, rows of one e-mail added up. */
+  commits: number;
+  /** Of those, merge commits (two or more parents). */
+  merges: number;
+  firstCommitAt: number;
+  lastCommitAt: number;
+}
+
+/**
+ * A pull request whose merge is visible in the history (README, "Figures from history").
+ * - `merge`: a "Merge pull request #N from owner/branch" commit; its commits are the non-merge
+ *   commits of `git log M^1..M^2`.
+ * - `squash`: one commit on the mainline whose subject ends in "(#N)".
+ * - `rebase`: several commits on the mainline whose subjects end in the same "(#N)".
+ */
 export interface MergedPullRequest {
   number: number;
-  /** `merge`: a "Merge pull request #N from owner/branch" commit; `squash`: a "Subject (#N)" commit. */
-  kind: 'merge' | 'squash';
+  kind: 'merge' | 'squash' | 'rebase';
+  /** The merge commit, or the newest of the squashed/rebased commits. */
   mergeCommit: string;
+  /** The PR's commits (non-merge), newest first; for a squash, the one commit. */
+  commits: readonly string[];
   title: string;
   /** `owner/branch` from a merge commit's subject. */
   sourceBranch?: string;
-  /** Author email of the PR's work (the merged branch's commits, or the squashed commit). */
+  /** Author email of most of the PR's commits (ties: the newest commit's). */
   authorEmail: string;
   /** Earliest author time among the PR's commits (ms). For a squash, the commit's author time. */
   firstCommitAt: number;
@@ -101,7 +137,7 @@ export interface RevertRecord {
 
 export interface Release {
   tag: string;
-  /** The commit the tag points at (peeled). */
+  /** The commit the tag points at, peeled through any number of annotated tags. */
   commit: string;
   /** Tagger date for annotated tags, else the commit's date (ms). */
   date: number;
@@ -120,13 +156,29 @@ export interface HistoryModel {
   reverts: readonly RevertRecord[];
   /** Newest first. */
   releases: readonly Release[];
+  /** Tags left out of `releases` because they point at a tree or a blob, not a commit. */
+  skippedTags: readonly SkippedTag[];
+  /** Commits per person over the whole history, most commits first; bots left out. */
+  authors: readonly AuthorStats[];
   /** Owners of files or folders (a folder path covers everything under it; '' is the whole repo). */
   ownersOf(paths: readonly string[]): FileOwner[];
   /** When the model was read, ms since the epoch. */
   readAt: number;
 }
 
+export interface SkippedTag {
+  tag: string;
+  /** What the tag points at once peeled: `tree` or `blob`. */
+  type: string;
+}
+
+/**
+ * `starting` until the workspace's repositories are known (the git extension's first scan is done
+ * and each repository has its first snapshot); then `ready`.
+ */
 export type GitStatus = 'untrusted' | 'starting' | 'ready' | 'git-missing';
+
+export type { UnsafeRepository } from './model/unsafe';
 
 export interface GitApi {
   readonly status: GitStatus;
@@ -143,4 +195,10 @@ export interface GitApi {
   currentUserEmail(repoRoot: string): Promise<string | undefined>;
   /** Repo-relative paths of the files in a commit's tree (`git ls-tree -r --name-only`). Rejects when untrusted. */
   filesAt(repoRoot: string, commit: string): Promise<string[]>;
+  /**
+   * Repositories git refuses to read because another user owns them ("dubious ownership"), each
+   * with the `safe.directory` command that trusts it. Views that need history say so, once.
+   */
+  readonly unsafeRepositories: readonly UnsafeRepository[];
+  readonly onDidChangeUnsafe: Event<readonly UnsafeRepository[]>;
 }

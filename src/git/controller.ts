@@ -7,8 +7,9 @@
 import { Emitter, type Event } from '../core/event';
 import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from './api';
 import { HistorySource } from './source/historySource';
-import { assertSha, type GitRunner } from './source/runGit';
+import { assertSha, GitError, type GitRunner } from './source/runGit';
 import { sameSnapshot, snapshotContaining } from './model/snapshot';
+import { unsafeRepositoryIn, type UnsafeRepository } from './model/unsafe';
 
 export interface GitControllerOptions {
   trusted: boolean;
@@ -20,16 +21,20 @@ export interface GitControllerOptions {
   /** Names or e-mails left out of ownership besides `[bot]` accounts (`multiplier.botAuthors`). */
   botAuthors?: () => readonly string[];
   maxCommits: () => number;
+  /** The one clock's "now" (ms); nothing in the engine reads the wall clock itself. */
+  now: () => number;
   timeoutMs?: number;
-  /** The one clock (core/clock): when a history was read. */
-  now?: () => number;
   onError?: (message: string, error: unknown) => void;
   onRefreshed?: (repoRoot: string, mode: string, read: number, ms: number) => void;
+  /** A repository git refuses for dubious ownership was found (once per repository). */
+  onUnsafe?: (repository: UnsafeRepository) => void;
 }
 
 export class GitController implements GitApi {
   private readonly snapshotsEmitter = new Emitter<readonly RepoSnapshot[]>();
   private readonly statusEmitter = new Emitter<GitStatus>();
+  private readonly unsafeEmitter = new Emitter<readonly UnsafeRepository[]>();
+  private readonly unsafe = new Map<string, UnsafeRepository>();
   private readonly byRoot = new Map<string, RepoSnapshot>();
   private readonly abort = new AbortController();
   private currentStatus: GitStatus;
@@ -50,6 +55,29 @@ export class GitController implements GitApi {
     this.ensureStarted();
     return this.statusEmitter.event(listener);
   };
+
+  readonly onDidChangeUnsafe: Event<readonly UnsafeRepository[]> = this.unsafeEmitter.event;
+
+  get unsafeRepositories(): readonly UnsafeRepository[] {
+    return [...this.unsafe.values()];
+  }
+
+  /**
+   * Asks git about folders the git extension did not open as repositories (it skips one owned by
+   * another user without a word): a folder git refuses is recorded as unsafe. Trust-gated.
+   */
+  async checkFolders(folders: readonly string[]): Promise<void> {
+    if (this.currentStatus === 'untrusted') return;
+    for (const folder of folders) {
+      if (this.snapshotContaining(folder) || this.abort.signal.aborted) continue;
+      await this.gitRunner()(['rev-parse', '--show-toplevel'], {
+        cwd: folder,
+        signal: this.abort.signal,
+        timeoutMs: 10_000,
+        okExitCodes: [128], // not a repository, or one git refuses: stderr says which
+      }).catch(() => undefined);
+    }
+  }
 
   get status(): GitStatus {
     this.ensureStarted();
@@ -124,6 +152,7 @@ export class GitController implements GitApi {
     this.abort.abort();
     this.snapshotsEmitter.dispose();
     this.statusEmitter.dispose();
+    this.unsafeEmitter.dispose();
   }
 
   private ensureStarted(): void {
@@ -133,7 +162,36 @@ export class GitController implements GitApi {
   }
 
   private gitRunner(): GitRunner {
-    return (this.runner ??= this.options.createRunner());
+    return (this.runner ??= this.watchForRefusals(this.options.createRunner()));
+  }
+
+  /** Every git call passes here: a "dubious ownership" refusal is recorded; success in that repository clears it. */
+  private watchForRefusals(run: GitRunner): GitRunner {
+    return async (args, options) => {
+      try {
+        const result = await run(args, options);
+        this.noteRefusal(options.cwd, result.stderr);
+        return result;
+      } catch (error) {
+        if (error instanceof GitError) this.noteRefusal(options.cwd, error.stderr);
+        throw error;
+      }
+    };
+  }
+
+  private noteRefusal(cwd: string, stderr: string): void {
+    const refused = unsafeRepositoryIn(stderr);
+    if (refused) {
+      if (this.unsafe.has(refused.path)) return;
+      this.unsafe.set(refused.path, refused);
+      this.options.onUnsafe?.(refused);
+      this.unsafeEmitter.fire(this.unsafeRepositories);
+      return;
+    }
+    // git answered in this folder: whatever was refused here is trusted now.
+    const cleared = [...this.unsafe.keys()].filter((path) => path === cwd);
+    for (const path of cleared) this.unsafe.delete(path);
+    if (cleared.length > 0) this.unsafeEmitter.fire(this.unsafeRepositories);
   }
 
   private service(): HistorySource {
@@ -144,8 +202,8 @@ export class GitController implements GitApi {
       botAuthors: this.options.botAuthors,
       maxCommits: this.options.maxCommits,
       timeoutMs: this.options.timeoutMs,
-      signal: this.abort.signal,
       now: this.options.now,
+      signal: this.abort.signal,
       onError: this.options.onError,
       onRefreshed: this.options.onRefreshed,
     }));

@@ -29,8 +29,12 @@ class EditorGitController extends GitController implements vscode.Disposable {
   }
 }
 
+const workspaceFolderPaths = (): string[] =>
+  (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+
 export function createGitController(context: vscode.ExtensionContext, log: Logger, clock: Clock): GitApi & vscode.Disposable {
   let watcher: RepoWatcher | undefined;
+  let repositoriesKnown = false;
   let missingShown = false;
   const setMissing = (missing: boolean) => {
     if (missing === missingShown) return;
@@ -50,6 +54,10 @@ export function createGitController(context: vscode.ExtensionContext, log: Logge
     createRunner: () => createGitRunner(watcher?.gitPath ?? 'git'),
     onError: (message, error) => log.error(`git: ${message}`, error),
     onRefreshed: (root, mode, read, ms) => log.info(`git: history of ${root} ${mode}, ${read} commits read in ${ms} ms`),
+    onUnsafe: (repository) =>
+      log.warn(
+        `git: ${repository.path} is owned by another user, so git refuses to read its history ("dubious ownership"). If you trust it, run: ${repository.fix}`,
+      ),
     start: () => {
       if (watcher) return;
       watcher = new RepoWatcher(
@@ -61,6 +69,10 @@ export function createGitController(context: vscode.ExtensionContext, log: Logge
           ready: () => {
             controller.setStatus('ready');
             setMissing(false);
+            repositoriesKnown = true;
+            // The git extension skips a folder owned by another user without a word: ask git about
+            // the folders it did not open, so the views can say why there is no history.
+            void controller.checkFolders(workspaceFolderPaths());
           },
           put: (snapshot) => controller.putSnapshot(snapshot),
           remove: (root) => controller.removeSnapshot(root),
@@ -81,6 +93,11 @@ export function createGitController(context: vscode.ExtensionContext, log: Logge
   if (!vscode.workspace.isTrusted) {
     controller.owned.push(vscode.workspace.onDidGrantWorkspaceTrust(() => controller.grantTrust()));
   }
+  controller.owned.push(
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (repositoriesKnown) void controller.checkFolders(workspaceFolderPaths());
+    }),
+  );
 
   return controller;
 }

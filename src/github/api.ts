@@ -12,6 +12,11 @@ export { GitHubError, isGitHubError } from './model/errors';
 export interface GitHubConfig {
   /** REST API base without a trailing slash, e.g. `https://api.github.com`. */
   apiUrl: string;
+  /**
+   * Set when `multiplier.github.apiUrl` is refused (not a URL, not https:, http: to another
+   * computer): what is wrong, naming the setting and its value. No request is made meanwhile.
+   */
+  problem?: string;
   /** `owner/repo` names to watch; empty means "the workspace's GitHub remotes". */
   repositories: string[];
   pollMinutes: unknown;
@@ -57,9 +62,12 @@ export type GitHubChange = 'settings' | 'account';
 
 export interface GitHubApi {
   config(): GitHubConfig;
-  /** The `owner/repo` a git remote URL points at on the configured API's host, or undefined. */
+  /** The `owner/repo` a git remote URL points at on the configured API's web host and port, or undefined. */
   repoOfRemote(remoteUrl: string): string | undefined;
-  /** A connection with the best credential for the configured API, asked for silently; undefined when signed out. */
+  /**
+   * A connection with the best credential for the configured API's exact origin, asked for
+   * silently; undefined when signed out or when the API URL is refused (see `config().problem`).
+   */
   connect(): Promise<GitHubConnection | undefined>;
   readonly onDidChange: Event<GitHubChange>;
 }

@@ -4,12 +4,19 @@
  */
 import * as vscode from 'vscode';
 import type { GitHubController } from './controller';
-import { isGitHubDotCom, webHostOf } from './model/remotes';
+import { API_URL_SETTING } from './source/config';
+import { isGitHubDotCom } from './model/origin';
+import { describeWebHost } from './model/remotes';
 
 export async function setToken(github: GitHubController): Promise<boolean> {
-  const { apiUrl } = github.config();
+  const { apiUrl, problem } = github.config();
+  if (problem) {
+    const choice = await vscode.window.showWarningMessage(problem, vscode.l10n.t('Open Settings'));
+    if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', API_URL_SETTING);
+    return false;
+  }
   const token = await vscode.window.showInputBox({
-    title: `GitHub token for ${webHostOf(apiUrl) ?? apiUrl}`,
+    title: `GitHub token for ${describeWebHost(apiUrl)}`,
     prompt: "A personal access token with the repo and read:org scopes. It is kept in VS Code's secret storage, never in settings.",
     password: true,
     ignoreFocusOut: true,
@@ -21,6 +28,10 @@ export async function setToken(github: GitHubController): Promise<boolean> {
 }
 
 export async function signIn(github: GitHubController): Promise<void> {
+  if (github.config().problem) {
+    await setToken(github); // says what is wrong with the setting, and offers to open it
+    return;
+  }
   if (await github.signInInteractively()) return;
   // No auth provider for this host (GitHub Enterprise without github-enterprise.uri): ask for a token.
   const offerToken =

@@ -10,8 +10,9 @@ import { Emitter } from '../core/event';
 import type { Logger } from '../core/vscode/logger';
 import type { GitHubApi, GitHubChange, GitHubConfig, GitHubConnection } from './api';
 import { EtagCache } from './model/etagCache';
+import { legacySecretKeyFor, secretKeyFor } from './model/credentials';
 import { repoFromRemote, webHostOf } from './model/remotes';
-import { resolveToken, secretKeyFor, type ResolvedToken } from './source/auth';
+import { resolveToken, type ResolvedToken } from './source/auth';
 import { accountKey, cacheFilePath, loadCacheFile, saveCacheFile } from './source/cacheFile';
 import { GitHubClient } from './source/client';
 import { readGitHubConfig } from './source/config';
@@ -42,32 +43,41 @@ export class GitHubController implements GitHubApi, vscode.Disposable {
   }
 
   repoOfRemote(remoteUrl: string): string | undefined {
-    const host = webHostOf(this.config().apiUrl);
-    return host ? repoFromRemote(remoteUrl, host) : undefined;
+    const config = this.config();
+    const web = config.problem ? undefined : webHostOf(config.apiUrl);
+    return web ? repoFromRemote(remoteUrl, web) : undefined;
   }
 
   async connect(): Promise<GitHubConnection | undefined> {
-    const { apiUrl } = this.config();
+    const { apiUrl, problem } = this.config();
+    if (problem) return undefined; // a refused API URL gets no credential and no request
     const resolved = await resolveToken(this.context.secrets, apiUrl);
     return resolved && this.connectWith(apiUrl, resolved);
   }
 
   /** The only path that may show a sign-in prompt (the Sign in command). */
   async signInInteractively(): Promise<boolean> {
-    const resolved = await resolveToken(this.context.secrets, this.config().apiUrl, true);
+    const { apiUrl, problem } = this.config();
+    if (problem) return false;
+    const resolved = await resolveToken(this.context.secrets, apiUrl, true);
     if (resolved) this.accountChanged(resolved.token);
     return resolved !== undefined;
   }
 
-  /** Saves a personal access token for the configured API's host in SecretStorage. */
+  /** Saves a personal access token for the configured API's origin (scheme, host, port) in SecretStorage. */
   async saveToken(token: string): Promise<void> {
+    const { apiUrl, problem } = this.config();
+    const key = secretKeyFor(apiUrl);
+    if (problem || !key) throw new Error(problem ?? 'The GitHub API URL is not valid.');
     this.log.addSecret(token);
-    await this.context.secrets.store(secretKeyFor(this.config().apiUrl), token);
+    await this.context.secrets.store(key, token);
     this.accountChanged(token);
   }
 
+  /** Forgets the token saved for the configured API's origin, and any host-only key an earlier version saved. */
   async clearToken(): Promise<void> {
-    await this.context.secrets.delete(secretKeyFor(this.config().apiUrl));
+    const { apiUrl } = this.config();
+    for (const key of [secretKeyFor(apiUrl), legacySecretKeyFor(apiUrl)]) if (key) await this.context.secrets.delete(key);
     this.accountChanged();
   }
 

@@ -30,6 +30,8 @@ export interface NotesApi {
   captureCoachAnswer(input: CoachAnswerInput): Promise<vscode.Uri>;
   /** Creates a note of any kind with the given Markdown body; same guarantees as above. */
   create(input: { kind: NoteKind; body: string; tags?: string[]; links?: NoteLink[]; open?: boolean }): Promise<vscode.Uri>;
+  /** The kind of the note a `multiplier-note:` uri opens, once the store is loaded; otherwise undefined. */
+  kindOf(uri: vscode.Uri): NoteKind | undefined;
   /** Fires after any note is created, saved or deleted (in this window). */
   readonly onDidChange: vscode.Event<void>;
 }

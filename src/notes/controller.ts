@@ -25,6 +25,8 @@ export class NotesController implements NotesApi, vscode.Disposable {
   readonly usingGlobalStorage: boolean;
   readonly dir: string;
   private storeSubscription?: { dispose(): void };
+  /** Problem messages shown since the window opened (one per load at most), for tests. */
+  messagesShown = 0;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -98,6 +100,11 @@ export class NotesController implements NotesApi, vscode.Disposable {
     return uri;
   }
 
+  kindOf(uri: vscode.Uri): NoteKind | undefined {
+    const id = noteIdFromUri(uri);
+    return id === undefined ? undefined : this.loaded?.summary(id)?.kind;
+  }
+
   captureCoachAnswer(input: CoachAnswerInput): Promise<vscode.Uri> {
     return this.create({ kind: 'coach-answer', body: coachAnswerBody(input), tags: input.tags, links: input.links, open: input.open });
   }
@@ -111,12 +118,31 @@ export class NotesController implements NotesApi, vscode.Disposable {
     return editor;
   }
 
+  /**
+   * Store problems, said once: one problem is one message; several (five damaged files) are one
+   * summary whose "Show Details" opens the log, where each is named.
+   */
   private report(report: LoadReport): void {
-    for (const warning of report.warnings) {
-      this.log.warn(`notes: ${warning}`);
-      void vscode.window.showWarningMessage(warning, 'Show Log').then((choice) => choice && this.log.show());
-    }
+    for (const warning of report.warnings) this.log.warn(`notes: ${warning}`);
     if (report.cleanedTemps > 0) this.log.info(`notes: removed ${report.cleanedTemps} unfinished temp file(s)`);
+    const [first] = report.warnings;
+    if (first === undefined) return;
+    this.messagesShown++;
+    if (report.warnings.length === 1) {
+      void vscode.window.showWarningMessage(first, vscode.l10n.t('Show Log')).then((choice) => choice && this.log.show());
+      return;
+    }
+    const restored = report.restored.length;
+    const summary = [
+      vscode.l10n.t(
+        'Growth notes: {0} problems in the notes folder. Damaged files and unexpected entries were moved to quarantine/; nothing was deleted.',
+        report.warnings.length,
+      ),
+      restored > 0 ? vscode.l10n.t('{0} of them were restored from their last good version.', restored) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    void vscode.window.showWarningMessage(summary, vscode.l10n.t('Show Details')).then((choice) => choice && this.log.show());
   }
 
   dispose(): void {

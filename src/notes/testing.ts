@@ -18,6 +18,7 @@ export function notesTestApi(notes: NotesController) {
         );
       return {
         dir: notes.dir,
+        messagesShown: notes.messagesShown,
         notes: store.allCached(),
         weeks: sections.length ? await groups(0) : [],
         tags: sections.length ? await groups(1) : [],

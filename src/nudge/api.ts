@@ -19,6 +19,8 @@ export interface NudgeRequest {
   why: string;
   /** The capability would like a notification; policy may still keep it in the view. */
   wantsToast: boolean;
+  /** Toast only inside a review window, as `review.*` kinds do (e.g. the offer of a retro). */
+  onlyInReviewWindow?: boolean;
 }
 
 /** 'view': show it in the capability's own view only. 'suppressed': muted or snoozed, show nowhere. */

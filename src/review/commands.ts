@@ -1,6 +1,7 @@
 /** Commands on queue items: open, copy, snooze, un-snooze, refresh. */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
+import { displayText } from '../core/text';
 import { nextWorkingDayStart } from '../core/time/businessHours';
 import type { CommandTable } from '../core/vscode/commands';
 import type { ReviewController } from './controller';
@@ -30,7 +31,12 @@ async function pickItem(controller: ReviewController, node: unknown, snoozedOnly
   const items = snoozedOnly ? (q?.snoozed ?? []) : [...(q?.waiting ?? []), ...(q?.mine ?? [])];
   if (items.length === 0) return undefined;
   const pick = await vscode.window.showQuickPick(
-    items.map((item) => ({ label: item.pr.title, description: `${item.pr.repo}#${item.pr.number}`, detail: item.reason, item })),
+    items.map((item) => ({
+      label: displayText(item.pr.title, { maxLength: 200 }),
+      description: displayText(`${item.pr.repo}#${item.pr.number}`, { maxLength: 120 }),
+      detail: displayText(item.reason, { maxLength: 300 }),
+      item,
+    })),
     { title: snoozedOnly ? 'Un-snooze which pull request?' : 'Which pull request?' },
   );
   return pick?.item;

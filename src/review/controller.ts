@@ -5,18 +5,19 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { Emitter } from '../core/event';
+import { displayText } from '../core/text';
 import type { WorkingSchedule } from '../core/time/businessHours';
 import type { RepoSnapshot } from '../git/api';
 import type { GitHubApi } from '../github/api';
 import type { NudgeApi } from '../nudge/api';
 import type { BranchPullRequest, ReviewApi } from './api';
-import type { QueueData } from './model/pullRequest';
+import type { QueueData, RepoFailure } from './model/pullRequest';
 import { buildQueue, type BranchRef, type ReviewQueue } from './model/queue';
 import { readReviewSettings, type ReviewSettings } from './model/settings';
 import { pruneSnoozes, type Snooze, type SnoozeRecord } from './model/snooze';
 import { describeAge } from './policy/pollPlanner';
 
-export type QueueStatus = 'idle' | 'signedOut' | 'loading' | 'ready' | 'offline' | 'rateLimited';
+export type QueueStatus = 'idle' | 'signedOut' | 'misconfigured' | 'loading' | 'ready' | 'offline' | 'rateLimited';
 
 const SNOOZE_KEY = 'multiplier.review.snoozes';
 export const STATE_CONTEXT_KEY = 'multiplier.review.state';
@@ -40,6 +41,10 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
   lastSuccessAt: number | undefined;
   /** End of a rate-limit backoff (epoch ms), for the view's description. */
   blockedUntil = 0;
+  /** What is wrong with `multiplier.github.apiUrl` while status is 'misconfigured'. */
+  configProblem: string | undefined;
+  /** True while the first poll waits for git to find the workspace's repositories. */
+  findingRepositories = false;
 
   constructor(private readonly deps: ReviewControllerDeps) {
     void this.setContext();
@@ -61,7 +66,10 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
     const age = this.lastSuccessAt !== undefined ? `data from ${describeAge(now - this.lastSuccessAt)}` : 'no data yet';
     switch (this.status) {
       case 'loading':
+        if (this.findingRepositories) return vscode.l10n.t('finding repositories…');
         return this.data ? undefined : 'loading…';
+      case 'misconfigured':
+        return vscode.l10n.t('settings need a fix');
       case 'offline':
         return `offline · ${age}`;
       case 'rateLimited':
@@ -71,6 +79,19 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A longer note for the view's message area: a refused API URL (naming the setting and its
+   * value), repositories that could not be read and why, or that the repositories are still being found.
+   */
+  message(): string | undefined {
+    if (this.status === 'misconfigured') return this.configProblem;
+    if (this.status === 'loading' && this.findingRepositories) {
+      return vscode.l10n.t("Finding this workspace's GitHub repositories. The queue asks GitHub as soon as git has found them.");
+    }
+    const failed = this.data?.failedRepos ?? [];
+    return failed.length > 0 ? failedReposText(failed) : undefined;
   }
 
   /** The workspace's branches on GitHub remotes of the configured host ("This branch"). */
@@ -116,11 +137,16 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
     this.rebuild();
   }
 
-  /** Another API or other repositories: the old data and the old host's backoff do not apply. */
+  /**
+   * Another API or other repositories: the old data, its age and the old host's backoff do not
+   * apply (an empty queue must not say "data from just now").
+   */
   forget(): void {
     this.data = undefined;
     this.queue = undefined;
+    this.lastSuccessAt = undefined;
     this.blockedUntil = 0;
+    this.findingRepositories = false;
   }
 
   setStatus(status: QueueStatus): void {
@@ -153,4 +179,19 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function failureReason(failure: RepoFailure): string {
+  return failure.reason === 'not-found'
+    ? vscode.l10n.t('GitHub answered {0}: not found, or this account cannot see it', failure.status)
+    : vscode.l10n.t('GitHub answered {0}: this account may not read it', failure.status);
+}
+
+/** "Could not read acme/gone (GitHub answered 404: …). The other repositories are shown." */
+function failedReposText(failed: readonly RepoFailure[]): string {
+  const shown = failed.slice(0, 3).map((f) => `${displayText(f.repo, { maxLength: 100 })} (${failureReason(f)})`);
+  if (failed.length > 3) shown.push(vscode.l10n.t('{0} more', failed.length - 3));
+  return failed.length === 1
+    ? vscode.l10n.t('Could not read {0}. The other repositories are shown.', shown[0])
+    : vscode.l10n.t('Could not read {0} repositories: {1}. The others are shown.', failed.length, shown.join('; '));
 }

@@ -13,6 +13,9 @@ import { isBot } from './model/settings';
 import { describeAge, mayRefreshOnTrigger, nextPollDelay, pollIntervalMs } from './policy/pollPlanner';
 import { fetchQueueData } from './source/fetchQueue';
 
+/** How long the first poll waits for git to find the workspace's repositories before it searches anyway. */
+const DISCOVERY_LIMIT_MS = 2 * 60_000;
+
 export interface ReviewPollerDeps {
   state: ReviewController;
   github: GitHubApi;
@@ -28,6 +31,8 @@ export class ReviewPoller implements vscode.Disposable {
   outageMessages = 0;
   /** Totals since the window opened, for the log and tests. */
   readonly stats: RequestStats = { requests: 0, notModified: 0, points: 0 };
+  /** What each recent poll asked for ('search', 'repositories: a/b', 'waiting for git', …), oldest first, for tests. */
+  readonly scopes: string[] = [];
 
   private started = false;
   private failures = 0;
@@ -36,6 +41,10 @@ export class ReviewPoller implements vscode.Disposable {
   private running: Promise<void> | undefined;
   private again: Promise<void> | undefined;
   private lastGitKey = '';
+  /** Bumped by a settings change: a poll that started before it must not store its answer. */
+  private generation = 0;
+  private discovery: { dispose(): void } | undefined;
+  private discoveryGaveUp = false;
   private readonly disposables: { dispose(): void }[] = [];
 
   constructor(private readonly deps: ReviewPollerDeps) {
@@ -44,6 +53,7 @@ export class ReviewPoller implements vscode.Disposable {
       github.onDidChange((change) => {
         if (change === 'settings') {
           state.forget();
+          this.generation++;
           this.failures = 0;
           this.outageNotified = false;
         }
@@ -57,6 +67,7 @@ export class ReviewPoller implements vscode.Disposable {
         if (e.focused) this.trigger('window focus');
       }),
       { dispose: () => this.timer?.dispose() },
+      { dispose: () => this.discovery?.dispose() },
     );
   }
 
@@ -110,6 +121,24 @@ export class ReviewPoller implements vscode.Disposable {
     this.timer?.dispose();
     const { state, github, clock, log } = this.deps;
     const config = github.config();
+    const generation = this.generation;
+    if (config.problem) {
+      // No credential is looked up and no request is made until the setting is fixed (its change polls again).
+      if (state.status !== 'misconfigured' || state.configProblem !== config.problem) {
+        log.warn(`review queue: ${config.problem}`);
+        // Said once per value; the view's message keeps saying it (a message hides welcome buttons).
+        const open = vscode.l10n.t('Open Settings');
+        void Promise.resolve(vscode.window.showWarningMessage(config.problem, open)).then((choice) => {
+          if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'multiplier.github.apiUrl');
+        });
+      }
+      this.record('none: settings need a fix');
+      state.configProblem = config.problem;
+      state.setStatus('misconfigured');
+      return;
+    }
+    state.configProblem = undefined;
+    if (config.repositories.length === 0 && this.waitForDiscovery(reason)) return;
     const now = clock.now();
     if (state.blockedUntil > now) {
       log.info(`review queue: skipped refresh (${reason}), rate limited for ${Math.ceil((state.blockedUntil - now) / 1000)} s`);
@@ -126,14 +155,20 @@ export class ReviewPoller implements vscode.Disposable {
     if (!state.data) state.setStatus('loading');
     const settings = state.reviewSettings();
     const branches = state.currentBranches();
+    const repositories = config.repositories.length > 0 ? config.repositories : [...new Set(branches.map((b) => b.repo))];
+    this.record(repositories.length > 0 ? `repositories: ${repositories.join(', ')}` : 'search');
     const { requests } = connection;
     try {
       const data = await fetchQueueData(requests, {
-        repositories: config.repositories.length > 0 ? config.repositories : [...new Set(branches.map((b) => b.repo))],
+        repositories,
         currentBranches: branches,
         isBot: (login) => isBot(login, settings.botAuthors),
         now: () => clock.now(),
       });
+      if (generation !== this.generation) {
+        log.info(`review queue: dropped a refresh (${reason}) that began before the settings changed`);
+        return; // the refresh queued by the change runs next
+      }
       this.failures = 0;
       this.outageNotified = false;
       state.accept(data);
@@ -143,6 +178,7 @@ export class ReviewPoller implements vscode.Disposable {
           (s.remaining !== undefined ? `, ${s.remaining} left` : ''),
       );
     } catch (error) {
+      if (generation !== this.generation) return;
       this.failed(error, requests.blockedUntil);
       state.rebuild();
     } finally {
@@ -152,6 +188,42 @@ export class ReviewPoller implements vscode.Disposable {
       void connection.save();
     }
     this.scheduleNext(config.pollMinutes);
+  }
+
+  /**
+   * With no repositories in settings, the queue reads the workspace's: until git has found them,
+   * it says so and waits (instead of searching every repository the token can see, then
+   * switching). Git's start-up ends the wait; so does a limit, after which search is used.
+   */
+  private waitForDiscovery(reason: string): boolean {
+    const { git, state, clock, log } = this.deps;
+    if (git.status !== 'starting' || this.discoveryGaveUp) {
+      this.discovery?.dispose();
+      this.discovery = undefined;
+      state.findingRepositories = false;
+      return false;
+    }
+    this.record('waiting for git to find repositories');
+    if (!this.discovery) {
+      log.info(`review queue: waiting for git to find the workspace's repositories (${reason})`);
+      const statusChanged = git.onDidChangeStatus((status) => {
+        if (status !== 'starting') void this.refresh('repositories found');
+      });
+      const limit = clock.after(DISCOVERY_LIMIT_MS, () => {
+        this.discoveryGaveUp = true;
+        log.warn(`review queue: git found no repositories in ${DISCOVERY_LIMIT_MS / 1000} s; searching GitHub instead`);
+        void this.refresh('git is slow to find repositories');
+      });
+      this.discovery = { dispose: () => (statusChanged.dispose(), limit.dispose()) };
+    }
+    state.findingRepositories = true;
+    state.setStatus('loading');
+    return true;
+  }
+
+  private record(scope: string): void {
+    this.scopes.push(scope);
+    if (this.scopes.length > 20) this.scopes.shift();
   }
 
   private failed(error: unknown, blockedUntil: number): void {

@@ -61,6 +61,7 @@ export function registerReview({ controller, poller }: Review, deps: ReviewDeps)
 
   const describe = () => {
     view.description = controller.describeState();
+    view.message = controller.message();
     const n = controller.queue?.waiting.length ?? 0;
     view.badge = n > 0 ? { value: n, tooltip: `${n} ${n === 1 ? 'review waits' : 'reviews wait'} on you` } : undefined;
   };

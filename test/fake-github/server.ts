@@ -18,6 +18,7 @@ export type FaultKind =
   | 'too-many' // 429
   | 'primary-exhausted' // 403 with x-ratelimit-remaining: 0
   | 'server-error' // 500 JSON
+  | 'forbidden' // 403 that is not a rate limit (no access to this repository)
   | 'html-502' // 502 with an HTML page
   | 'truncated-json' // 200 with half a JSON body
   | 'slow' // answers after delayMs
@@ -43,13 +44,17 @@ export interface FakeStats {
   byStatus: Record<string, number>;
   /** Path without query → count. */
   byPath: Record<string, number>;
-  /** Authorization schemes seen, never the token itself. */
+  /** Requests answered 401 (no or wrong token). */
   unauthorized: number;
+  /** SHA-256 digests of the tokens received, with counts: never the token itself (see `received`). */
+  tokens: Record<string, number>;
 }
 
 export interface FakeGitHub {
   url: string;
   readonly stats: FakeStats;
+  /** How many requests since the last resetStats() carried `token`. */
+  received(token: string): number;
   resetStats(): void;
   setFaults(faults: Fault[]): void;
   /** Replace or edit the scenario while running (e.g. to simulate new activity). */
@@ -64,7 +69,8 @@ export interface StartOptions {
   now?: number;
 }
 
-const emptyStats = (): FakeStats => ({ requests: 0, notModified: 0, points: 0, byStatus: {}, byPath: {}, unauthorized: 0 });
+const emptyStats = (): FakeStats => ({ requests: 0, notModified: 0, points: 0, byStatus: {}, byPath: {}, unauthorized: 0, tokens: {} });
+const digest = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub> {
   const scenario = typeof options.scenario === 'string' ? loadScenario(options.scenario) : options.scenario;
@@ -79,6 +85,9 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
     stats.requests++;
+    // Recorded before anything else (faults, drops): a token that reached us at all counts.
+    const sent = /^(?:bearer|token)\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (sent) stats.tokens[digest(sent)] = (stats.tokens[digest(sent)] ?? 0) + 1;
     stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
@@ -121,6 +130,8 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
           return send(403, JSON.stringify({ message: 'API rate limit exceeded' }), { ...rateHeaders(), 'x-ratelimit-remaining': '0' });
         case 'server-error':
           return send(500, JSON.stringify({ message: 'Server Error' }));
+        case 'forbidden':
+          return send(403, JSON.stringify({ message: 'Resource not accessible by integration' }), rateHeaders());
         case 'html-502':
           return send(502, '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>Unicorn!</p></body></html>', {
             'content-type': 'text/html',
@@ -184,6 +195,7 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
     get stats() {
       return stats;
     },
+    received: (token) => stats.tokens[digest(token)] ?? 0,
     resetStats: () => {
       stats = emptyStats();
     },

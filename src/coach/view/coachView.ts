@@ -12,6 +12,7 @@ export const COACH_VIEW_ID = 'multiplier.coach';
 export class CoachViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private model: CoachViewModel = { waiting: 0, problems: [] };
+  private notices: readonly string[] = [];
   private lastHtml = '';
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -43,6 +44,12 @@ export class CoachViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.render();
   }
 
+  /** Lines about missing history (a repository git refuses), shown below the prompt. */
+  setNotices(notices: readonly string[]): void {
+    this.notices = notices;
+    this.render();
+  }
+
   /** The HTML of the last render; for integration tests. */
   html(): string {
     return this.lastHtml;
@@ -56,12 +63,16 @@ export class CoachViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     const view = this.view;
     if (!view) return;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'coach');
-    this.lastHtml = renderCoachHtml(this.model, {
-      cspSource: view.webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
-      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'coach.js')).toString(),
-      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'coach.css')).toString(),
-    });
+    this.lastHtml = renderCoachHtml(
+      this.model,
+      {
+        cspSource: view.webview.cspSource,
+        nonce: makeNonce((n) => randomBytes(n)),
+        scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'coach.js')).toString(),
+        styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'coach.css')).toString(),
+      },
+      this.notices,
+    );
     view.webview.html = this.lastHtml;
     const count = (this.model.current ? 1 : 0) + this.model.waiting;
     view.badge = count > 0 ? { value: count, tooltip: `${count} coach prompt${count === 1 ? '' : 's'}` } : undefined;

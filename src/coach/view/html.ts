@@ -1,3 +1,4 @@
+import { displayText } from '../../core/text';
 import type { CoachViewModel } from './protocol';
 
 export interface HtmlResources {
@@ -12,6 +13,15 @@ export interface HtmlResources {
 /** Escapes text for element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+}
+
+/**
+ * Text from the repository (author names and e-mails, file paths in a signal's summary, team
+ * prompts): neutralised and bounded before it is escaped, so no bidi override or invisible
+ * character reaches the view.
+ */
+function shown(text: string, maxLength = 200): string {
+  return escapeHtml(displayText(text, { maxLength }));
 }
 
 /** 32 random hex characters from the given random source (crypto in the editor layer). */
@@ -47,15 +57,15 @@ function promptSection(model: CoachViewModel): string {
   <h3>Who knows this code</h3>
   <ul>${p.people
     .map(
-      (person) => `<li><span class="name">${escapeHtml(person.name)}</span> <span class="reason">${escapeHtml(person.reason)}</span>
-    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${escapeHtml(person.name.split(' ')[0] || person.email)}</button></li>`,
+      (person) => `<li><span class="name">${shown(person.name, 80)}</span> <span class="reason">${shown(person.reason, 300)}</span>
+    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${shown(displayText(person.name).split(' ')[0] || person.email, 60)}</button></li>`,
     )
     .join('')}</ul>
 </section>`;
   const waiting = model.waiting > 0 ? `<p class="muted">${model.waiting} more waiting.</p>` : '';
   return `<section class="prompt" data-key="${key}">
-  <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${escapeHtml(p.why)}</p>
-  <h2 class="question">${escapeHtml(p.question)}</h2>
+  <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${shown(p.why, 400)}</p>
+  <h2 class="question">${shown(p.question, 400)}</h2>
   ${people}
   <label for="answer" class="muted">Your answer stays private until you choose to share it.</label>
   <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened…"></textarea>
@@ -69,14 +79,20 @@ function promptSection(model: CoachViewModel): string {
 ${waiting}`;
 }
 
+/** Why there is no history to suggest people from (a repository git refuses), with the fix: one line each. */
+function noticesSection(notices: readonly string[]): string {
+  if (notices.length === 0) return '';
+  return `<section class="problems" role="status"><h3>History unavailable</h3><ul>${notices.map((n) => `<li>${shown(n, 600)}</li>`).join('')}</ul></section>`;
+}
+
 /** The whole document. Every dynamic string is escaped; the only script is the nonce'd file. */
-export function renderCoachHtml(model: CoachViewModel, res: HtmlResources): string {
+export function renderCoachHtml(model: CoachViewModel, res: HtmlResources, notices: readonly string[] = []): string {
   // Not escaped: the quotes around 'none' and the nonce are part of the policy; every piece is ours.
   const csp = `default-src 'none'; style-src ${res.cspSource}; script-src 'nonce-${res.nonce}'; img-src ${res.cspSource}`;
   const problems =
     model.problems.length === 0
       ? ''
-      : `<section class="problems" role="alert"><h3>Prompt file problems</h3><ul>${model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul></section>`;
+      : `<section class="problems" role="alert"><h3>Prompt file problems</h3><ul>${model.problems.map((p) => `<li>${shown(p, 400)}</li>`).join('')}</ul></section>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -88,6 +104,7 @@ export function renderCoachHtml(model: CoachViewModel, res: HtmlResources): stri
 </head>
 <body>
 <main>
+${noticesSection(notices)}
 ${promptSection(model)}
 ${problems}
 </main>

@@ -57,3 +57,32 @@ function packCounts(added: number | null, deleted: number | null): number {
   if (!(a >= 0 && a < SMALL && d >= 0 && d < SMALL) || !Number.isInteger(a) || !Number.isInteger(d)) return -1;
   return a * SMALL + d;
 }
+
+/**
+ * Log order is children before parents, so a parent's hash is seen before its own record. Keeping
+ * those strings until the parent arrives lets both share one string, with a map only as large as
+ * the frontier of unseen parents. Used by the log parser and the cache reader alike.
+ */
+export class HashSharer {
+  private readonly unseenParents = new Map<string, string>();
+
+  parent(hash: string): string {
+    const known = this.unseenParents.get(hash);
+    if (known !== undefined) return known;
+    const copy = hash.length === 40 ? flatCopy(hash) : hash;
+    this.unseenParents.set(copy, copy);
+    return copy;
+  }
+
+  own(hash: string): string {
+    const known = this.unseenParents.get(hash);
+    if (known === undefined) return hash;
+    this.unseenParents.delete(hash);
+    return known;
+  }
+}
+
+/** A standalone copy of a short string, so it does not keep a larger string it was sliced from alive. */
+function flatCopy(value: string): string {
+  return Buffer.from(value, 'latin1').toString('latin1');
+}

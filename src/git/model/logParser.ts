@@ -3,15 +3,30 @@
  *
  * Why bytes, not strings: a chunk boundary can fall inside a multi-byte UTF-8 character, and
  * repositories contain non-UTF-8 names. NUL never occurs inside UTF-8, so we split the raw bytes on
- * NUL first and decode each complete field on its own. Pure: no I/O, no `vscode`.
+ * NUL first and decode each complete field on its own.
+ *
+ * Message bodies are never decoded as a whole: git/git has 41 MB of them, and only two things in a
+ * body are ever used (see derive/definitions.ts): a merged pull request's title and the id after
+ * "This reverts commit". Those are picked out of the bytes; the rest is dropped as it streams by.
+ * Pure: no I/O, no `vscode`.
  */
 import { isUtf8 } from 'node:buffer';
-import type { Commit, FileChange, Signature } from '../api';
-import { Interner } from './intern';
+import type { Commit, FileChange } from '../api';
+import { IdentityTable, makeCommit, type Identity } from './commit';
+import { MERGE_PR_SUBJECT, REVERT_ID, REVERT_LINE } from './derive/definitions';
+import { HashSharer, Interner } from './intern';
 
-/** Header fields after the record sentinel, in this order. `%aN`/`%aE` honour .mailmap. */
-const HEADER_FORMAT = ['%H', '%P', '%aN', '%aE', '%ad', '%cN', '%cE', '%cd', '%s', '%b'];
+/**
+ * Header fields after the record sentinel, in this order. `%aN`/`%aE` honour .mailmap. `%m` is the
+ * side of a symmetric range (`<` left, `>` right, `-` boundary); a plain range prints `>`.
+ */
+const HEADER_FORMAT = ['%H', '%P', '%m', '%aN', '%aE', '%ad', '%cN', '%cE', '%cd', '%s', '%b'];
 const HEADER_FIELDS = HEADER_FORMAT.length;
+const BODY_FIELD = HEADER_FIELDS - 1;
+const REVERT_BYTES = Buffer.from(REVERT_LINE, 'latin1');
+
+/** Which side of `git log A...B --left-right` a commit came from. */
+export type LogSide = 'left' | 'right';
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /**
@@ -49,17 +64,22 @@ export class LogStreamParser {
   private pending: Buffer[] = [];
   private state: State = 'seek';
   private header: string[] = [];
+  /** What the body field yielded for the commit being read. */
+  private prTitle: string | undefined;
+  private revertOf: string | undefined;
   /** Reused for every commit; each commit gets an exact-size copy (see Interner.files). */
   private readonly files: FileChange[] = [];
   private fileCount = 0;
   private renameCounts: { added: number | null; deleted: number | null } | undefined;
   /** Names, emails, paths and small file changes repeat across thousands of commits: share them. */
   private readonly intern = new Interner();
+  private readonly hashes = new HashSharer();
+  private readonly identities = new IdentityTable();
   private skippedRecords = 0;
 
   constructor(
     sentinel: string,
-    private readonly onCommit: (commit: Commit) => void,
+    private readonly onCommit: (commit: Commit, side: LogSide) => void,
   ) {
     this.sentinel = Buffer.from(`\x1e${sentinel}`, 'latin1');
   }
@@ -113,7 +133,8 @@ export class LogStreamParser {
       case 'seek':
         return;
       case 'header':
-        this.header.push(decodeField(bytes));
+        if (this.header.length === BODY_FIELD) this.body(bytes);
+        this.header.push(this.header.length === BODY_FIELD ? '' : decodeField(bytes));
         if (this.header.length === HEADER_FIELDS) {
           if (SHA.test(this.header[0])) {
             this.state = 'files';
@@ -135,6 +156,18 @@ export class LogStreamParser {
         this.state = 'files';
         return;
       }
+    }
+  }
+
+  /** Keeps only what the derivations use from the body (the subject and parents are known by now). */
+  private body(bytes: Buffer): void {
+    const [, parents, , , , , , , , subject] = this.header;
+    this.revertOf = revertId(subject) ?? revertIdIn(bytes);
+    this.prTitle = undefined;
+    if (parents.includes(' ') && MERGE_PR_SUBJECT.test(subject)) {
+      const newline = bytes.indexOf(0x0a);
+      const title = decodeField(newline < 0 ? bytes : bytes.subarray(0, newline)).trim();
+      if (title !== '') this.prTitle = title;
     }
   }
 
@@ -170,53 +203,54 @@ export class LogStreamParser {
       this.header = [];
       return;
     }
-    const [hash, parents, an, ae, ad, cn, ce, cd, subject, body] = this.header;
+    const [hash, parents, mark, an, ae, ad, cn, ce, cd, subject] = this.header;
     this.header = [];
-    const author = this.signature(an, ae, ad);
-    this.onCommit({
-      hash: this.ownHash(hash),
-      parents: parents === '' ? [] : parents.split(' ').map((p) => this.parentHash(p)),
-      author,
-      // Usually the same person at the same moment: share one object (100k commits, ~5 MB less).
-      committer: cn === an && ce === ae && cd === ad ? author : this.signature(cn, ce, cd),
+    const author = parseRawDate(ad);
+    const committer = cd === ad ? author : parseRawDate(cd);
+    const commit = makeCommit({
+      hash: this.hashes.own(hash),
+      parents: parents === '' ? [] : parents.split(' ').map((p) => this.hashes.parent(p)),
+      author: this.identity(an, ae, author.tz),
+      authorTime: author.time,
+      committer: this.identity(cn, ce, committer.tz),
+      committerTime: committer.time,
       subject,
-      body: body.replace(/\s+$/, ''),
       files: this.intern.files(this.files, this.fileCount),
+      prTitle: this.prTitle,
+      revertOf: this.revertOf,
     });
+    this.prTitle = this.revertOf = undefined;
     this.fileCount = 0;
+    this.onCommit(commit, mark === '<' ? 'left' : 'right');
   }
 
-  private signature(name: string, email: string, rawDate: string): Signature {
-    const { time, tz } = parseRawDate(rawDate);
-    return { name: this.intern.string(name), email: this.intern.string(email), time, tz: this.intern.string(tz) };
-  }
-
-  /**
-   * Log order is children before parents, so a parent's hash is seen before its own record. Keeping
-   * those strings until the parent arrives lets both share one string, with a map only as large as
-   * the frontier of unseen parents.
-   */
-  private readonly unseenParents = new Map<string, string>();
-
-  private parentHash(hash: string): string {
-    const known = this.unseenParents.get(hash);
-    if (known !== undefined) return known;
-    const copy = hash.length === 40 ? flatCopy(hash) : hash;
-    this.unseenParents.set(copy, copy);
-    return copy;
-  }
-
-  private ownHash(hash: string): string {
-    const known = this.unseenParents.get(hash);
-    if (known === undefined) return hash;
-    this.unseenParents.delete(hash);
-    return known;
+  private identity(name: string, email: string, tz: string): Identity {
+    return this.identities.get(this.intern.string(name), this.intern.string(email), this.intern.string(tz));
   }
 }
 
-/** A standalone copy of a short string, so it does not keep a larger string it was sliced from alive. */
-function flatCopy(value: string): string {
-  return Buffer.from(value, 'latin1').toString('latin1');
+/** The id after the first "This reverts commit " followed by one (7 to 64 hex digits), in a subject. */
+export function revertId(text: string): string | undefined {
+  for (let at = text.indexOf(REVERT_LINE); at >= 0; at = text.indexOf(REVERT_LINE, at + 1)) {
+    const id = REVERT_ID.exec(text.slice(at + REVERT_LINE.length, at + REVERT_LINE.length + 65));
+    if (id) return id[0];
+  }
+  return undefined;
+}
+
+/** The same, in a body's raw bytes, without decoding the body. */
+function revertIdIn(bytes: Buffer): string | undefined {
+  for (let at = bytes.indexOf(REVERT_BYTES); at >= 0; at = bytes.indexOf(REVERT_BYTES, at + 1)) {
+    const start = at + REVERT_BYTES.length;
+    let end = start;
+    while (end < bytes.length && end - start < 64 && isLowerHex(bytes[end])) end++;
+    if (end - start >= 7) return bytes.toString('latin1', start, end);
+  }
+  return undefined;
+}
+
+function isLowerHex(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66);
 }
 
 function countOf(text: string): number | null {

@@ -5,7 +5,7 @@
  */
 import type { HistoryModel } from '../api';
 import { createHistoryModel, type OwnershipSettings } from '../model/historyModel';
-import { refreshHistory, type RefreshMode } from './historyReader';
+import { refreshHistory, type ReaderState, type RefreshMode } from './historyReader';
 import { loadHistoryCache, saveHistoryCache, type CachedHistory } from './historyStore';
 import type { GitRunner } from './runGit';
 
@@ -20,13 +20,16 @@ export interface HistorySourceOptions {
   timeoutMs?: number;
   /** Aborted when the workspace closes: kills every git process still running. */
   signal: AbortSignal;
-  now?: () => number;
+  /** The one clock's "now" (ms): when a model is read, the reference time of ownership's decay. */
+  now: () => number;
   onRefreshed?: (repoRoot: string, mode: RefreshMode, commitsRead: number, ms: number) => void;
   onError?: (message: string, error: unknown) => void;
 }
 
 interface RepoEntry {
   cached?: CachedHistory;
+  /** Paths and tags the reader keeps between refreshes (memory only). */
+  reader?: ReaderState;
   model?: HistoryModel;
   /** The ownership settings `model` was built with, to rebuild it when they change. */
   settingsKey?: string;
@@ -59,7 +62,7 @@ export class HistorySource {
   }
 
   private async refresh(repoRoot: string, entry: RepoEntry): Promise<HistoryModel> {
-    const started = performance.now();
+    const started = performance.now(); // for the log line only
     if (!entry.diskLoaded) {
       entry.diskLoaded = true;
       if (this.options.storageDir && !entry.cached) {
@@ -75,15 +78,24 @@ export class HistorySource {
         maxCommits: this.options.maxCommits(),
       },
       entry.cached,
+      entry.reader,
     );
     const changed = result.mode !== 'unchanged' || !entry.model;
     entry.cached = result.history;
-    const releasesSame = entry.model && JSON.stringify(entry.model.releases) === JSON.stringify(result.releases);
+    entry.reader = result.state;
+    // Tags not re-read (their files did not change) keep their array: no comparison needed.
+    const releasesSame =
+      entry.model &&
+      (entry.model.releases === result.releases ||
+        (JSON.stringify(entry.model.releases) === JSON.stringify(result.releases) &&
+          JSON.stringify(entry.model.skippedTags) === JSON.stringify(result.skipped)));
     const settings: OwnershipSettings = { halfLifeDays: this.options.halfLifeDays(), botAuthors: this.options.botAuthors?.() ?? [] };
     const settingsKey = JSON.stringify(settings);
     if (changed || !releasesSame || settingsKey !== entry.settingsKey) {
-      const now = this.options.now?.() ?? Date.now(); // standalone use (benchmarks): the machine's clock
-      entry.model = createHistoryModel({ ...result.history, shallow: result.shallow, releases: result.releases, readAt: now }, settings);
+      entry.model = createHistoryModel(
+        { ...result.history, shallow: result.shallow, releases: result.releases, skippedTags: result.skipped, readAt: this.options.now() },
+        settings,
+      );
       entry.settingsKey = settingsKey;
     }
     if (result.mode !== 'unchanged') this.scheduleWrite(entry);

@@ -10,10 +10,16 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Commit, FileChange } from '../api';
-import { Interner } from '../model/intern';
+import { IdentityTable, makeCommit } from '../model/commit';
+import { HashSharer, Interner } from '../model/intern';
 
 export const CACHE_FORMAT = 'multiplier-git-history';
-export const CACHE_VERSION = 1;
+/**
+ * 2: no message bodies (only a merged PR's title and a revert's quoted id), a committer who is the
+ * author at the same instant stored as 0, file changes as one flat array. A version-1 file is
+ * discarded (deleted) on load and the history rescanned once.
+ */
+export const CACHE_VERSION = 2;
 
 export interface CachedHistory {
   repoRoot: string;
@@ -33,6 +39,13 @@ interface Header {
   count: number;
 }
 
+/**
+ * One commit: [hash, parents, author name, author e-mail, author ms, author zone,
+ *   committer (0 = the author's signature) or [name, e-mail, ms, zone], subject,
+ *   [path, added, deleted, path, added, deleted, …], PR title or null?, reverted id?]
+ * The last two are present only when the commit has them.
+ */
+type SignatureRow = [string, string, number, string];
 type Row = [
   string,
   string,
@@ -40,13 +53,11 @@ type Row = [
   string,
   number,
   string,
+  0 | SignatureRow,
   string,
-  string,
-  number,
-  string,
-  string,
-  string,
-  [string, number | null, number | null][],
+  (string | number | null)[],
+  (string | null)?,
+  string?,
 ];
 
 export function cacheFileFor(storageDir: string, repoRoot: string): string {
@@ -55,58 +66,86 @@ export function cacheFileFor(storageDir: string, repoRoot: string): string {
 }
 
 export function encodeCommit(c: Commit): string {
+  const files: (string | number | null)[] = [];
+  for (const f of c.files) files.push(f.path, f.added, f.deleted);
+  const { author, committer } = c;
+  const sameSigner =
+    committer.name === author.name && committer.email === author.email && committer.time === author.time && committer.tz === author.tz;
   const row: Row = [
     c.hash,
     c.parents.join(' '),
-    c.author.name,
-    c.author.email,
-    c.author.time,
-    c.author.tz,
-    c.committer.name,
-    c.committer.email,
-    c.committer.time,
-    c.committer.tz,
+    author.name,
+    author.email,
+    author.time,
+    author.tz,
+    sameSigner ? 0 : [committer.name, committer.email, committer.time, committer.tz],
     c.subject,
-    c.body,
-    c.files.map((f) => [f.path, f.added, f.deleted]),
+    files,
   ];
+  if (c.prTitle !== undefined || c.revertOf !== undefined) row.push(c.prTitle ?? null);
+  if (c.revertOf !== undefined) row.push(c.revertOf);
   return JSON.stringify(row);
 }
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const REVERTED = /^[0-9a-f]{7,64}$/;
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isCount = (v: unknown): v is number | null => v === null || isNum(v);
 
-/** Strict: returns undefined unless the row has exactly the expected shape. */
-export function decodeCommit(line: string, shared: Interner = new Interner()): Commit | undefined {
+/**
+ * Strict: returns undefined unless the row has exactly the expected shape. `shared` and `hashes`
+ * let one cache's commits share names, paths, small changes and parent ids, as the parser does.
+ */
+export function decodeCommit(
+  line: string,
+  shared: Interner = new Interner(),
+  hashes: HashSharer = new HashSharer(),
+  identities: IdentityTable = new IdentityTable(),
+): Commit | undefined {
   let row: unknown;
   try {
     row = JSON.parse(line);
   } catch {
     return undefined;
   }
-  if (!Array.isArray(row) || row.length !== 13) return undefined;
-  const [hash, parents, an, ae, at, atz, cn, ce, ct, ctz, subject, body, files] = row as unknown[];
+  if (!Array.isArray(row) || row.length < 9 || row.length > 11) return undefined;
+  const [hash, parents, an, ae, at, atz, signer, subject, files, prTitle, revertOf] = row as unknown[];
   if (!isStr(hash) || !SHA.test(hash) || !isStr(parents) || !isStr(an) || !isStr(ae) || !isNum(at) || !isStr(atz)) return undefined;
-  if (!isStr(cn) || !isStr(ce) || !isNum(ct) || !isStr(ctz) || !isStr(subject) || !isStr(body) || !Array.isArray(files)) return undefined;
+  if (!isStr(subject) || !Array.isArray(files) || files.length % 3 !== 0) return undefined;
+  if (row.length >= 10 && !(prTitle === null || isStr(prTitle))) return undefined;
+  if (row.length === 11 && !(isStr(revertOf) && REVERTED.test(revertOf))) return undefined;
   const intern = (value: string) => shared.string(value);
+  const author = identities.get(intern(an), intern(ae), intern(atz));
+  let committer = author;
+  let ct = at;
+  if (signer !== 0) {
+    if (!Array.isArray(signer) || signer.length !== 4) return undefined;
+    const [cn, ce, time, ctz] = signer as unknown[];
+    if (!isStr(cn) || !isStr(ce) || !isNum(time) || !isStr(ctz)) return undefined;
+    committer = identities.get(intern(cn), intern(ce), intern(ctz));
+    ct = time;
+  }
   const changes: FileChange[] = [];
-  for (const f of files as unknown[]) {
-    if (!Array.isArray(f) || f.length !== 3 || !isStr(f[0]) || !isCount(f[1]) || !isCount(f[2])) return undefined;
-    changes.push(shared.change(intern(f[0]), f[1], f[2]));
+  for (let i = 0; i < files.length; i += 3) {
+    const [p, added, deleted] = [files[i], files[i + 1], files[i + 2]];
+    if (!isStr(p) || !isCount(added) || !isCount(deleted)) return undefined;
+    changes.push(shared.change(intern(p), added, deleted));
   }
   const parentList = parents === '' ? [] : parents.split(' ');
   if (!parentList.every((p) => SHA.test(p))) return undefined;
-  return {
-    hash,
-    parents: parentList,
-    author: { name: intern(an), email: intern(ae), time: at, tz: intern(atz) },
-    committer: { name: intern(cn), email: intern(ce), time: ct, tz: intern(ctz) },
+  return makeCommit({
+    hash: hashes.own(hash),
+    parents: parentList.map((p) => hashes.parent(p)),
+    author,
+    authorTime: at,
+    committer,
+    committerTime: ct,
     subject,
-    body,
     files: shared.files(changes),
-  };
+    prTitle: isStr(prTitle) ? prTitle : undefined,
+    revertOf: isStr(revertOf) ? revertOf : undefined,
+  });
 }
 
 /** Loads a cache, or undefined when there is none or it cannot be trusted (then it is deleted). */
@@ -125,6 +164,8 @@ export async function loadHistoryCache(storageDir: string, repoRoot: string): Pr
 async function readCache(file: string, repoRoot: string): Promise<CachedHistory | undefined> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const intern = new Interner();
+  const hashes = new HashSharer();
+  const identities = new IdentityTable();
   let header: Header | undefined;
   const commits: Commit[] = [];
   try {
@@ -135,7 +176,7 @@ async function readCache(file: string, repoRoot: string): Promise<CachedHistory 
         continue;
       }
       if (line === '') continue;
-      const commit = decodeCommit(line, intern);
+      const commit = decodeCommit(line, intern, hashes, identities);
       if (!commit) return undefined;
       commits.push(commit);
     }

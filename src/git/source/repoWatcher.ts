@@ -18,7 +18,7 @@ export interface RepoWatcherSink {
 
 export class RepoWatcher implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly perRepo = new Map<string, { repo: Repository; listener: vscode.Disposable }>();
+  private readonly perRepo = new Map<string, { repo: Repository; listener: vscode.Disposable; first: Promise<void> }>();
   private readonly commitTimes = new Map<string, number>();
   private readonly debouncer: KeyedDebouncer<string>;
   private api: GitApi | undefined;
@@ -58,11 +58,28 @@ export class RepoWatcher implements vscode.Disposable {
     if (this.api) return;
     const api = (this.api = exports.getAPI(1));
     this.disposables.push(
-      api.onDidOpenRepository((repo) => this.open(repo)),
+      api.onDidOpenRepository((repo) => void this.open(repo)),
       api.onDidCloseRepository((repo) => this.close(repo)),
     );
-    for (const repo of api.repositories) this.open(repo);
-    this.sink.ready();
+    // "Ready" means the repositories are known: the git extension has finished its first scan of
+    // the workspace, and each repository it found has its first snapshot. Until then readers (the
+    // review queue's first poll) wait instead of acting on an empty list.
+    const whenScanned =
+      api.state === 'initialized'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const sub = api.onDidChangeState((state) => {
+              if (state !== 'initialized') return;
+              sub.dispose();
+              resolve();
+            });
+            this.disposables.push(sub);
+          });
+    void whenScanned
+      .then(() => Promise.all(api.repositories.map((repo) => this.open(repo))))
+      .then(() => {
+        if (!this.disposed && this.api === api) this.sink.ready();
+      });
   }
 
   private detach(): void {
@@ -71,12 +88,16 @@ export class RepoWatcher implements vscode.Disposable {
     this.sink.gitMissing();
   }
 
-  private open(repo: Repository): void {
+  /** Follows a repository; resolves once its first snapshot is out. */
+  private open(repo: Repository): Promise<void> {
     const root = repo.rootUri.fsPath;
-    if (this.perRepo.has(root)) return;
+    const known = this.perRepo.get(root);
+    if (known) return known.first;
     const listener = repo.state.onDidChange(() => this.debouncer.trigger(root));
-    this.perRepo.set(root, { repo, listener });
-    void this.emit(root); // first snapshot right away: no burst to wait for
+    const entry = { repo, listener, first: Promise.resolve() };
+    this.perRepo.set(root, entry);
+    entry.first = this.emit(root).catch((error: unknown) => this.sink.error(`could not read the state of ${root}`, error)); // first snapshot right away
+    return entry.first;
   }
 
   private close(repo: Repository): void {

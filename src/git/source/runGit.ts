@@ -33,6 +33,8 @@ export interface GitRunOptions {
   signal?: AbortSignal;
   /** Exit codes that are answers rather than failures (e.g. 1 for `merge-base --is-ancestor`). */
   okExitCodes?: readonly number[];
+  /** Written to git's standard input, which is then closed (e.g. object names for `cat-file --batch-check`). */
+  input?: string;
 }
 
 export interface GitResult {
@@ -80,6 +82,9 @@ export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv
   env.GIT_PAGER = 'cat';
   env.GIT_OPTIONAL_LOCKS = '0'; // never take the index lock the user's own git may need
   env.GIT_NO_LAZY_FETCH = '1';
+  // Fully buffered output: into a pipe, git log otherwise flushes after every commit, and reading
+  // git/git's 62 MB in ~1 KB pieces cost the extension host 5 s of CPU instead of ~1.5 s.
+  env.GIT_FLUSH = '0';
   env.LC_ALL = 'C';
   return env;
 }
@@ -124,7 +129,7 @@ function runOne(gitPath: string, defaultTimeoutMs: number): GitRunner {
       const child = spawn(gitPath, safeArgs(args), {
         cwd: options.cwd,
         env: gitEnv(),
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
         // Own process group on POSIX, so a kill also reaches anything git started.
         detached: process.platform !== 'win32',
@@ -174,6 +179,9 @@ function runOne(gitPath: string, defaultTimeoutMs: number): GitRunner {
         }
         resolve({ exitCode: code ?? 0, stdout: Buffer.concat(stdout).toString('utf8'), stderr: errText });
       };
+      // git may exit before reading all of its input; its exit code says what happened.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input ?? '');
       child.on('error', (error) => finish(error, null));
       child.on('close', (code) => finish(undefined, code));
     });

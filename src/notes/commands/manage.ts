@@ -1,5 +1,6 @@
 /** Commands on existing notes: search, open, delete (with undo), tag, reveal a link. */
 import * as vscode from 'vscode';
+import { displayText } from '../../core/text';
 import type { NotesController } from '../controller';
 import { describeLink } from '../model/documents';
 import type { NoteLink } from '../model/types';
@@ -65,7 +66,7 @@ export async function revealLink(notes: NotesController, target?: NoteTarget): P
   if (!picked) return;
   if (picked.type === 'file') {
     const uri = resolveFileLink(picked.path);
-    if (!uri) return void vscode.window.showWarningMessage(`Open a folder to reveal ${picked.path}.`);
+    if (!uri) return void vscode.window.showWarningMessage(`Open a folder to reveal ${displayText(picked.path, { maxLength: 200 })}.`);
     const line = Math.max(0, (picked.line ?? 1) - 1);
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
   } else if (picked.type === 'commit') {
@@ -77,6 +78,7 @@ export async function revealLink(notes: NotesController, target?: NoteTarget): P
 }
 
 async function pickLink(links: readonly NoteLink[]): Promise<NoteLink | undefined> {
-  const items = links.map((link) => ({ label: describeLink(link), link }));
+  // Paths and URLs came from a repository or GitHub: shown neutralised and bounded.
+  const items = links.map((link) => ({ label: displayText(describeLink(link), { maxLength: 200 }), link }));
   return (await vscode.window.showQuickPick(items, { title: 'Reveal Linked File, Commit or PR' }))?.link;
 }

@@ -1,15 +1,24 @@
 /** What every notes command shares: how it names a note, and how it reports a failure. */
 import * as vscode from 'vscode';
 import type { NotesController } from '../controller';
+import { displayText } from '../../core/text';
 import { NoteStoreError } from '../model/errors';
+import { isValidNoteId } from '../model/fields';
 import { noteIdFromUri } from '../model/uri';
 import type { NotesTreeNode } from '../view/tree';
 
 /** A tree item, a note uri, a note id, or nothing (the active note editor, else a search). */
 export type NoteTarget = NotesTreeNode | vscode.Uri | string | undefined;
 
+/**
+ * The note a command is about. An id passed as text (from another extension, a keybinding or a
+ * `command:` link) must be one the store could have written: anything else names no note.
+ */
 export function idOf(target: NoteTarget): string | undefined {
-  if (typeof target === 'string') return target;
+  if (typeof target === 'string') {
+    if (isValidNoteId(target)) return target;
+    throw new NoteStoreError('not-found', `There is no growth note "${displayText(target, { maxLength: 60 })}".`);
+  }
   if (target instanceof vscode.Uri) return noteIdFromUri(target);
   if (target?.type === 'note') return target.note.id;
   const active = vscode.window.activeTextEditor?.document.uri;

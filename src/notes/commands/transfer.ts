@@ -52,6 +52,7 @@ export async function importNotes(notes: NotesController, clock: Clock, args?: {
   const parts = [`${report.created} added`, `${report.skipped} already there`];
   if (report.copies) parts.push(`${report.copies} kept beside a different note with the same id`);
   if (report.unreadable.length) parts.push(`${report.unreadable.length} unreadable`);
+  if (report.tooLarge.length) parts.push(vscode.l10n.t('{0} over the 5 MB limit, not imported', report.tooLarge.length));
   if (!args?.paths) void vscode.window.showInformationMessage(`Imported growth notes: ${parts.join(', ')}.`);
   return report;
 }

@@ -1,6 +1,7 @@
 /** Commands that write a new note: quick capture, weekly reflection, 1:1 preparation. */
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
+import { displayText } from '../../core/text';
 import type { GitApi } from '../../git/api';
 import type { ReviewApi } from '../../review/api';
 import type { NotesController } from '../controller';
@@ -24,7 +25,7 @@ export interface WriteDeps {
 
 export async function capture({ notes, git, review }: WriteDeps, args?: CaptureArgs): Promise<vscode.Uri | undefined> {
   const links = currentLinks(git, review);
-  const linked = links.length ? ` Links: ${links.map(describeLink).join(', ')}` : '';
+  const linked = links.length ? ` Links: ${displayText(links.map(describeLink).join(', '), { maxLength: 300 })}` : '';
   const text =
     args?.text ??
     (await vscode.window.showInputBox({

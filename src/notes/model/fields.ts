@@ -7,7 +7,16 @@ import type { Note, NoteLink } from './types';
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$/;
 
 export type ParseFailure =
-  'empty' | 'not-utf8' | 'no-front-matter' | 'truncated' | 'bad-field' | 'unsupported-version' | 'newer-version' | 'too-large';
+  | 'empty'
+  | 'not-utf8'
+  | 'no-front-matter'
+  | 'truncated'
+  | 'bad-field'
+  | 'unsupported-version'
+  | 'newer-version'
+  | 'too-large'
+  /** A link, a folder or a special file where a note file should be. */
+  | 'not-a-file';
 
 export type ParseResult = { ok: true; note: Note; migratedFrom?: number } | { ok: false; failure: ParseFailure; detail: string };
 

@@ -3,7 +3,7 @@
  * version as `<name>.bak` (a hard link, so no copy and no window without a good file), rename the
  * temp over the target, fsync the folder. A reader sees the old file or the new one, never a mix.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { tempName } from './lock';
 import { toStoreError } from '../model/errors';
@@ -45,14 +45,20 @@ export async function writeFileAtomic(dir: string, name: string, text: string, o
 async function backup(dir: string, target: string, backupName: string): Promise<void> {
   const aside = join(dir, tempName());
   try {
-    await fs.link(target, aside);
+    try {
+      await fs.link(target, aside);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // nothing to back up yet
+      // File systems without hard links: fall back to a copy (slower, same result).
+      await fs.copyFile(target, aside, fsConstants.COPYFILE_EXCL);
+    }
+    await fs.rename(aside, join(dir, backupName));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return; // nothing to back up yet
-    // File systems without hard links: fall back to a copy (slower, same result).
-    await fs.copyFile(target, aside);
+    // A full disk must not leave the backup's temp name behind (a partial copy included).
+    await fs.unlink(aside).catch(() => undefined);
+    throw error;
   }
-  await fs.rename(aside, join(dir, backupName));
 }
 
 /** Makes a rename durable across power loss. Some platforms cannot fsync a folder; that is fine. */

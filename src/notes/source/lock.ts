@@ -53,6 +53,8 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
   try {
     await fs.writeFile(temp, JSON.stringify(info), { flag: 'wx' });
   } catch (error) {
+    // The file may exist, half written (a full disk): remove it on this path too.
+    await fs.unlink(temp).catch(() => undefined);
     throw toStoreError(error, 'creating the lock');
   }
   const deadline = Date.now() + timeoutMs;
@@ -137,7 +139,9 @@ async function breakLock(dir: string, lockPath: string, judged: LockInfo | undef
   const wasJudged =
     judged === undefined ? taken === undefined || taken === 'missing' : taken !== 'missing' && taken?.token === judged.token;
   if (!wasJudged) await fs.link(aside, lockPath).catch(() => undefined);
-  await fs.unlink(aside).catch(() => undefined);
+  // A `.lock` that was a folder (never ours) cannot be unlinked: remove it when it is empty;
+  // otherwise the store's next open sets it aside in quarantine/.
+  await fs.unlink(aside).catch(() => fs.rmdir(aside).catch(() => undefined));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -9,18 +9,26 @@
  *   .lock                      held around every compare-and-swap
  *   .summary-index.json        a hint for opening fast (see summaryIndex.ts); never trusted blindly
  *   .tmp-<pid>-<hex>           in-flight writes; stray ones are removed on load
- *   quarantine/                unreadable files moved aside, never deleted
+ *   quarantine/                unreadable files and unexpected entries moved aside, never deleted
  *   trash/                     deleted notes, so delete can be undone
+ *
+ * Nothing outside the folder is ever reached: every id is checked (`isValidNoteId`) at every
+ * entry point and every path is checked to stay in its folder; links are never followed (a note,
+ * backup or index that is a link is damaged, and set aside); an entry of the wrong kind (a folder
+ * named `x.md`, a file named `quarantine`, a `.lock` folder) is set aside with one message, so
+ * the store always opens.
  */
-import { promises as fs, stat as statCallback, type Stats } from 'node:fs';
+import { promises as fs, lstat as lstatCallback, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Emitter, type Event } from '../../core/event';
+import { displayText } from '../../core/text';
 import { writeFileAtomic } from './atomic';
 import { NoteStoreError, toStoreError } from '../model/errors';
-import { normalizeTags, type ParseFailure } from '../model/fields';
-import { MAX_NOTE_BYTES, parseNote, parseNoteBytes, serializeNote } from '../model/format';
-import { isProcessAlive, TEMP_PREFIX, withLock, type LockOptions } from './lock';
+import { isValidNoteId, normalizeTags, type ParseFailure } from '../model/fields';
+import { MAX_NOTE_BYTES, parseNote, parseNoteBytes, serializeNote, utf8Length } from '../model/format';
+import { isProcessAlive, LOCK_NAME, TEMP_PREFIX, withLock, type LockOptions } from './lock';
+import { describeEntry, inside, readRegularFile } from './safeFs';
 import { searchNotes, sortNewestFirst, summarize, type NoteSummary } from '../model/summaries';
 import { decodeIndex, encodeIndex, INDEX_NAME, MAX_INDEX_BYTES, settledForIndex, type IndexEntry } from '../model/summaryIndex';
 import type { Note, NoteKind, NoteLink } from '../model/types';
@@ -28,6 +36,8 @@ import type { Note, NoteKind, NoteLink } from '../model/types';
 export const QUARANTINE_DIR = 'quarantine';
 export const TRASH_DIR = 'trash';
 const NOTE_FILE = /^([A-Za-z0-9][A-Za-z0-9._-]*)\.md$/;
+const BACKUP_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*\.md\.bak$/;
+const TRASH_TOKEN = /^(.+)\.(\d{8}T\d+Z)$/;
 const STRAY_TEMP_AGE_MS = 60 * 60 * 1000;
 const SCAN_CONCURRENCY = 64;
 
@@ -97,6 +107,23 @@ function stampOf(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('.', '');
 }
 
+/** The id itself, when it is one the store could have written; otherwise "no such note". */
+function checkId(id: unknown): string {
+  if (typeof id === 'string' && isValidNoteId(id)) return id;
+  throw new NoteStoreError('not-found', `There is no growth note "${displayText(String(id), { maxLength: 60 })}".`);
+}
+
+/** The store refuses what its own reader would refuse (and quarantine on the next open). */
+function checkSize(text: string): void {
+  const bytes = utf8Length(text);
+  if (bytes > MAX_NOTE_BYTES) {
+    throw new NoteStoreError(
+      'too-large',
+      `That note is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit. Your text is still in the editor.`,
+    );
+  }
+}
+
 export class NoteStore {
   private readonly cache = new Map<string, CacheEntry>();
   /** The summary index, only while the first load runs. */
@@ -104,6 +131,8 @@ export class NoteStore {
   private opened = false;
   private counts = { fromIndex: 0, readFiles: 0 };
   private readonly warned = new Set<string>();
+  /** Entries set aside outside a load (e.g. a `trash` file found by a delete), told by the next load. */
+  private readonly setAsideLater: string[] = [];
   private readonly changed = new Emitter<void>();
   private readonly now: () => Date;
   private readonly newId: () => string;
@@ -117,7 +146,7 @@ export class NoteStore {
     this.newId = options.newId ?? (() => newNoteId(this.now()));
   }
 
-  /** Opens (or refreshes) the folder. Never throws for a bad note: it is repaired and reported. */
+  /** Opens (or refreshes) the folder. Never throws for a bad note or an odd entry: it is repaired or set aside, and reported. */
   async load(): Promise<LoadReport> {
     const report: LoadReport = emptyReport();
     try {
@@ -125,15 +154,35 @@ export class NoteStore {
     } catch (error) {
       throw toStoreError(error, 'creating the notes folder');
     }
-    const names = await fs.readdir(this.dir);
-    const ids = new Set<string>();
-    let hasIndex = false;
-    for (const name of names) {
-      const match = NOTE_FILE.exec(name);
-      if (match?.[1]) ids.add(match[1]);
-      else if (name === INDEX_NAME) hasIndex = true;
-      else if (name.startsWith(TEMP_PREFIX) && (await this.removeIfStray(name))) report.cleanedTemps++;
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(this.dir, { withFileTypes: true });
+    } catch (error) {
+      throw toStoreError(error, 'reading the notes folder');
     }
+    const ids = new Set<string>();
+    const odd: Dirent[] = [];
+    let hasIndex = false;
+    for (const entry of entries) {
+      const name = entry.name;
+      const id = NOTE_FILE.exec(name)?.[1];
+      if (id !== undefined) {
+        // A folder, link or special file named like a note is read (and set aside) as a damaged note.
+        if (isValidNoteId(id)) ids.add(id);
+        else odd.push(entry);
+      } else if (name === QUARANTINE_DIR || name === TRASH_DIR) {
+        if (!entry.isDirectory()) odd.push(entry);
+      } else if (name === INDEX_NAME) {
+        if (entry.isFile()) hasIndex = true;
+        else odd.push(entry);
+      } else if (name === LOCK_NAME || BACKUP_FILE.test(name)) {
+        if (!entry.isFile()) odd.push(entry);
+      } else if (name.startsWith(TEMP_PREFIX)) {
+        if (!entry.isFile()) odd.push(entry);
+        else if (await this.removeIfStray(name)) report.cleanedTemps++;
+      }
+    }
+    await this.setAside(odd, report);
     const firstLoad = !this.opened;
     this.opened = true;
     // Later loads (refresh) keep their in-memory cache, which is at least as fresh as the index.
@@ -156,12 +205,77 @@ export class NoteStore {
     return report;
   }
 
+  /**
+   * Moves entries of the wrong kind into quarantine/ (never deletes them) and says so in one
+   * message. A `quarantine` or `trash` that is not a folder is moved in as well, once the real
+   * folder exists. An entry that cannot be moved is skipped; the store opens either way.
+   */
+  private async setAside(odd: readonly Dirent[], report: LoadReport): Promise<void> {
+    // First the entries holding quarantine/ and trash/'s names, so those folders exist for the rest.
+    for (const entry of odd) if (entry.name === QUARANTINE_DIR || entry.name === TRASH_DIR) await this.ensureDir(entry.name);
+    for (const entry of odd) {
+      if (entry.name === QUARANTINE_DIR || entry.name === TRASH_DIR) continue;
+      const what = entry.isSymbolicLink() ? 'a link' : entry.isDirectory() ? 'a folder' : entry.isFile() ? 'a file' : 'a special file';
+      const where = await this.moveAside(entry.name);
+      this.setAsideLater.push(`${displayText(entry.name, { maxLength: 60 })} (${what}${where ? '' : ', left in place'})`);
+    }
+    const moved = this.setAsideLater.splice(0);
+    if (moved.length === 0) return;
+    this.warnOnce(
+      report,
+      `odd:${moved.join('|')}`,
+      `The notes folder had ${moved.length === 1 ? 'an unexpected entry' : `${moved.length} unexpected entries`}: ${moved.join(', ')}. ` +
+        `Moved to ${QUARANTINE_DIR}/ so your notes open; nothing was deleted.`,
+    );
+  }
+
+  /** Moves one entry of the notes folder into quarantine/; the new name, or undefined when it could not be moved. */
+  private async moveAside(name: string): Promise<string | undefined> {
+    const aside = `${name.replace(/^\./, '_')}.${stampOf(this.now())}.${randomBytes(3).toString('hex')}.aside`;
+    try {
+      if (name === QUARANTINE_DIR) {
+        // The entry holds the name the folder needs: rename it first, then move it in.
+        const temporary = `${QUARANTINE_DIR}.${randomBytes(4).toString('hex')}.aside`;
+        await fs.rename(inside(this.dir, name), inside(this.dir, temporary));
+        await this.ensureDir(QUARANTINE_DIR);
+        await fs.rename(inside(this.dir, temporary), inside(join(this.dir, QUARANTINE_DIR), aside)).catch(() => undefined);
+        return aside;
+      }
+      await this.ensureDir(QUARANTINE_DIR);
+      await fs.rename(inside(this.dir, name), inside(join(this.dir, QUARANTINE_DIR), aside));
+      return aside;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A sub-folder (quarantine/ or trash/) that is a real folder, not a link or a file of that name;
+   * whatever held the name is set aside first.
+   */
+  private async ensureDir(name: string): Promise<string> {
+    const path = inside(this.dir, name);
+    const stat = await fs.lstat(path).catch(() => undefined);
+    if (stat?.isDirectory()) return path;
+    if (stat) {
+      const where = await this.moveAside(name);
+      this.setAsideLater.push(`${name} (${describeEntry(stat)}${where ? '' : ', left in place'})`);
+    }
+    try {
+      await fs.mkdir(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await fs.lstat(path)).isDirectory()) {
+        throw toStoreError(error, `creating ${name}/`);
+      }
+    }
+    return path;
+  }
+
   /** The index's entries, or undefined when it is missing, too big or not trustworthy as a whole. */
   private async readIndex(): Promise<Map<string, IndexEntry> | undefined> {
     try {
-      const path = join(this.dir, INDEX_NAME);
-      if ((await fs.stat(path)).size > MAX_INDEX_BYTES) return undefined;
-      return decodeIndex(await fs.readFile(path, 'utf8'));
+      const file = await readRegularFile(join(this.dir, INDEX_NAME), MAX_INDEX_BYTES);
+      return file.state === 'ok' ? decodeIndex(file.bytes.toString('utf8')) : undefined;
     } catch {
       return undefined; // unreadable: the notes themselves are read instead
     }
@@ -215,6 +329,7 @@ export class NoteStore {
 
   /** Reads one note fresh from disk (another window may have changed it); repairs a bad file. */
   async read(id: string): Promise<Note> {
+    checkId(id);
     let state = await this.readCached(id);
     if (state.state === 'bad') {
       const report: LoadReport = emptyReport();
@@ -226,6 +341,7 @@ export class NoteStore {
   }
 
   async create(input: NewNote): Promise<Note> {
+    if (input.id !== undefined) checkId(input.id);
     const time = this.now().toISOString();
     for (let attempt = 0; ; attempt++) {
       const note: Note = {
@@ -245,7 +361,7 @@ export class NoteStore {
         return note;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST' && input.id === undefined && attempt < 5) continue;
-        throw toStoreError(error, `creating note ${note.id}`);
+        throw toStoreError(error, `creating note ${displayText(note.id, { maxLength: 60 })}`);
       }
     }
   }
@@ -255,6 +371,8 @@ export class NoteStore {
    * text becomes a visible conflict copy and the other writer's version stays. Never loses text.
    */
   async save(id: string, update: NoteUpdate, expectedRevision: number): Promise<SaveOutcome> {
+    checkId(id);
+    if (update.body !== undefined) checkSize(update.body);
     const outcome = await withLock(
       this.dir,
       async (): Promise<SaveOutcome> => {
@@ -283,6 +401,7 @@ export class NoteStore {
         }
         const next = this.apply(current, update, current.revision + 1, time);
         const text = serializeNote(next);
+        checkSize(text);
         await writeFileAtomic(this.dir, `${id}.md`, text, { backupName: `${id}.md.bak` });
         await this.refreshEntry(id, next);
         return { status: 'saved', note: next };
@@ -295,17 +414,18 @@ export class NoteStore {
 
   /** Moves the note (and its backup) to trash/. Returns the token that `undoRemove` takes. */
   async remove(id: string): Promise<string> {
+    checkId(id);
     const token = `${id}.${stampOf(this.now())}`;
     await withLock(
       this.dir,
       async () => {
-        await fs.mkdir(join(this.dir, TRASH_DIR), { recursive: true });
+        const trash = await this.ensureDir(TRASH_DIR);
         try {
-          await fs.rename(join(this.dir, `${id}.md`), join(this.dir, TRASH_DIR, `${token}.md`));
+          await fs.rename(inside(this.dir, `${id}.md`), inside(trash, `${token}.md`));
         } catch (error) {
           throw toStoreError(error, `deleting note ${id}`);
         }
-        await fs.rename(join(this.dir, `${id}.md.bak`), join(this.dir, TRASH_DIR, `${token}.md.bak`)).catch(() => undefined);
+        await fs.rename(inside(this.dir, `${id}.md.bak`), inside(trash, `${token}.md.bak`)).catch(() => undefined);
       },
       this.options.lock,
     );
@@ -316,17 +436,24 @@ export class NoteStore {
 
   /** Puts a deleted note back, unless a note with its id exists again (then nothing is replaced). */
   async undoRemove(token: string): Promise<Note> {
-    const id = token.replace(/\.\d{8}T\d+Z$/, '');
+    const match = TRASH_TOKEN.exec(String(token));
+    const id = checkId(match?.[1]);
     await withLock(
       this.dir,
       async () => {
+        const trash = await this.ensureDir(TRASH_DIR);
+        const deleted = inside(trash, `${id}.${match?.[2] ?? ''}.md`);
+        // Only a regular file comes back: a link in trash/ is not a deleted note.
+        if (!(await fs.lstat(deleted).catch(() => undefined))?.isFile()) {
+          throw new NoteStoreError('not-found', 'That deleted note is no longer in the notes trash.');
+        }
         try {
-          await fs.link(join(this.dir, TRASH_DIR, `${token}.md`), join(this.dir, `${id}.md`));
+          await fs.link(deleted, inside(this.dir, `${id}.md`));
         } catch (error) {
           throw toStoreError(error, `restoring note ${id}`);
         }
-        await fs.unlink(join(this.dir, TRASH_DIR, `${token}.md`)).catch(() => undefined);
-        await fs.rename(join(this.dir, TRASH_DIR, `${token}.md.bak`), join(this.dir, `${id}.md.bak`)).catch(() => undefined);
+        await fs.unlink(deleted).catch(() => undefined);
+        await fs.rename(`${deleted.slice(0, -'.md'.length)}.md.bak`, inside(this.dir, `${id}.md.bak`)).catch(() => undefined);
       },
       this.options.lock,
     );
@@ -346,7 +473,8 @@ export class NoteStore {
   }
 
   private async writeConflictCopy(current: Note, update: NoteUpdate, time: string): Promise<Note> {
-    const baseId = current.id.replace(/\.conflict-.*$/, '');
+    // Bounded so the copy's id stays a valid id (at most 160 characters).
+    const baseId = current.id.replace(/\.conflict-.*$/, '').slice(0, 120);
     const stamp = stampOf(new Date(time));
     for (let n = 0; ; n++) {
       const copy: Note = {
@@ -367,13 +495,16 @@ export class NoteStore {
 
   /** Writes a note under a name that must not exist yet; rejects with EEXIST otherwise. */
   private async writeNew(note: Note): Promise<void> {
-    await writeFileAtomic(this.dir, `${note.id}.md`, serializeNote(note), { exclusive: true });
+    checkId(note.id);
+    const text = serializeNote(note);
+    checkSize(text);
+    await writeFileAtomic(this.dir, `${note.id}.md`, text, { exclusive: true });
     await this.refreshEntry(note.id, note);
   }
 
   private async refreshEntry(id: string, note: Note): Promise<void> {
     try {
-      const stat = await fs.stat(join(this.dir, `${id}.md`));
+      const stat = await fs.lstat(inside(this.dir, `${id}.md`));
       this.remember(note, stat.mtimeMs, stat.size);
     } catch {
       this.remember(note, 0, -1);
@@ -390,7 +521,7 @@ export class NoteStore {
    * file's size and mtime are unchanged.
    */
   private async readCached(id: string): Promise<ReadState> {
-    const path = join(this.dir, `${id}.md`);
+    const path = inside(this.dir, `${id}.md`);
     const entry = this.cache.get(id);
     const indexed = entry ? undefined : this.indexHint?.get(id);
     const known = entry ?? indexed;
@@ -419,26 +550,19 @@ export class NoteStore {
   }
 
   private async readFile(id: string): Promise<ReadState> {
-    const path = join(this.dir, `${id}.md`);
-    let handle: fs.FileHandle;
+    let file;
     try {
-      handle = await fs.open(path, 'r');
+      file = await readRegularFile(inside(this.dir, `${id}.md`), MAX_NOTE_BYTES);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
       throw toStoreError(error, `reading note ${id}`);
     }
-    try {
-      const stat = await handle.stat();
-      // Check the size before reading: a 50 MB file must not be pulled into memory.
-      if (stat.size > MAX_NOTE_BYTES) return { state: 'bad', failure: 'too-large', detail: `${stat.size} bytes` };
-      const bytes = await handle.readFile();
-      this.counts.readFiles++;
-      const parsed = parseNoteBytes(bytes, id);
-      if (!parsed.ok) return { state: 'bad', failure: parsed.failure, detail: parsed.detail };
-      return { state: 'ok', note: parsed.note, mtimeMs: stat.mtimeMs, size: stat.size };
-    } finally {
-      await handle.close();
-    }
+    if (file.state === 'missing') return { state: 'missing' };
+    if (file.state === 'not-a-file') return { state: 'bad', failure: 'not-a-file', detail: `it is ${file.what}, not a file` };
+    if (file.state === 'too-large') return { state: 'bad', failure: 'too-large', detail: `${file.size} bytes` };
+    this.counts.readFiles++;
+    const parsed = parseNoteBytes(file.bytes, id);
+    if (!parsed.ok) return { state: 'bad', failure: parsed.failure, detail: parsed.detail };
+    return { state: 'ok', note: parsed.note, mtimeMs: file.stat.mtimeMs, size: file.stat.size };
   }
 
   private async repair(id: string, bad: { failure: ParseFailure; detail: string }, report: LoadReport): Promise<void> {
@@ -466,18 +590,19 @@ export class NoteStore {
     }
     if (again.state === 'missing') return;
     if (again.failure === 'newer-version') return;
-    const quarantine = join(this.dir, QUARANTINE_DIR);
-    await fs.mkdir(quarantine, { recursive: true });
+    const quarantine = await this.ensureDir(QUARANTINE_DIR);
     const aside = `${id}.${stampOf(this.now())}.${randomBytes(2).toString('hex')}.md`;
-    await fs.rename(join(this.dir, `${id}.md`), join(quarantine, aside));
+    // rename moves a link itself, never its target.
+    await fs.rename(inside(this.dir, `${id}.md`), inside(quarantine, aside));
     report.quarantined.push(aside);
     this.cache.delete(id);
     let restored = false;
     try {
-      const backup = await fs.readFile(join(this.dir, `${id}.md.bak`));
-      const parsed = backup.length <= MAX_NOTE_BYTES ? parseNoteBytes(backup, id) : undefined;
-      if (parsed?.ok) {
-        await writeFileAtomic(this.dir, `${id}.md`, backup.toString('utf8'), { exclusive: true });
+      // A backup that is a link (or anything but a regular file) is not restored.
+      const backup = await readRegularFile(inside(this.dir, `${id}.md.bak`), MAX_NOTE_BYTES);
+      const parsed = backup.state === 'ok' ? parseNoteBytes(backup.bytes, id) : undefined;
+      if (backup.state === 'ok' && parsed?.ok) {
+        await writeFileAtomic(this.dir, `${id}.md`, backup.bytes.toString('utf8'), { exclusive: true });
         await this.refreshEntry(id, parsed.note);
         restored = true;
         report.restored.push(id);
@@ -508,7 +633,7 @@ export class NoteStore {
     let stray = !Number.isFinite(pid) || !isProcessAlive(pid);
     if (!stray) {
       try {
-        stray = Date.now() - (await fs.stat(path)).mtimeMs > STRAY_TEMP_AGE_MS; // file-system time, like mtime
+        stray = Date.now() - (await fs.lstat(path)).mtimeMs > STRAY_TEMP_AGE_MS; // file-system time, like mtime
       } catch {
         return false;
       }
@@ -531,9 +656,12 @@ function sameContent(note: Note, update: NoteUpdate): boolean {
   );
 }
 
-/** fs.stat with a callback: half the cost of fs.promises.stat, which counts with 10,000 notes. */
+/**
+ * fs.lstat with a callback: half the cost of fs.promises, which counts with 10,000 notes. lstat,
+ * so a note replaced by a link never matches its cached size and mtime, and is read (and refused).
+ */
 function statFile(path: string): Promise<Stats> {
-  return new Promise((resolve, reject) => statCallback(path, (error, stats) => (error ? reject(error) : resolve(stats))));
+  return new Promise((resolve, reject) => lstatCallback(path, (error, stats) => (error ? reject(error) : resolve(stats))));
 }
 
 function emptyReport(): LoadReport {

@@ -3,6 +3,7 @@
  * The store is opened the first time the view asks for children, not at activation.
  */
 import * as vscode from 'vscode';
+import { displayText } from '../../core/text';
 import { groupByTag, groupByWeek, KIND_LABELS, type NoteGroup, type NoteSummary } from '../model/summaries';
 import type { NotesController } from '../controller';
 
@@ -68,11 +69,16 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
       return item;
     }
     const { note } = node;
-    const item = new vscode.TreeItem(note.title, vscode.TreeItemCollapsibleState.None);
+    // An imported note may carry anyone's text: neutralised and bounded like remote text.
+    const title = displayText(note.title, { maxLength: 200 });
+    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     item.id = `note:${node.section}:${node.groupKey}:${note.id}`;
-    item.description = `${KIND_LABELS[note.kind]} · ${note.created.slice(0, 10)}${note.tags.length ? ` · ${note.tags.map((t) => `#${t}`).join(' ')}` : ''}`;
+    item.description = displayText(
+      `${KIND_LABELS[note.kind]} · ${note.created.slice(0, 10)}${note.tags.length ? ` · ${note.tags.map((t) => `#${t}`).join(' ')}` : ''}`,
+      { maxLength: 200 },
+    );
     // Plain string tooltip: the note's own text never goes into a trusted MarkdownString.
-    item.tooltip = `${note.title}\n${item.description}${note.conflictOf ? `\nConflict copy of ${note.conflictOf}` : ''}`;
+    item.tooltip = `${title}\n${item.description}${note.conflictOf ? `\nConflict copy of ${note.conflictOf}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(note.conflictOf ? 'warning' : ICONS[note.kind]);
     item.contextValue = 'multiplier.note';
     item.resourceUri = this.notes.uriFor(note.id);

@@ -54,7 +54,7 @@ export function decide(req: NudgeRequest, now: number, state: NudgePolicyState, 
     return view(`outside working hours (${work.start}–${work.end})`);
   }
 
-  if (isReviewKind(req.kind)) {
+  if (isReviewKind(req.kind) || req.onlyInReviewWindow === true) {
     const window = reviewWindowAt(clock.minuteOfDay, settings);
     if (!window.open) {
       return view(window.next ? `waits for the ${window.next} review window` : 'no review window configured');

@@ -70,12 +70,23 @@ export interface Viewer {
   teams: string[];
 }
 
+/** A repository one refresh could not read; the others were read. */
+export interface RepoFailure {
+  /** `owner/repo`, from settings or a git remote: untrusted text. */
+  repo: string;
+  /** `not-found`: 404, gone or not visible to this account; `forbidden`: 403 that is not a rate limit. */
+  reason: 'not-found' | 'forbidden';
+  status: number;
+}
+
 /** Everything one refresh learned. */
 export interface QueueData {
   viewer: Viewer;
   /** Open PRs that matter to the viewer (requested of them, theirs, or on a current branch). */
   pullRequests: PullRequest[];
   fetchedAt: number;
+  /** Repositories that answered 404 or 403 (not a rate limit), in the order they were asked. */
+  failedRepos?: RepoFailure[];
 }
 
 export function sameLogin(a: string, b: string): boolean {

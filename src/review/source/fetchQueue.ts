@@ -4,7 +4,7 @@
  * from the ETag cache and cost no rate limit. No `vscode` import.
  */
 import { isGitHubError, type GitHubRequests } from '../../github/api';
-import { sameLogin, type PullRequest, type QueueData, type Viewer } from '../model/pullRequest';
+import { sameLogin, type PullRequest, type QueueData, type RepoFailure, type Viewer } from '../model/pullRequest';
 import type { BranchRef } from '../model/queue';
 import {
   checkRunsProjection,
@@ -54,6 +54,30 @@ function relevant(pr: PullRequest, viewer: Viewer, options: FetchOptions): boole
   return pr.requestedReviewers.some((r) => sameLogin(r, viewer.login)) || pr.requestedTeams.some((t) => teams.has(t));
 }
 
+/**
+ * A 404 or a 403 that is not a rate limit is about one repository (gone, renamed, or not visible to
+ * this account): it degrades that repository only. Anything else (offline, rate limit, 5xx, a
+ * broken answer) concerns the whole host and fails the refresh.
+ */
+function repoFailure(repo: string, error: unknown): RepoFailure | undefined {
+  if (isGitHubError(error, 'not-found')) return { repo, reason: 'not-found', status: error.status ?? 404 };
+  if (isGitHubError(error, 'http') && (error.status === 403 || error.status === 451))
+    return { repo, reason: 'forbidden', status: error.status };
+  return undefined;
+}
+
+/** Runs one repository's requests; a repository-only failure is recorded (once per repository) instead of thrown. */
+async function perRepo<T>(repo: string, failed: RepoFailure[], work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    const failure = repoFailure(repo, error);
+    if (!failure) throw error;
+    if (!failed.some((f) => f.repo.toLowerCase() === repo.toLowerCase())) failed.push(failure);
+    return undefined;
+  }
+}
+
 interface Candidate {
   repo: string;
   number: number;
@@ -61,7 +85,7 @@ interface Candidate {
   stackedAuthors?: string[];
 }
 
-async function candidates(client: GitHubRequests, viewer: Viewer, options: FetchOptions): Promise<Candidate[]> {
+async function candidates(client: GitHubRequests, viewer: Viewer, options: FetchOptions, failed: RepoFailure[]): Promise<Candidate[]> {
   const found: Candidate[] = [];
   const seen = new Set<string>();
   const add = (c: Candidate) => {
@@ -73,7 +97,10 @@ async function candidates(client: GitHubRequests, viewer: Viewer, options: Fetch
   };
   if (options.repositories.length > 0) {
     for (const repo of options.repositories) {
-      const pulls = await client.getAll(`repos/${enc(repo)}/pulls?state=open&per_page=100`, pullListProjection);
+      const pulls = await perRepo(repo, failed, () =>
+        client.getAll(`repos/${enc(repo)}/pulls?state=open&per_page=100`, pullListProjection),
+      );
+      if (!pulls) continue;
       const byBase = new Map<string, string[]>();
       for (const pr of pulls) byBase.set(pr.baseRef, [...(byBase.get(pr.baseRef) ?? []), pr.author]);
       for (const pr of pulls) {
@@ -90,7 +117,10 @@ async function candidates(client: GitHubRequests, viewer: Viewer, options: Fetch
   // The current branches' PRs, whoever wrote them (GitHub filters by `head=owner:branch`).
   for (const b of options.currentBranches) {
     const head = encodeURIComponent(`${b.repo.split('/')[0]}:${b.branch}`);
-    for (const pr of await client.getAll(`repos/${enc(b.repo)}/pulls?state=open&head=${head}&per_page=100`, pullListProjection)) {
+    const pulls = await perRepo(b.repo, failed, () =>
+      client.getAll(`repos/${enc(b.repo)}/pulls?state=open&head=${head}&per_page=100`, pullListProjection),
+    );
+    for (const pr of pulls ?? []) {
       if (!options.isBot(pr.author)) add({ repo: pr.repo, number: pr.number });
     }
   }
@@ -112,7 +142,8 @@ async function detail(client: GitHubRequests, repo: string, number: number): Pro
 
 export async function fetchQueueData(client: GitHubRequests, options: FetchOptions): Promise<QueueData> {
   const viewer = await fetchViewer(client);
-  const found = (await candidates(client, viewer, options)).slice(0, options.maxDetailed ?? 100);
+  const failed: RepoFailure[] = [];
+  const found = (await candidates(client, viewer, options, failed)).slice(0, options.maxDetailed ?? 100);
   const pullRequests: PullRequest[] = [];
   for (const c of found) {
     try {
@@ -120,8 +151,11 @@ export async function fetchQueueData(client: GitHubRequests, options: FetchOptio
       if (c.stackedAuthors) pr.stackedAuthors = c.stackedAuthors.filter((a) => !options.isBot(a));
       if (!options.isBot(pr.author)) pullRequests.push(pr);
     } catch (error) {
-      if (!isGitHubError(error, 'not-found')) throw error; // closed or hidden meanwhile: skip it
+      if (isGitHubError(error, 'not-found')) continue; // closed or hidden meanwhile: skip it
+      const failure = repoFailure(c.repo, error);
+      if (!failure) throw error;
+      if (!failed.some((f) => f.repo.toLowerCase() === c.repo.toLowerCase())) failed.push(failure);
     }
   }
-  return { viewer, pullRequests, fetchedAt: options.now() };
+  return { viewer, pullRequests, fetchedAt: options.now(), ...(failed.length > 0 ? { failedRepos: failed } : {}) };
 }

@@ -1,8 +1,10 @@
 /**
  * How queue items look in the tree. Titles, bodies and logins are untrusted: they go only into
- * plain-text fields (label, description, a plain-string tooltip), never into Markdown.
+ * plain-text fields (label, description, a plain-string tooltip), never into Markdown, and only
+ * through `displayText` (no bidi overrides or invisible characters, bounded length).
  */
 import * as vscode from 'vscode';
+import { displayText } from '../../core/text';
 import { linesChanged } from '../model/pullRequest';
 import type { ItemTone, QueueGroup, QueueItem } from '../model/queue';
 
@@ -49,10 +51,15 @@ function flagText(item: QueueItem): string {
 /** Plain-text tooltip; VS Code renders a string tooltip as text, so nothing in it is live. */
 export function tooltipText(item: QueueItem): string {
   const pr = item.pr;
-  const lines = [`${pr.repo}#${pr.number} by ${pr.author}${pr.draft ? ' (draft)' : ''}`, pr.title, '', item.reason];
+  const lines = [
+    `${displayText(pr.repo, { maxLength: 100 })}#${pr.number} by ${displayText(pr.author, { maxLength: 60 })}${pr.draft ? ' (draft)' : ''}`,
+    displayText(pr.title, { maxLength: 300 }),
+    '',
+    displayText(item.reason, { maxLength: 300 }),
+  ];
   const size = linesChanged(pr);
   if (size !== undefined) lines.push(`Size: +${pr.additions} −${pr.deletions} in ${pr.changedFiles ?? '?'} files (elite: under 225 lines)`);
-  if (item.flags.length > 0) lines.push(`Hygiene: ${item.flags.map((f) => f.label).join('; ')}`);
+  if (item.flags.length > 0) lines.push(displayText(`Hygiene: ${item.flags.map((f) => f.label).join('; ')}`, { maxLength: 400 }));
   if (item.ranked) {
     const p = item.ranked.parts;
     lines.push(
@@ -60,23 +67,26 @@ export function tooltipText(item: QueueItem): string {
     );
   }
   if (item.snoozed) lines.push('Snoozed: it comes back when the snooze ends.');
-  const body = pr.body.trim();
-  if (body) lines.push('', body.length > 600 ? `${body.slice(0, 600)}…` : body);
+  const body = displayText(pr.body, { multiline: true, maxLength: 600 });
+  if (body) lines.push('', body);
   return lines.join('\n');
 }
 
 export function prTreeItem(node: Extract<QueueNode, { kind: 'item' }>): vscode.TreeItem {
   const { item } = node;
   const pr = item.pr;
-  const tree = new vscode.TreeItem(pr.title, vscode.TreeItemCollapsibleState.None);
+  const title = displayText(pr.title, { maxLength: 200 });
+  const tree = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
   tree.id = `${item.snoozed ? 'snoozed' : item.group}:${pr.key}`;
   const flags = flagText(item);
-  tree.description = `#${pr.number} · ${item.reason}${flags ? ` · ${flags}` : ''}`;
+  tree.description = displayText(`#${pr.number} · ${item.reason}${flags ? ` · ${flags}` : ''}`, { maxLength: 300 });
   tree.tooltip = tooltipText(item);
   const tone = TONES[item.tone];
   tree.iconPath = new vscode.ThemeIcon(tone.icon, new vscode.ThemeColor(tone.color));
   tree.contextValue = item.snoozed ? 'multiplier.pr.snoozed' : 'multiplier.pr';
-  tree.accessibilityInformation = { label: `${pr.title}, pull request ${pr.number} in ${pr.repo}, ${item.reason}` };
+  tree.accessibilityInformation = {
+    label: displayText(`${title}, pull request ${pr.number} in ${pr.repo}, ${item.reason}`, { maxLength: 400 }),
+  };
   return tree;
 }
 

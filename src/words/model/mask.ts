@@ -16,8 +16,13 @@ export function maskCode(text: string): string {
  * (snake_case, camelCase, dotted.names(), kill() calls) and HTML tags.
  */
 export function maskNames(text: string): string {
+  return maskNamesIn(maskCode(text));
+}
+
+/** `maskNames` for text whose code is already masked (saves masking twice on the hot path). */
+export function maskNamesIn(codeMasked: string): string {
   const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
-  return maskCode(text)
+  return codeMasked
     .replace(/\b(?:https?|ftp|file):\/\/\S+|\bwww\.\S+/gi, blank)
     .replace(/<\/?[a-z][^>\n]*>/gi, blank)
     .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, blank)

@@ -1,6 +1,6 @@
 import type { Finding, TextEdit } from './findings';
 import { parseLabel } from './label';
-import { maskCode, maskNames } from './mask';
+import { maskCode, maskNames, maskNamesIn } from './mask';
 import { scanTone } from './tone';
 
 export type CommentRule =
@@ -125,7 +125,7 @@ export function checkComment(text: string, options: CommentCheckOptions = {}): C
   // Mask again so a quote right after the label ("praise: > …") counts as a quote line.
   const bodyOffset = label ? label.prefixLength : 0;
   const body = label ? maskCode(masked.slice(bodyOffset)) : masked;
-  const names = maskNames(text);
+  const names = maskNamesIn(masked);
   const toneText = label ? ' '.repeat(bodyOffset) + maskNames(text.slice(bodyOffset)) : names;
 
   // Tone: insults, profanity, condescension, sarcasm.

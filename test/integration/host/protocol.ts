@@ -18,6 +18,8 @@ export interface RunControl {
 export type RunEvent =
   | { type: 'start'; phase: string; total: number; at: number }
   | { type: 'suite'; title: string }
+  /** A before/after hook finished: progress the harness's watchdog can see. */
+  | { type: 'hook'; title: string; durationMs: number }
   | { type: 'test'; fullTitle: string; state: 'passed' | 'failed' | 'pending'; durationMs: number; error?: string; stack?: string }
   | { type: 'screenshot'; id: string; name: string; expectText: string[] }
   /** Type into the real workbench as a person would: wait for `waitFor` (a CSS selector) to be visible, type `text`, press `keys`. */

@@ -60,6 +60,9 @@ function runSuites(files: string[], control: RunControl, emit: (event: RunEvent)
   });
   emit({ type: 'start', phase, total: (runner as any).total ?? 0, at: Date.now() });
   runner.on('suite', (suite: { title: string }) => suite.title && emit({ type: 'suite', title: suite.title }));
+  runner.on('hook end', (hook: { title: string; duration?: number }) =>
+    emit({ type: 'hook', title: hook.title, durationMs: hook.duration ?? 0 }),
+  );
   runner.on('pass', (test: { fullTitle(): string; duration?: number }) => {
     passed++;
     emit({ type: 'test', fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });

@@ -1,12 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { multiplier } from '../host/api';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
-import { QUICK_INPUT, requestScreenshot, typeInWorkbench, underHarness } from '../host/screenshot';
+import { requestScreenshot, underHarness } from '../host/screenshot';
 import { editActively } from '../host/editing';
 import { waitFor } from '../host/wait';
 
@@ -135,49 +132,5 @@ describe('Coach', function () {
     const after = await coachState();
     assert.notEqual(after.current?.signalKind, 'repeated-failure');
     assert.ok(!(await coachHtml()).html.includes('Repeated failures'));
-  });
-
-  it('rewrites the selected review comment, picked in the real quick pick', async function () {
-    if (!underHarness()) this.skip(); // typing into the quick pick needs the harness's browser
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Intro line\nJust use a map.\nOutro line\n' });
-    const editor = await vscode.window.showTextDocument(doc);
-    editor.selection = new vscode.Selection(1, 0, 1, 'Just use a map.'.length);
-    // The command a user runs; it resolves once the picked rewrite is applied.
-    const checked = vscode.commands.executeCommand('multiplier.coach.checkComment');
-    await typeInWorkbench({ waitFor: QUICK_INPUT });
-    const reply = await requestScreenshot('check-comment-quick-pick', ['Rephrase as a question']);
-    assert.deepEqual(reply?.missingText, [], 'the rewrites are offered');
-    await typeInWorkbench({ waitFor: QUICK_INPUT, text: 'Rephrase as a question', keys: ['Enter'] });
-    await checked;
-    assert.equal(doc.getText(), 'Intro line\nCould we use a map?\nOutro line\n');
-    assert.ok((await vscode.commands.getCommands(true)).includes('multiplier.coach.checkComment'));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  });
-
-  it('checks review drafts matching the glob and fixes them with a code action', async () => {
-    await config().update('reviewDraftGlob', '**/*.review.md', vscode.ConfigurationTarget.Global);
-    try {
-      const file = path.join(mkdtempSync(path.join(tmpdir(), 'coach-draft-')), 'pr-42.review.md');
-      writeFileSync(file, '# Review of #42\n\npraise: Nice tests.\n\nJust use a map.\n');
-      const doc = await vscode.workspace.openTextDocument(file);
-      await vscode.window.showTextDocument(doc);
-      const diagnostics = await waitFor(
-        async () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Multiplier'),
-        (d) => d.length > 0,
-        'review-draft diagnostics',
-      );
-      assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['absolute-wording', 'missing-label', 'request-without-reason']);
-      assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Information && d.range.start.line === 4));
-      const actions =
-        (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostics[0].range)) ??
-        [];
-      const rephrase = actions.find((a) => a.title === 'Rephrase as a question');
-      assert.ok(rephrase?.edit, `actions: ${actions.map((a) => a.title).join(', ')}`);
-      assert.ok(await vscode.workspace.applyEdit(rephrase.edit));
-      assert.equal(doc.getText(), '# Review of #42\n\npraise: Nice tests.\n\nCould we use a map?\n');
-      await doc.save();
-    } finally {
-      await config().update('reviewDraftGlob', undefined, vscode.ConfigurationTarget.Global);
-    }
   });
 });

@@ -58,4 +58,23 @@ describe('coach: webview HTML', () => {
       'ab'.repeat(16),
     );
   });
+  it('neutralises and bounds people names, reasons and signal text from the repository', () => {
+    const huge = 'x'.repeat(1024 * 1024);
+    const hostile = renderCoachHtml(
+      {
+        waiting: 0,
+        problems: [],
+        current: {
+          ...model.current!,
+          why: `src/Bidi\u202Efdp.exe has had errors for 20 min. ${huge}`,
+          question: 'Who\u200b knows?',
+          people: [{ name: `Mal\u202Elory\u200d ${huge}`, email: 'm@example.com', reason: `changed 90% ${huge}` }],
+        },
+      },
+      res,
+    );
+    assert.doesNotMatch(hostile, /[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]/, 'no bidi control or zero-width character');
+    assert.ok(hostile.includes('Mallory'));
+    assert.ok(hostile.length < 20_000, `the page stays small (${hostile.length} characters)`);
+  });
 });

@@ -260,6 +260,7 @@ describe('coach signals', () => {
       email,
       name: email.split('@')[0],
       commits,
+      files: 1,
       linesChanged: commits * 10,
       lastChangedAt: T0,
       weight: 1,

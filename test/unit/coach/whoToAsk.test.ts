@@ -9,6 +9,7 @@ const owner = (name: string, email: string, commits: number, linesChanged: numbe
   name,
   email,
   commits,
+  files: 1,
   linesChanged,
   lastChangedAt: NOW - daysAgo * DAY,
   weight,

@@ -71,6 +71,7 @@ describe('bot authors for ownership', () => {
         halfLifeDays: () => 90,
         botAuthors: () => bots,
         maxCommits: () => 0,
+        now: () => NOW,
         signal: new AbortController().signal,
       });
       assert.deepEqual(

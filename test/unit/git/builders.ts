@@ -13,7 +13,8 @@ export function commit(
     name?: string;
     daysAgo?: number;
     subject?: string;
-    body?: string;
+    prTitle?: string;
+    revertOf?: string;
     files?: [string, number | null, number | null][];
   } = {},
 ): Commit {
@@ -26,7 +27,8 @@ export function commit(
     author: { name, email, time, tz: '+0000' },
     committer: { name, email, time, tz: '+0000' },
     subject: opts.subject ?? label,
-    body: opts.body ?? '',
+    ...(opts.prTitle !== undefined ? { prTitle: opts.prTitle } : {}),
+    ...(opts.revertOf !== undefined ? { revertOf: opts.revertOf } : {}),
     files: (opts.files ?? []).map(([path, added, deleted]) => ({ path, added, deleted })),
   };
 }

@@ -44,6 +44,40 @@ describe('shared commit index', () => {
   });
 });
 
+describe('reachability from the parsed graph (git rev-list ^A B)', () => {
+  // m0 ← m1 ← m2 (main) and m0 ← b1 ← bm (merges m1) ← b2 (branch). Listed in a skewed order: a
+  // clock that ran ahead puts b1 before its children, as committer-time order can.
+  const skewed = [
+    commit('b1', { parents: ['m0'] }),
+    commit('m2', { parents: ['m1'] }),
+    commit('b2', { parents: ['bm'] }),
+    commit('bm', { parents: ['b1', 'm1'] }),
+    commit('m1', { parents: ['m0'] }),
+    commit('m0'),
+  ];
+  const index = new CommitIndex(skewed, sha('m2'));
+  const names = (positions: number[]) => positions.map((at) => skewed[at].subject);
+
+  it('answers exactly what git rev-list answers, whatever the listing order', () => {
+    const table: [string[], string[], string[]][] = [
+      [['b2'], ['m2'], ['b1', 'b2', 'bm']],
+      [['m2'], ['b2'], ['m2']],
+      [['b2'], ['bm'], ['b2']],
+      [['m1'], ['b2'], []],
+      [['b2', 'm2'], [], ['b1', 'm2', 'b2', 'bm', 'm1', 'm0']],
+      [['b2'], ['unknown'], ['b1', 'b2', 'bm', 'm1', 'm0']],
+    ];
+    for (const [include, exclude, expected] of table) {
+      assert.deepEqual(names(index.between(include.map(sha), exclude.map(sha))), expected, `^${exclude} ${include}`);
+    }
+  });
+
+  it('starts the mainline at the tip it is given, not at the first listed commit', () => {
+    assert.equal(index.onMainline(sha('m1')), true);
+    assert.equal(index.onMainline(sha('b1')), false);
+  });
+});
+
 describe('interning', () => {
   it('shares equal small file changes, frozen, and keeps large or odd counts per commit', () => {
     const intern = new Interner();

@@ -165,6 +165,7 @@ describe('git engine', () => {
       createRunner: () => runner,
       halfLifeDays: () => 90,
       maxCommits: () => 0,
+      now: () => 1_700_000_000_000,
     });
     return { engine, spawned, starts: () => starts };
   }

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { toPlainCommit } from '../../../src/git/model/commit';
 import { HistorySource } from '../../../src/git/source/historySource';
 import {
   CACHE_VERSION,
@@ -13,7 +14,7 @@ import {
   type CachedHistory,
 } from '../../../src/git/source/historyStore';
 import { createGitRunner, type GitRunner } from '../../../src/git/source/runGit';
-import { commit, sha } from './builders';
+import { NOW, commit, sha } from './builders';
 import { TempRepo } from './gitRepo';
 
 describe('history cache file', () => {
@@ -27,13 +28,13 @@ describe('history cache file', () => {
       commit('b', {
         parents: ['a'],
         subject: 'two\u2028lines',
-        body: 'x\ny',
+        revertOf: 'abcdef0',
         files: [
           ['p/ü.ts', 1, 2],
           ['bin', null, null],
         ],
       }),
-      commit('a', { email: 'zoë@x.io' }),
+      commit('a', { email: 'zoë@x.io', prTitle: 'A title' }),
     ],
   };
   beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'mpx-cache-'))));
@@ -41,7 +42,27 @@ describe('history cache file', () => {
 
   it('round-trips commits exactly', async () => {
     await saveHistoryCache(dir, history);
-    assert.deepEqual(await loadHistoryCache(dir, repoRoot), history);
+    const loaded = (await loadHistoryCache(dir, repoRoot))!;
+    assert.deepEqual({ ...loaded, commits: loaded.commits.map(toPlainCommit) }, history);
+  });
+
+  it('keeps times that are not whole seconds, or far from today, exactly', () => {
+    const odd = [
+      commit('ms', { daysAgo: 1.0000001 }),
+      { ...commit('old'), author: { name: 'Ann', email: 'a@x.io', time: Date.UTC(1970, 0, 1), tz: '+0000' } },
+      { ...commit('future'), committer: { name: 'Bo', email: 'b@x.io', time: Date.UTC(2099, 0, 1), tz: '-0130' } },
+    ];
+    for (const c of odd) assert.deepEqual(toPlainCommit(decodeCommit(encodeCommit(c))!), c, c.subject);
+  });
+
+  it('discards a version-1 cache (it held message bodies) and deletes it', async () => {
+    const file = cacheFileFor(dir, repoRoot);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const header = { format: 'multiplier-git-history', version: 1, repoRoot, tip: sha('a'), shallowKey: '', count: 1 };
+    const row = [sha('a'), '', 'Ann', 'a@x.io', 1, '+0000', 'Ann', 'a@x.io', 1, '+0000', 'subject', 'a body', []];
+    writeFileSync(file, `${JSON.stringify(header)}\n${JSON.stringify(row)}\n`);
+    assert.equal(await loadHistoryCache(dir, repoRoot), undefined);
+    assert.equal(existsSync(file), false);
   });
 
   it('keys the file by repository', () => {
@@ -55,6 +76,7 @@ describe('history cache file', () => {
     ['a truncated file', (t) => t.slice(0, t.lastIndexOf('\n', t.length - 2) + 1)],
     ['a garbled line', (t) => t.replace('"two', '{two')],
     ['a wrong field type', (t) => t.replace(/,\d{13},/, ',"soon",')],
+    ['a reverted id that is not hex', (t) => t.replace('"abcdef0"', '"--abcdef"')],
     ['not JSON at all', () => 'hello\n'],
     ['an empty file', () => ''],
   ];
@@ -100,6 +122,7 @@ describe('history service', function () {
       storageDir: dir,
       halfLifeDays: () => 90,
       maxCommits: () => 0,
+      now: () => NOW,
       signal,
       onRefreshed: (_r, mode) => modes.push(mode),
     });
@@ -118,6 +141,25 @@ describe('history service', function () {
       m1.ownersOf(['src']).map((o) => o.email),
       ['ann@x.io'],
     );
+    await s.flush();
+  });
+
+  it('refreshes after a new commit with one git process once the session has read the repository', async () => {
+    repo.commit('one', { 'src/a.ts': '1\n' });
+    const calls: string[] = [];
+    const real = createGitRunner();
+    const { s, modes } = service((args, o) => (calls.push(args[0]), real(args, o)));
+    await s.history(repo.root);
+    repo.commit('two', { 'src/a.ts': '2\n' });
+    calls.length = 0;
+    const model = await s.history(repo.root);
+    assert.deepEqual(calls, ['log']);
+    assert.deepEqual(modes, ['full', 'incremental']);
+    assert.deepEqual(
+      model.commits.map((c) => c.subject),
+      ['two', 'one'],
+    );
+    assert.equal(model.ownersOf(['src/a.ts'])[0].commits, 2);
     await s.flush();
   });
 

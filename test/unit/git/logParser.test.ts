@@ -10,7 +10,7 @@ const H = (n: number) => n.toString(16).padStart(40, '0');
 
 /** Builds one record exactly as `git log -z --numstat --format=<logFormat>` prints it. */
 function record(
-  fields: { hash: string; parents?: string[]; name?: Buffer | string; subject?: string; body?: Buffer | string },
+  fields: { hash: string; parents?: string[]; side?: string; name?: Buffer | string; subject?: string; body?: Buffer | string },
   numstat: string[] = [],
 ): Buffer {
   const part = (v: Buffer | string) => (Buffer.isBuffer(v) ? v : Buffer.from(v, 'utf8'));
@@ -18,6 +18,7 @@ function record(
     `\x1e${SENTINEL}`,
     fields.hash,
     (fields.parents ?? []).join(' '),
+    fields.side ?? '>',
     fields.name ?? 'Ann',
     'ann@x.io',
     '1700000000 +0530',
@@ -47,7 +48,7 @@ function allSplits(bytes: Buffer, step = 1): Commit[][] {
 
 describe('git log stream parser', () => {
   it('builds the format from the sentinel, NUL-separated', () => {
-    assert.equal(logFormat('S'), '%x1eS%x00%H%x00%P%x00%aN%x00%aE%x00%ad%x00%cN%x00%cE%x00%cd%x00%s%x00%b%x00');
+    assert.equal(logFormat('S'), '%x1eS%x00%H%x00%P%x00%m%x00%aN%x00%aE%x00%ad%x00%cN%x00%cE%x00%cd%x00%s%x00%b%x00');
   });
 
   it('parses the captured tricky repository', () => {
@@ -57,7 +58,8 @@ describe('git log stream parser', () => {
 
     const initial = bySubject.get('Initial commit')!;
     assert.deepEqual(initial.parents, []);
-    assert.equal(initial.body, 'A body\nwith several lines\n\n  indented');
+    assert.equal('body' in initial, false, 'a body is never kept');
+    assert.equal(initial.prTitle, undefined);
     assert.deepEqual(initial.files, [{ path: 'a.txt', added: 1, deleted: 0 }]);
     assert.equal(initial.author.tz, '+0200');
 
@@ -73,15 +75,19 @@ describe('git log stream parser', () => {
     );
 
     const latin = bySubject.get('Latin-1 author')!;
-    assert.match(latin.body, /fake record start \x1eMPXTEST in a body/);
+    assert.equal(latin.author.email, 'jose@example.com', 'a fake record start in a body does not split the record');
 
     const merge = bySubject.get('Merge pull request #12 from bob/feature')!;
     assert.equal(merge.parents.length, 2);
     assert.deepEqual(merge.files, [], 'git prints no numstat for merges');
-    assert.equal(merge.body, 'Feature work title');
+    assert.equal(merge.prTitle, 'Feature work title', "a merged PR's title is the first line of its body");
 
     assert.equal(bySubject.get('Octopus merge')!.parents.length, 3);
-    assert.equal(bySubject.get('Revert "Revert "Add search (#34)""')!.body.startsWith('This reverts commit '), true);
+    const revert = bySubject.get('Revert "Add search (#34)"')!;
+    const revertOfRevert = bySubject.get('Revert "Revert "Add search (#34)""')!;
+    assert.equal(revert.revertOf, bySubject.get('Add search (#34)')!.hash);
+    assert.equal(revertOfRevert.revertOf, revert.hash);
+    assert.equal(commits.filter((c) => c.revertOf !== undefined).length, 2, 'only the two reverts quote a commit');
   });
 
   it('gives the same commits for every chunk split of the captured output', () => {
@@ -110,16 +116,56 @@ describe('git log stream parser', () => {
   });
 
   it('reads non-UTF-8 bytes as Latin-1 instead of failing', () => {
-    const bytes = record({ hash: H(2), name: Buffer.from([0x4a, 0x6f, 0x73, 0xe9]), body: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0xff]) });
+    const bytes = record({
+      hash: H(2),
+      parents: [H(1), H(0)],
+      name: Buffer.from([0x4a, 0x6f, 0x73, 0xe9]),
+      subject: 'Merge pull request #5 from jo/x',
+      body: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0xff, 0x0a, 0x78]),
+    });
     const [commit] = parseLog(SENTINEL, bytes);
     assert.equal(commit.author.name, 'José');
-    assert.equal(commit.body, 'café\u00ff');
+    assert.equal(commit.prTitle, 'café\u00ff');
     assert.equal(decodeField(Buffer.from('ok ✓')), 'ok ✓');
   });
 
-  it('keeps newlines in messages and trims only trailing whitespace of the body', () => {
-    const [commit] = parseLog(SENTINEL, record({ hash: H(3), subject: 'one line', body: 'para 1\n\npara 2\n  code\n\n' }));
-    assert.equal(commit.body, 'para 1\n\npara 2\n  code');
+  it('keeps only the title of a merged PR and the id a revert quotes, nothing else of a body', () => {
+    const cases: [string, Parameters<typeof record>[0], Partial<Commit>][] = [
+      ['plain body', { hash: H(3), body: 'para 1\n\npara 2\n  code\n\n' }, {}],
+      [
+        'PR merge',
+        { hash: H(3), parents: [H(1), H(2)], subject: 'Merge pull request #7 from a/b', body: '  Title  \n\nmore' },
+        { prTitle: 'Title' },
+      ],
+      ['PR merge, empty body', { hash: H(3), parents: [H(1), H(2)], subject: 'Merge pull request #7 from a/b' }, {}],
+      ['one parent is no PR merge', { hash: H(3), parents: [H(1)], subject: 'Merge pull request #7 from a/b', body: 'Title' }, {}],
+      ['revert', { hash: H(3), body: `Because.\n\nThis reverts commit ${H(9)}.\nThis reverts commit ${H(8)}.` }, { revertOf: H(9) }],
+      ['revert by hand, short id', { hash: H(3), body: 'This reverts commit abc1234, oops' }, { revertOf: 'abc1234' }],
+      [
+        'too short an id, then a real one',
+        { hash: H(3), body: 'This reverts commit abc.\nThis reverts commit abcdef12.' },
+        { revertOf: 'abcdef12' },
+      ],
+      ['upper case is not an id', { hash: H(3), body: 'This reverts commit ABCDEF12.' }, {}],
+      ['quoted in the subject', { hash: H(3), subject: `This reverts commit ${H(7)}` }, { revertOf: H(7) }],
+    ];
+    for (const [name, fields, expected] of cases) {
+      const [commit] = parseLog(SENTINEL, record(fields));
+      assert.deepEqual(
+        { prTitle: commit.prTitle, revertOf: commit.revertOf },
+        { prTitle: undefined, revertOf: undefined, ...expected },
+        name,
+      );
+      assert.ok(!('body' in commit), name);
+    }
+  });
+
+  it('tells the sides of a symmetric range apart', () => {
+    const sides: string[] = [];
+    const p = new LogStreamParser(SENTINEL, (c, side) => sides.push(`${c.hash.slice(-1)}${side}`));
+    p.push(Buffer.concat([record({ hash: H(1), side: '<' }), record({ hash: H(2), side: '>' }), record({ hash: H(3) })]));
+    p.end();
+    assert.deepEqual(sides, ['1left', '2right', '3right']);
   });
 
   it('resynchronises after a stray NUL inside a message and never invents a commit', () => {

@@ -32,6 +32,11 @@ describe('runGit safety', () => {
     assert.equal(env.GIT_TERMINAL_PROMPT, '0');
   });
 
+  it('asks git for fully buffered output, whatever the environment says (no flush per commit into our pipe)', () => {
+    assert.equal(gitEnv({ GIT_FLUSH: '1' }).GIT_FLUSH, '0');
+    assert.equal(gitEnv({}).GIT_FLUSH, '0');
+  });
+
   describe('processes', function () {
     this.timeout(20_000);
     let repo: TempRepo;

@@ -64,6 +64,8 @@ class FakeGit implements GitApi {
   readonly statusChanged = new Emitter<GitStatus>();
   readonly onDidChangeSnapshots = this.snapshotsChanged.event;
   readonly onDidChangeStatus = this.statusChanged.event;
+  readonly unsafeRepositories = [];
+  readonly onDidChangeUnsafe = new Emitter<readonly never[]>().event;
   snapshotContaining(): RepoSnapshot | undefined {
     return this.snapshots[0];
   }

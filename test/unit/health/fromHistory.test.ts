@@ -12,7 +12,7 @@ import { assertJsonSafe } from './fixtures';
  */
 function history() {
   const commits = [
-    commit('rv', { parents: ['M8'], daysAgo: 1, subject: 'Revert "Squashed (#7)"', body: `This reverts commit ${sha('S7')}.` }),
+    commit('rv', { parents: ['M8'], daysAgo: 1, subject: 'Revert "Squashed (#7)"', revertOf: sha('S7') }),
     commit('M8', { parents: ['M6', 'gone'], daysAgo: 2, subject: 'Merge pull request #8 from o/rewritten' }),
     commit('M6', { parents: ['S7', 'b1', 'c1'], daysAgo: 3, subject: 'Merge pull request #6 from o/octopus' }),
     commit('c1', { parents: ['S7'], daysAgo: 4, email: 'cid@x.io', files: [['src/c.ts', 5, 0]] }),

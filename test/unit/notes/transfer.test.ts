@@ -33,8 +33,8 @@ describe('notes export and import', () => {
     const source = await storeWith('a', ['# One\n', '# Two\n\ntext\n', '# Three\n']);
     assert.equal(await exportToFolder(source, join(root, 'out')), 3);
     const target = await storeWith('b', []);
-    assert.deepEqual(await importPaths(target, [join(root, 'out')]), { created: 3, copies: 0, skipped: 0, unreadable: [] });
-    assert.deepEqual(await importPaths(target, [join(root, 'out')]), { created: 0, copies: 0, skipped: 3, unreadable: [] });
+    assert.deepEqual(await importPaths(target, [join(root, 'out')]), { created: 3, copies: 0, skipped: 0, unreadable: [], tooLarge: [] });
+    assert.deepEqual(await importPaths(target, [join(root, 'out')]), { created: 0, copies: 0, skipped: 3, unreadable: [], tooLarge: [] });
     await target.load();
     assert.deepEqual(bodiesOf(target), bodiesOf(source));
     assert.deepEqual(

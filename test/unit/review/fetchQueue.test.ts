@@ -102,4 +102,35 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
     await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
     assert.equal(gh.stats.points, 1, 'only the reviews page changed');
   });
+
+  describe('one repository that cannot be read degrades only itself', () => {
+    it('a 404 (gone, or hidden from this account) leaves the others and names it', async () => {
+      const data = await fetchQueueData(client(), options(['acme/app', 'acme/gone', 'acme/lib']));
+      assert.ok(
+        data.pullRequests.some((p) => p.key === 'acme/lib#10'),
+        'the repository after the missing one is still read',
+      );
+      assert.ok(data.pullRequests.some((p) => p.key === 'acme/app#1'));
+      assert.deepEqual(data.failedRepos, [{ repo: 'acme/gone', reason: 'not-found', status: 404 }]);
+    });
+
+    it('a 403 that is not a rate limit is "forbidden" for that repository only', async () => {
+      gh.setFaults([{ kind: 'forbidden', match: '/repos/acme/lib/' }]);
+      const data = await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+      assert.ok(data.pullRequests.some((p) => p.key === 'acme/app#1'));
+      assert.ok(!data.pullRequests.some((p) => p.repo === 'acme/lib'));
+      assert.deepEqual(data.failedRepos, [{ repo: 'acme/lib', reason: 'forbidden', status: 403 }]);
+    });
+
+    it("the current branch's repository missing does not fail a search", async () => {
+      const data = await fetchQueueData(client(), { ...options([]), currentBranches: [{ repo: 'acme/gone', branch: 'x' }] });
+      assert.ok(data.pullRequests.length > 0);
+      assert.deepEqual(data.failedRepos, [{ repo: 'acme/gone', reason: 'not-found', status: 404 }]);
+    });
+
+    it('a rate limit still fails the whole refresh (it holds every repository)', async () => {
+      gh.setFaults([{ kind: 'retry-after', match: '/repos/acme/lib/', retryAfter: 60 }]);
+      await assert.rejects(fetchQueueData(client(), options(['acme/app', 'acme/lib'])), /rate limit/);
+    });
+  });
 });

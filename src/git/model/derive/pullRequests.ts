@@ -1,90 +1,92 @@
 /**
- * Merged pull requests inferred from history alone (no GitHub call). Pure.
+ * Merged pull requests inferred from history alone (no GitHub call). Pure. The rules (README,
+ * "Figures from history"; patterns in definitions.ts):
  *
- * - GitHub merge commits: "Merge pull request #N from owner/branch". The PR's commits are those
- *   reachable from the second parent but not from the mainline (HEAD's first-parent chain).
- * - Squash merges: a single-parent commit whose subject ends with "(#N)".
+ * - Merge: a commit with two or more parents whose subject is "Merge pull request #N from
+ *   owner/branch". Its commits are the non-merge commits of `git log M^1..M^2` (reachable from the
+ *   merged side, not from the first parent), so a merge of main into the branch brings none of
+ *   main's work. Every such merge commit is one PR, wherever it is in the graph.
+ * - Squash or rebase: non-merge commits on the mainline (HEAD's first-parent chain, where GitHub's
+ *   buttons put them) whose subject ends in "(#N)", committed in or after 2008. All commits with
+ *   the same N are one PR: one commit is a squash, several a rebase merge. A number that a merge
+ *   commit already names is not reused. "(#N)" subjects off the mainline (patches that came in
+ *   through merges, such as git/git's 2006 "(#2)" ones) are never PRs.
  */
 import type { Commit, MergedPullRequest } from '../../api';
 import { CommitIndex } from './commitIndex';
-
-const MERGE_SUBJECT = /^Merge pull request #(\d+) from (\S+)/;
-const SQUASH_SUBJECT = /\(#(\d+)\)\s*$/;
-/** A PR branch longer than this is unusual; the walk stops so one odd merge cannot cost seconds. */
-const MAX_PR_COMMITS = 1000;
+import { MERGE_PR_SUBJECT, PR_SUFFIX, isMerge, linesOf, mergePullRequestNumber, suffixPullRequestNumber } from './definitions';
 
 /** `commits` newest first, as the history holds them; pass the history's shared index when there is one. */
 export function inferPullRequests(commits: readonly Commit[], index: CommitIndex = new CommitIndex(commits)): MergedPullRequest[] {
   if (commits.length === 0) return [];
 
-  const found = new Map<number, MergedPullRequest>();
+  const found: MergedPullRequest[] = [];
+  const mergeNumbers = new Set<number>();
+  /** N → its "(#N)" commits on the mainline, newest first */
+  const suffixed = new Map<number, Commit[]>();
   for (const commit of commits) {
-    const merge = MERGE_SUBJECT.exec(commit.subject);
-    if (merge && commit.parents.length >= 2) {
-      const number = Number(merge[1]);
-      const branchCommits = walkBranch(commit.parents[1], index);
-      const first = branchCommits.reduce((min, c) => Math.min(min, c.author.time), commit.author.time);
-      const author = branchCommits.length > 0 ? latestAuthor(branchCommits) : commit.author.email;
-      const title = commit.body.split('\n')[0]?.trim() || commit.subject;
-      const pr: MergedPullRequest = {
-        number,
-        kind: 'merge',
-        mergeCommit: commit.hash,
-        title,
-        sourceBranch: merge[2],
-        authorEmail: author,
-        firstCommitAt: first,
-        mergedAt: commit.committer.time,
-        commitCount: branchCommits.length,
-        linesChanged: branchCommits.reduce((sum, c) => sum + linesOf(c), 0),
-      };
-      if (!found.has(number)) found.set(number, pr);
+    const number = mergePullRequestNumber(commit.subject, commit.parents);
+    if (number !== undefined) {
+      mergeNumbers.add(number);
+      const prCommits = index
+        .between(commit.parents.slice(1), commit.parents.slice(0, 1))
+        .map((at) => index.commits[at])
+        .filter((c) => !isMerge(c.parents));
+      found.push({
+        ...summary(number, 'merge', commit, prCommits, commit.prTitle || commit.subject),
+        sourceBranch: MERGE_PR_SUBJECT.exec(commit.subject)![2],
+        mergedAt: commit.committer.time, // the merge, even if a branch commit's clock ran ahead
+      });
       continue;
     }
-    const squash = commit.parents.length <= 1 ? SQUASH_SUBJECT.exec(commit.subject) : null;
-    if (squash) {
-      const number = Number(squash[1]);
-      if (found.has(number)) continue; // the newest mention wins (e.g. a later revert quoting it is not a squash: it says "Revert")
-      if (/^Revert "/.test(commit.subject)) continue;
-      found.set(number, {
-        number,
-        kind: 'squash',
-        mergeCommit: commit.hash,
-        title: commit.subject.replace(SQUASH_SUBJECT, '').trim(),
-        authorEmail: commit.author.email,
-        firstCommitAt: commit.author.time,
-        mergedAt: commit.committer.time,
-        commitCount: 1,
-        linesChanged: linesOf(commit),
-      });
-    }
+    const suffix = suffixPullRequestNumber(commit.subject, commit.parents, commit.committer.time);
+    if (suffix === undefined || !index.onMainline(commit.hash)) continue;
+    const group = suffixed.get(suffix);
+    if (group) group.push(commit);
+    else suffixed.set(suffix, [commit]);
   }
-  return [...found.values()].sort((a, b) => b.mergedAt - a.mergedAt);
+  for (const [number, group] of suffixed) {
+    if (mergeNumbers.has(number)) continue;
+    const oldest = group[group.length - 1];
+    found.push(summary(number, group.length === 1 ? 'squash' : 'rebase', group[0], group, oldest.subject.replace(PR_SUFFIX, '').trim()));
+  }
+  return found.sort((a, b) => b.mergedAt - a.mergedAt || b.number - a.number);
 }
 
-function walkBranch(start: string, index: CommitIndex): Commit[] {
-  const seen = new Set<string>();
-  const out: Commit[] = [];
-  const stack = [start];
-  while (stack.length > 0 && out.length < MAX_PR_COMMITS) {
-    const hash = stack.pop()!;
-    if (seen.has(hash) || index.onMainline(hash)) continue;
-    seen.add(hash);
-    const commit = index.get(hash);
-    if (!commit) continue; // beyond a shallow boundary or the read window
-    // A merge of main into the branch brings main's commits; they are not the PR's work.
-    if (commit.parents.length <= 1) out.push(commit);
-    stack.push(...commit.parents);
+/** The figures every kind shares. `prCommits` newest first; `landed` the merge or newest commit. */
+function summary(
+  number: number,
+  kind: MergedPullRequest['kind'],
+  landed: Commit,
+  prCommits: readonly Commit[],
+  title: string,
+): MergedPullRequest {
+  let firstCommitAt = landed.author.time;
+  let mergedAt = landed.committer.time;
+  let linesChanged = 0;
+  for (const c of prCommits) {
+    firstCommitAt = Math.min(firstCommitAt, c.author.time);
+    mergedAt = Math.max(mergedAt, c.committer.time);
+    linesChanged += linesOf(c.files);
   }
-  return out;
+  return {
+    number,
+    kind,
+    mergeCommit: landed.hash,
+    commits: prCommits.map((c) => c.hash),
+    title,
+    authorEmail: prCommits.length > 0 ? mostFrequentAuthor(prCommits) : landed.author.email,
+    firstCommitAt,
+    mergedAt,
+    commitCount: prCommits.length,
+    linesChanged,
+  };
 }
 
-function latestAuthor(commits: readonly Commit[]): string {
+/** The author of most of the commits (newest first); a tie goes to the author of the newest of them. */
+function mostFrequentAuthor(commits: readonly Commit[]): string {
   const counts = new Map<string, number>();
   for (const c of commits) counts.set(c.author.email, (counts.get(c.author.email) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
-}
-
-function linesOf(commit: Commit): number {
-  return commit.files.reduce((sum, f) => sum + (f.added ?? 0) + (f.deleted ?? 0), 0);
+  const most = Math.max(...counts.values());
+  return commits.find((c) => counts.get(c.author.email) === most)!.author.email;
 }
