@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { TAG_FORMAT, parseTags } from '../../src/git/model/derive/releases';
 import { logArgs, newSentinel } from '../../src/git/model/logParser';
-import { cacheFileFor } from '../../src/git/source/historyStore';
+import { cacheFileFor, loadHistoryCache } from '../../src/git/source/historyStore';
 import { safeArgs } from '../../src/git/source/runGit';
 import { benchCacheDir, ensureSyntheticRepo } from './git-synthetic-repo';
 
@@ -76,8 +76,9 @@ interface Measured {
 async function benchRepo(label: string, repo: string, childJs: string, storage: string): Promise<string[][]> {
   const data = mkdtempSync(path.join(os.tmpdir(), 'mpx-health-'));
   try {
-    if (!existsSync(cacheFileFor(storage, repo))) {
-      process.stderr.write(`${label}: no history cache yet; scanning once to make one…\n`);
+    // No cache, or one an older engine wrote (it is deleted when read): scan once to make one.
+    if (!existsSync(cacheFileFor(storage, repo)) || !(await loadHistoryCache(storage, repo))) {
+      process.stderr.write(`${label}: no usable history cache yet; scanning once to make one…\n`);
       const prepared = await run(process.execPath, [childJs, 'prepare', repo, storage], repo);
       process.stderr.write(`${label}: ${prepared.stdout.trim()}\n`);
     }
