@@ -87,7 +87,10 @@ async function benchRepo(label: string, repo: string, childJs: string, storage: 
     const tags = parseTags(
       execFileSync('git', ['for-each-ref', `--format=${TAG_FORMAT}`, 'refs/tags'], { cwd: repo, maxBuffer: 1 << 26 }).toString('utf8'),
     );
-    writeFileSync(path.join(data, 'tags.json'), JSON.stringify(tags));
+    // Tags of tags are peeled by the engine's reader with one more git call; neither benchmark
+    // repository has one, so the releases parsed here are all of them.
+    if (tags.nested.length > 0) process.stderr.write(`${label}: ${tags.nested.length} tags of tags left out\n`);
+    writeFileSync(path.join(data, 'tags.json'), JSON.stringify(tags.releases));
 
     const rawMs = await rawScan(repo);
     const measured = JSON.parse(
@@ -101,7 +104,7 @@ async function benchRepo(label: string, repo: string, childJs: string, storage: 
       ['  raw `git log --numstat` (baseline)', `${(rawMs / 1000).toFixed(2)} s`, 'what a cold read costs at the least'],
       ['  load history cache (warm start)', `${m.loadMs.toFixed(0)} ms`, "the engine's cache file, parsed"],
       ["  engine's PRs + reverts, first use", `${m.engineDerivedMs.toFixed(0)} ms`, 'already paid by the review queue when it ran'],
-      ['  fromHistory adapter', `${m.adaptMs.toFixed(0)} ms`, 'branch commits of each merged PR'],
+      ['  fromHistory adapter', `${m.adaptMs.toFixed(0)} ms`, 'builds the shared commit graph; PR commits come from the engine'],
       [
         '  every figure, first report (12 weeks)',
         `${m.firstMs.toFixed(0)} ms (CPU ${m.firstCpuMs.toFixed(0)} ms)`,
