@@ -82,6 +82,16 @@ const wordsEngine = {
   metafile: true,
 };
 
+// The git history engine (log reader and parser, cache, derived data): beside the extension, required
+// on the first history asked for (src/git/controller.ts), so activation never parses it.
+const gitHistory = {
+  ...shared,
+  entryPoints: ['src/git/source/historySource.ts'],
+  outfile: join(dirname(outfile), 'git-history.js'),
+  minify: !dev,
+  metafile: true,
+};
+
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
 const webviews = {
   bundle: true,
@@ -131,6 +141,7 @@ if (watch) {
     esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
     esbuild.context({ ...health, plugins: [...health.plugins, ...report] }),
     esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
+    esbuild.context({ ...gitHistory, plugins: [...gitHistory.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
@@ -141,5 +152,6 @@ if (watch) {
   reportSize(await esbuild.build(extension));
   reportSize(await esbuild.build(health));
   reportSize(await esbuild.build(wordsEngine));
+  reportSize(await esbuild.build(gitHistory));
   reportSize(await esbuild.build(webviews));
 }

@@ -2,7 +2,9 @@
 // extension's own log reports it ("activated in N ms"), over fresh starts: each start gets a new
 // profile and a newly installed dist/multiplier.vsix, and Chromium opens the workbench so the
 // extension host starts as it does for a user.
-//   npx tsx scripts/bench/activation.ts [--starts 5] [--busy N]
+//   npx tsx scripts/bench/activation.ts [--starts 5] [--busy N] [--baseline other.vsix]
+// --baseline alternates starts of another build (e.g. one packaged from an older commit) with this
+// one, so both are measured at the same load, and reports the ratio of the medians.
 // --busy N keeps N other processes spinning meanwhile (N = 4 gives a load near 4 on this machine).
 // Packages the extension when dist/multiplier.vsix is missing. Needs the editor host (installed on
 // first use, as by npm test).
@@ -17,10 +19,13 @@ import { ensureHostOrExit } from '../host/ensure-host.mjs';
 import { createTestRepository } from '../host/git-fixture.mjs';
 
 const ROOT = resolve(__dirname, '..', '..');
-const { values } = parseArgs({ options: { starts: { type: 'string', default: '5' }, busy: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: { starts: { type: 'string', default: '5' }, busy: { type: 'string', default: '0' }, baseline: { type: 'string' } },
+});
 const starts = Number(values.starts);
 const busy = Number(values.busy);
 const vsix = join(ROOT, 'dist', 'multiplier.vsix');
+const baseline = values.baseline ? resolve(values.baseline) : undefined;
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -43,7 +48,7 @@ async function activationMs(logsDir: string, timeoutMs = 120_000): Promise<numbe
   throw new Error(`no "activated in" line under ${logsDir} within ${timeoutMs / 1000} s`);
 }
 
-async function oneStart(host: unknown): Promise<number> {
+async function oneStart(host: unknown, vsix: string): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), 'multiplier-activation-'));
   try {
     const workspace = createTestRepository(join(root, 'workspace'));
@@ -73,18 +78,31 @@ async function main(): Promise<void> {
   const spinners: ChildProcess[] = [];
   for (let i = 0; i < busy; i++) spinners.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
   try {
-    const times: number[] = [];
+    const builds = baseline
+      ? [
+          { name: 'baseline', vsix: baseline },
+          { name: 'this build', vsix },
+        ]
+      : [{ name: 'this build', vsix }];
+    const times = new Map<string, number[]>(builds.map((b) => [b.name, []]));
     const loads: number[] = [];
     for (let i = 0; i < starts; i++) {
-      times.push(await oneStart(host));
-      loads.push(loadavg()[0]);
-      console.log(`start ${i + 1}: activated in ${times.at(-1)} ms (load average ${loads.at(-1)!.toFixed(2)})`);
+      for (const build of i % 2 ? [...builds].reverse() : builds) {
+        const ms = await oneStart(host, build.vsix);
+        times.get(build.name)!.push(ms);
+        loads.push(loadavg()[0]);
+        console.log(`start ${i + 1} (${build.name}): activated in ${ms} ms (load average ${loads.at(-1)!.toFixed(2)})`);
+      }
     }
     console.log(
-      `\nactivation over ${starts} fresh starts${busy ? ` with ${busy} busy processes` : ''}: ` +
-        `median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; ` +
-        `load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} (target < 20 ms at low load)`,
+      `\nactivation over ${starts} fresh starts${busy ? ` with ${busy} busy processes` : ''}, load average ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}:`,
     );
+    for (const [name, ms] of times) {
+      console.log(`  ${name}: median ${median(ms).toFixed(1)} ms, min ${Math.min(...ms).toFixed(1)}, max ${Math.max(...ms).toFixed(1)}`);
+    }
+    if (baseline)
+      console.log(`  this build / baseline (medians): ${(median(times.get('this build')!) / median(times.get('baseline')!)).toFixed(2)}`);
+    console.log('  target: < 20 ms at low load');
   } finally {
     for (const s of spinners) s.kill('SIGKILL');
   }

@@ -35,6 +35,68 @@ function mergePullRequest(dir, number, branch, author, when) {
   });
 }
 
+const hoursAgo = (hours) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+/** A branch from main with one commit, as a pull request's head (never merged). */
+function branch(dir, name, message, { author, hours, files }) {
+  git(dir, ['checkout', '-q', '-b', name, 'main']);
+  commit(dir, message, { author, date: hoursAgo(hours), files });
+  git(dir, ['checkout', '-q', 'main']);
+}
+
+/**
+ * The heads of the demo pull requests (test/fake-github/scenarios/demo.json), so their diffs are
+ * real: the local GitHub-like server reads files and contents from this repository.
+ */
+function createPullRequestBranches(dir) {
+  const { li, sam, jo, maya } = PEOPLE;
+  branch(dir, 'feature/checkout-retry', 'Retry checkout submit with backoff', {
+    author: li,
+    hours: 30,
+    files: {
+      'src/checkout/retry.ts': [
+        '// Retries a checkout submit when the network drops a request, with exponential backoff.',
+        'export async function submitWithRetry<T>(submit: () => Promise<T>, attempts = 4, baseMs = 250): Promise<T> {',
+        '  for (let attempt = 1; ; attempt++) {',
+        '    try {',
+        '      return await submit();',
+        '    } catch (error) {',
+        '      if (attempt >= attempts) throw error;',
+        '      await new Promise((resolve) => setTimeout(resolve, baseMs * 2 ** (attempt - 1)));',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/checkout/cart.ts': lines('cart', 25).replace(
+        'export const cart24 = 24;',
+        'export const cart24 = 24;\nexport const submitAttempts = 4; // see retry.ts',
+      ),
+    },
+  });
+  branch(dir, 'fix/cart-typo', 'Fix the typo in the empty-cart message', {
+    author: sam,
+    hours: 3,
+    files: {
+      'src/checkout/copy.ts': lines('copy', 11).replace('export const copy3 = 3;', "export const emptyCart = 'Your cart is empty';"),
+    },
+  });
+  branch(dir, 'perf/virtual-grid', 'Render the product grid as a virtualised list', {
+    author: jo,
+    hours: 72,
+    files: {
+      'src/catalogue/grid.ts':
+        Array.from({ length: 540 }, (_, i) => `export const gridRow${i} = { index: ${i}, height: 48 };`).join('\n') + '\n',
+      'src/catalogue/items.ts': lines('item', 20).replace('export const item0 = 0;\n', ''),
+    },
+  });
+  branch(dir, 'wip/dark-mode', 'Sketch dark-mode design tokens', {
+    author: maya,
+    hours: 20 * 24,
+    files: { 'src/theme/tokens.ts': lines('token', 40) },
+  });
+}
+
 export function createDemoRepository(dir) {
   rmSync(dir, { recursive: true, force: true });
   initRepository(dir);
@@ -115,6 +177,8 @@ export function createDemoRepository(dir) {
     files: { 'docs/billing.md': '# Billing rules\n\nWhy invoices round half-even: regulators in two markets require it.\n' },
   });
   git(dir, ['tag', '-a', 'v0.3.0', '-m', 'Discounts'], { env: { GIT_COMMITTER_DATE: daysAgo(3) } });
+
+  createPullRequestBranches(dir);
 
   // Maya's branch in progress: behind main and with uncommitted work, so the coach has something to see.
   git(dir, ['checkout', '-q', '-b', 'feature/refund-flow', 'v0.2.0']);
@@ -218,4 +282,72 @@ function addPaymentsReleases(dir) {
     files: { 'src/account/status.ts': lines('status', 50) },
   });
   tagRelease(dir, 'v0.1.2', 'Payments hotfix', when(36, 16, 0));
+}
+
+/**
+ * The second demo repository, multiplier-demo/payments-api: not opened in the editor, only read by
+ * the local GitHub-like server for the diffs of its pull requests.
+ */
+export function createDemoPaymentsRepository(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  initRepository(dir);
+  const dave = { name: 'Dave Kim', email: 'dave@shop.example' };
+  const erin = { name: 'Erin Walsh', email: 'erin@shop.example' };
+  const ana = { name: 'Ana Costa', email: 'ana@shop.example' };
+  const bot = { name: 'dependabot[bot]', email: 'support@github.com' };
+  const { maya } = PEOPLE;
+  commit(dir, 'Create the payments API', {
+    author: dave,
+    date: daysAgo(30),
+    files: {
+      'README.md': '# Payments API\n\nCharges, refunds and payouts for the shop.\n',
+      'package.json': '{ "name": "payments-api", "dependencies": { "lodash": "4.17.20" } }\n',
+      'src/refunds/refund.ts': lines('refund', 30),
+      'src/money/rounding.ts': 'export const round = (cents: number) => Math.round(cents); // half-up\n',
+      'src/webhooks/send.ts': lines('hook', 12),
+    },
+  });
+  branch(dir, 'fix/refund-rounding', 'Round refunds half-even like invoices', {
+    author: ana,
+    hours: 5,
+    files: {
+      'src/money/rounding.ts': [
+        '// Half-even, as invoices round: a refund never exceeds what was paid.',
+        'export function round(cents: number): number {',
+        '  const floor = Math.floor(cents);',
+        '  const diff = cents - floor;',
+        '  if (diff !== 0.5) return Math.round(cents);',
+        '  return floor % 2 === 0 ? floor : floor + 1;',
+        '}',
+        '',
+      ].join('\n'),
+    },
+  });
+  branch(dir, 'feature/refund-ledger', 'Add the refund ledger table', {
+    author: dave,
+    hours: 48,
+    files: {
+      'migrations/0007_refund_ledger.sql':
+        'CREATE TABLE refund_ledger (\n  id BIGSERIAL PRIMARY KEY,\n  refund_id BIGINT NOT NULL,\n  amount_cents BIGINT NOT NULL,\n  created_at TIMESTAMPTZ NOT NULL DEFAULT now()\n);\n',
+      'src/refunds/ledger.ts': lines('ledgerEntry', 60),
+    },
+  });
+  git(dir, ['checkout', '-q', '-b', 'feature/refund-webhooks', 'feature/refund-ledger']);
+  commit(dir, 'Send a webhook for each ledger entry', {
+    author: erin,
+    date: hoursAgo(24),
+    files: { 'src/webhooks/send.ts': lines('hook', 40) },
+  });
+  git(dir, ['checkout', '-q', 'main']);
+  branch(dir, 'dependabot/npm/lodash-4.17.21', 'Bump lodash from 4.17.20 to 4.17.21', {
+    author: bot,
+    hours: 48,
+    files: { 'package.json': '{ "name": "payments-api", "dependencies": { "lodash": "4.17.21" } }\n' },
+  });
+  branch(dir, 'feature/refund-idempotency', 'Idempotency keys for refund requests', {
+    author: maya,
+    hours: 6 * 24,
+    files: { 'src/refunds/idempotency.ts': lines('idempotencyKey', 45), 'src/refunds/refund.ts': lines('refund', 34) },
+  });
+  return dir;
 }

@@ -1,18 +1,23 @@
 // The local GitHub-like server with the demo scenario, and the settings and environment that point
 // the extension at it. Shared by `npm start` and the harness's demo session.
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { git } from '../host/git-fixture.mjs';
+import { createDemoPaymentsRepository } from './demo-repo.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DEMO_SCENARIO = 'test/fake-github/scenarios/demo.json';
 export const DEMO_REPOSITORIES = ['multiplier-demo/shop', 'multiplier-demo/payments-api'];
 
-/** Starts the server in a child process (it is TypeScript, run through tsx). */
-export async function startDemoGitHub() {
+/**
+ * Starts the server in a child process (it is TypeScript, run through tsx). `gitDirs` maps
+ * `owner/repo` to a local repository holding its pull requests' branches, for real diffs.
+ */
+export async function startDemoGitHub(gitDirs = {}) {
+  const gitArgs = Object.entries(gitDirs).flatMap(([repo, dir]) => ['--git', `${repo}=${dir}`]);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'test', 'fake-github', 'server.ts'), '--scenario', join(ROOT, DEMO_SCENARIO), '--port', '0'],
+    ['--import', 'tsx', join(ROOT, 'test', 'fake-github', 'server.ts'), '--scenario', join(ROOT, DEMO_SCENARIO), '--port', '0', ...gitArgs],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,6 +44,14 @@ export async function startDemoGitHub() {
     stop: async () => {
       child.kill('SIGTERM');
     },
+  };
+}
+
+/** The demo repositories whose branches give the pull requests real diffs: the shop (the workspace) and payments-api beside it. */
+export function demoGitDirs(shop) {
+  return {
+    'multiplier-demo/shop': shop,
+    'multiplier-demo/payments-api': createDemoPaymentsRepository(join(dirname(shop), 'payments-api')),
   };
 }
 

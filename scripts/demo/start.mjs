@@ -9,7 +9,7 @@ import { ensureHostOrExit } from '../host/ensure-host.mjs';
 import { installVsix, prepareProfile, startCodeServer } from '../host/code-server.mjs';
 import { packageManagerEnv } from '../host/npm-env.mjs';
 import { createDemoRepository } from './demo-repo.mjs';
-import { DEMO_SCENARIO, demoEnv, demoSettings, pointOriginAt, startDemoGitHub } from './github.mjs';
+import { DEMO_SCENARIO, demoEnv, demoGitDirs, demoSettings, pointOriginAt, startDemoGitHub } from './github.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO = join(ROOT, '.demo');
@@ -32,7 +32,7 @@ const host = ensureHostOrExit();
 if (!options['no-build']) execSync('npm run --silent package', { cwd: ROOT, stdio: 'inherit', env: packageManagerEnv() });
 
 const repo = createDemoRepository(join(DEMO, 'shop'));
-const github = await startDemoGitHub();
+const github = await startDemoGitHub(demoGitDirs(repo));
 stops.push(github.stop);
 pointOriginAt(repo, github.url);
 // A fresh profile each start, so the demo always begins like a first install.

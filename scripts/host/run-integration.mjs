@@ -12,7 +12,7 @@
 //   demo       *.demo.test.ts          what `npm start` shows: the demo repository and pull requests
 // Screenshots and logs land in test-output/. Exits non-zero on any failure, crash or timeout, and
 // stops every process it started, also on Ctrl-C.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ import { installVsix, prepareProfile, startCodeServer } from './code-server.mjs'
 import { missingTexts, openWorkbench } from './browser.mjs';
 import { createTestRepository } from './git-fixture.mjs';
 import { createDemoRepository } from '../demo/demo-repo.mjs';
-import { demoEnv, demoSettings, pointOriginAt, startDemoGitHub } from '../demo/github.mjs';
+import { demoEnv, demoGitDirs, demoSettings, pointOriginAt, startDemoGitHub } from '../demo/github.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUTPUT = join(ROOT, 'test-output');
@@ -126,6 +126,8 @@ async function followPhase(page, controlDir, phase) {
       } else if (event.type === 'test') report(event);
       else if (event.type === 'screenshot') await answerScreenshot(page, controlDir, event);
       else if (event.type === 'keys') await answerKeys(page, controlDir, event);
+      else if (event.type === 'click') await answerClick(page, controlDir, event);
+      else if (event.type === 'sidebar') await answerSidebar(page, controlDir, event);
       else if (event.type === 'crash') return fail(`[${phase}] runner crashed: ${event.error}`, event.stack);
       else if (event.type === 'end') return;
     }
@@ -157,12 +159,19 @@ function fail(title, detail = '') {
   console.log(`    ✘ ${title}`);
 }
 
+/** Written whole, then renamed: the suite polls for the reply file and must never read half of it. */
+function writeReply(controlDir, id, reply) {
+  const file = join(controlDir, `reply-${id}.json`);
+  writeFileSync(`${file}.tmp`, JSON.stringify(reply));
+  renameSync(`${file}.tmp`, file);
+}
+
 async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   const reply = { missingText: [] };
   try {
     // Views (webviews especially) paint a moment after the command that showed them: give the
-    // expected texts a few seconds to appear before calling them missing.
-    const deadline = Date.now() + 10_000;
+    // expected texts up to 20 s (a loaded machine) to appear before calling them missing.
+    const deadline = Date.now() + 20_000;
     reply.missingText = await missingTexts(page, expectText);
     while (reply.missingText.length > 0 && Date.now() < deadline) {
       await page.waitForTimeout(250);
@@ -176,7 +185,7 @@ async function answerScreenshot(page, controlDir, { id, name, expectText }) {
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
-  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+  writeReply(controlDir, id, reply);
 }
 
 /** Types into the workbench as a person would, once the element the suite waits for is visible. */
@@ -189,7 +198,62 @@ async function answerKeys(page, controlDir, { id, waitFor, text, keys }) {
   } catch (error) {
     reply.error = String(error?.message ?? error);
   }
-  writeFileSync(join(controlDir, `reply-${id}.json`), JSON.stringify(reply));
+  writeReply(controlDir, id, reply);
+}
+
+/** Clicks the first visible element with `text` in any frame (webviews live in nested iframes). */
+async function answerClick(page, controlDir, { id, text, role }) {
+  const reply = {};
+  try {
+    const deadline = Date.now() + 15_000;
+    let clicked = false;
+    while (!clicked && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const locator = (role ? frame.getByRole(role, { name: text, exact: true }) : frame.getByText(text, { exact: true })).filter({
+          visible: true,
+        });
+        if ((await locator.count().catch(() => 0)) > 0) {
+          await locator.first().click({ timeout: 5_000 });
+          clicked = true;
+          break;
+        }
+      }
+      if (!clicked) await page.waitForTimeout(250);
+    }
+    if (!clicked) reply.error = `no visible element shows ${JSON.stringify(text)}`;
+  } catch (error) {
+    reply.error = String(error?.message ?? error);
+  }
+  writeReply(controlDir, id, reply);
+}
+
+/** Drags the sash on the side bar's right edge until the side bar is `width` px wide (a few tries: layout snaps). */
+async function answerSidebar(page, controlDir, { id, width }) {
+  const reply = {};
+  try {
+    const sidebar = page.locator('.part.sidebar').first();
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const box = await sidebar.boundingBox();
+      if (!box) throw new Error('the side bar is not visible');
+      reply.width = Math.round(box.width);
+      if (Math.abs(box.width - width) <= 2) break;
+      const y = box.y + box.height / 2;
+      const edge = box.x + box.width;
+      await page.mouse.move(edge, y);
+      await page.mouse.down();
+      await page.mouse.move(edge + (width - box.width) / 2, y, { steps: 4 });
+      await page.mouse.move(box.x + width, y, { steps: 4 });
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+    }
+    const box = await sidebar.boundingBox();
+    reply.width = box ? Math.round(box.width) : undefined;
+    // Off the sash, so its hover highlight is not in the next screenshot.
+    if (box) await page.mouse.move(box.x + box.width + 200, box.y + box.height - 10);
+  } catch (error) {
+    reply.error = String(error?.message ?? error);
+  }
+  writeReply(controlDir, id, reply);
 }
 
 async function runSession(host, { name, phases, trusted, createWorkspace = createTestRepository, withDemoGitHub = false }) {
@@ -198,7 +262,7 @@ async function runSession(host, { name, phases, trusted, createWorkspace = creat
   const root = mkdtempSync(join(tmpdir(), `multiplier-it-${name}-`));
   if (!options.keep) cleanups.push(async () => rmSync(root, { recursive: true, force: true }));
   const workspace = createWorkspace(join(root, 'workspace'));
-  const github = withDemoGitHub ? await startDemoGitHub() : undefined;
+  const github = withDemoGitHub ? await startDemoGitHub(demoGitDirs(workspace)) : undefined;
   if (github) {
     cleanups.push(github.stop);
     pointOriginAt(workspace, github.url);

@@ -6,10 +6,18 @@
  */
 import { Emitter, type Event } from '../core/event';
 import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from './api';
-import { HistorySource } from './source/historySource';
+import { join } from 'node:path';
+import { lazyModule } from '../core/lazyModule';
+import type { HistorySource } from './source/historySource';
 import { assertSha, GitError, type GitRunner } from './source/runGit';
 import { sameSnapshot, snapshotContaining } from './model/snapshot';
 import { unsafeRepositoryIn, type UnsafeRepository } from './model/unsafe';
+
+/** The history engine (reader, parser, cache, derived data): dist/git-history.js, required on the first history asked for. */
+const historyEngine = lazyModule<typeof import('./source/historySource')>({
+  bundled: join(__dirname, 'git-history.js'),
+  source: join(__dirname, 'source', 'historySource'),
+});
 
 export interface GitControllerOptions {
   trusted: boolean;
@@ -195,7 +203,7 @@ export class GitController implements GitApi {
   }
 
   private service(): HistorySource {
-    return (this.historySource ??= new HistorySource({
+    return (this.historySource ??= new (historyEngine().HistorySource)({
       git: this.gitRunner(),
       storageDir: this.options.storageDir,
       halfLifeDays: this.options.halfLifeDays,

@@ -26,6 +26,11 @@ export interface GitHubConfig {
 export interface Projection<T> {
   id: string;
   project(json: unknown): T;
+  /**
+   * false: keep the answer out of the ETag cache (large data the caller caches itself, such as file
+   * contents at a commit, which never change). The request is then never conditional.
+   */
+  store?: boolean;
 }
 
 export interface RequestStats {

@@ -1,4 +1,4 @@
-/** Commands on queue items: open, copy, snooze, un-snooze, refresh. */
+/** Commands on queue items: open in the browser, copy, snooze, un-snooze, pin, refresh. */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { displayText } from '../core/text';
@@ -14,21 +14,20 @@ const HOUR = 60 * 60 * 1000;
 
 type SnoozeChoice = 'hour' | 'tomorrow' | 'activity';
 
-function itemOf(node: unknown): QueueItem | undefined {
+export function itemOf(node: unknown): QueueItem | undefined {
   const n = node as QueueNode | undefined;
   return n && n.kind === 'item' ? n.item : undefined;
 }
 
 /** Only web links go to the browser; a PR URL comes from the API and is checked anyway. */
-function webUri(url: string): vscode.Uri | undefined {
+export function webUri(url: string): vscode.Uri | undefined {
   return /^https?:\/\//i.test(url) ? vscode.Uri.parse(url, true) : undefined;
 }
 
-async function pickItem(controller: ReviewController, node: unknown, snoozedOnly = false): Promise<QueueItem | undefined> {
+export async function pickItem(controller: ReviewController, node: unknown, snoozedOnly = false): Promise<QueueItem | undefined> {
   const direct = itemOf(node);
   if (direct) return direct;
-  const q = controller.queue;
-  const items = snoozedOnly ? (q?.snoozed ?? []) : [...(q?.waiting ?? []), ...(q?.mine ?? [])];
+  const items = controller.items().filter((i) => i.snoozed === snoozedOnly);
   if (items.length === 0) return undefined;
   const pick = await vscode.window.showQuickPick(
     items.map((item) => ({
@@ -54,7 +53,7 @@ async function askSnoozeChoice(item: QueueItem): Promise<SnoozeChoice | undefine
   return pick?.value;
 }
 
-async function snooze(controller: ReviewController, clock: Clock, node: unknown, choice?: SnoozeChoice): Promise<void> {
+export async function snooze(controller: ReviewController, clock: Clock, node: unknown, choice?: SnoozeChoice): Promise<void> {
   const item = await pickItem(controller, node);
   const which = item && (choice ?? (await askSnoozeChoice(item)));
   if (!item || !which) return;
@@ -67,7 +66,7 @@ async function snooze(controller: ReviewController, clock: Clock, node: unknown,
   );
 }
 
-async function openInPullRequestsExtension(controller: ReviewController, node: unknown): Promise<void> {
+export async function openInPullRequestsExtension(controller: ReviewController, node: unknown): Promise<void> {
   const item = await pickItem(controller, node);
   if (!item || !webUri(item.pr.url)) return;
   if (!vscode.extensions.getExtension(PR_EXTENSION_ID)) {
@@ -103,6 +102,14 @@ export function reviewCommands(controller: ReviewController, poller: ReviewPolle
     'multiplier.review.unsnooze': async (node?: unknown) => {
       const item = itemOf(node) ?? (await pickItem(controller, undefined, true));
       if (item) await controller.setSnooze(item.pr.key, undefined);
+    },
+    'multiplier.review.pin': async (node?: unknown) => {
+      const item = await pickItem(controller, node);
+      if (item) await controller.setPinned(item.pr.key, true);
+    },
+    'multiplier.review.unpin': async (node?: unknown) => {
+      const item = itemOf(node) ?? (await pickItem(controller, undefined));
+      if (item) await controller.setPinned(item.pr.key, false);
     },
   };
 }

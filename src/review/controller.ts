@@ -12,7 +12,7 @@ import type { GitHubApi } from '../github/api';
 import type { NudgeApi } from '../nudge/api';
 import type { BranchPullRequest, ReviewApi } from './api';
 import type { QueueData, RepoFailure } from './model/pullRequest';
-import { buildQueue, type BranchRef, type ReviewQueue } from './model/queue';
+import { buildQueue, type BranchRef, type QueueItem, type ReviewQueue } from './model/queue';
 import { readReviewSettings, type ReviewSettings } from './model/settings';
 import { pruneSnoozes, type Snooze, type SnoozeRecord } from './model/snooze';
 import { describeAge } from './policy/pollPlanner';
@@ -20,6 +20,9 @@ import { describeAge } from './policy/pollPlanner';
 export type QueueStatus = 'idle' | 'signedOut' | 'misconfigured' | 'loading' | 'ready' | 'offline' | 'rateLimited';
 
 const SNOOZE_KEY = 'multiplier.review.snoozes';
+const PIN_KEY = 'multiplier.review.pins';
+/** Pins kept at most; the oldest go first. */
+const MAX_PINS = 20;
 export const STATE_CONTEXT_KEY = 'multiplier.review.state';
 
 export interface ReviewControllerDeps {
@@ -119,6 +122,39 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
     this.rebuild();
   }
 
+  pins(): string[] {
+    const pins = this.deps.memento.get<unknown>(PIN_KEY);
+    return Array.isArray(pins) ? pins.filter((p): p is string => typeof p === 'string') : [];
+  }
+
+  /** Pins (or unpins) a pull request at the top of the queue. */
+  async setPinned(key: string, pinned: boolean): Promise<void> {
+    const pins = this.pins().filter((p) => p !== key);
+    if (pinned) pins.push(key);
+    await this.deps.memento.update(PIN_KEY, pins.slice(-MAX_PINS));
+    this.rebuild();
+  }
+
+  /** Every queue item, each once (an item of "This branch" may also be in another group). */
+  items(): QueueItem[] {
+    const q = this.queue;
+    if (!q) return [];
+    const seen = new Set<string>();
+    return [...q.waiting, ...q.ready, ...q.blocked, ...q.author, ...q.mine, ...q.branch, ...q.snoozed].filter((i) =>
+      seen.has(i.pr.key) ? false : (seen.add(i.pr.key), true),
+    );
+  }
+
+  /** The queue's item for a pull request, if it is in the queue. */
+  itemFor(key: string): QueueItem | undefined {
+    return this.items().find((i) => i.pr.key === key);
+  }
+
+  /** True when the last poll found nothing at all to show. */
+  isEmpty(): boolean {
+    return this.queue !== undefined && this.items().length === 0;
+  }
+
   branchPullRequests(): readonly BranchPullRequest[] {
     return (this.queue?.branch ?? []).map(({ pr }) => ({
       url: pr.url,
@@ -164,6 +200,7 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
         settings: this.reviewSettings(),
         snoozes: this.snoozes(),
         currentBranches: this.currentBranches(),
+        pins: this.pins(),
       });
     }
     void this.setContext();
@@ -171,8 +208,7 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
   }
 
   private async setContext(): Promise<void> {
-    const q = this.queue;
-    const empty = this.status === 'ready' && q && q.waiting.length + q.mine.length + q.branch.length + q.snoozed.length === 0;
+    const empty = this.status === 'ready' && this.isEmpty();
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, empty ? 'empty' : this.status);
   }
 

@@ -1,7 +1,8 @@
 /**
- * Wires the Review Queue: the tree, the status item and the item commands. Nothing polls at
- * activation: the queue starts when its view is first shown, or a while after start-up settles
- * (so the status item can count what waits).
+ * Wires the Review Queue: the tree, the status item, the item commands, and pull requests in the
+ * editor (the overview tab, the read-only `multiplier-pr:` file system behind its diffs). Nothing
+ * polls at activation: the queue starts when its view is first shown, or a while after start-up
+ * settles (so the status item can count what waits).
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
@@ -12,7 +13,11 @@ import type { GitHubApi } from '../github/api';
 import type { NudgeApi } from '../nudge/api';
 import { reviewCommands } from './commands';
 import { ReviewController } from './controller';
+import { PullDetailsLoader } from './details';
 import { ReviewPoller } from './poller';
+import { PullCommands } from './prCommands';
+import { OverviewPanels } from './view/overview/panel';
+import { PullRequestFileSystem, registerPullRequestFileSystem } from './view/prFileSystem';
 import { ReviewStatusItem } from './view/statusBar';
 import { ReviewQueueTreeProvider } from './view/treeProvider';
 
@@ -29,10 +34,13 @@ export interface ReviewDeps {
   github: GitHubApi;
 }
 
-/** The queue's state and its poller. Creating them polls nothing. */
+/** The queue's state and its poller, and the pull request pages. Creating them polls and reads nothing. */
 export interface Review extends vscode.Disposable {
   readonly controller: ReviewController;
   readonly poller: ReviewPoller;
+  readonly loader: PullDetailsLoader;
+  readonly files: PullRequestFileSystem;
+  readonly overviews: OverviewPanels;
 }
 
 export function createReview(deps: ReviewDeps): Review {
@@ -44,17 +52,47 @@ export function createReview(deps: ReviewDeps): Review {
     snapshots: () => deps.git.snapshots,
   });
   const poller = new ReviewPoller({ state: controller, github: deps.github, git: deps.git, clock: deps.clock, log: deps.log });
+  const loader = new PullDetailsLoader({
+    github: deps.github,
+    clock: deps.clock,
+    log: deps.log,
+    storageDir: deps.context.globalStorageUri.fsPath,
+  });
+  const files = new PullRequestFileSystem(loader);
+  const overviews = new OverviewPanels({ extensionUri: deps.context.extensionUri, controller, loader, clock: deps.clock, log: deps.log });
   return {
     controller,
     poller,
+    loader,
+    files,
+    overviews,
     dispose: () => {
+      overviews.dispose();
+      files.dispose();
       poller.dispose();
       controller.dispose();
     },
   };
 }
 
-export function registerReview({ controller, poller }: Review, deps: ReviewDeps): vscode.Disposable {
+/** A progress bar on the view while the first poll runs (later polls keep the old data on screen). */
+function firstPollProgress(controller: ReviewController): vscode.Disposable {
+  let done: (() => void) | undefined;
+  const sub = controller.onDidChange(() => {
+    if (controller.status === 'loading' && !done) {
+      void vscode.window.withProgress({ location: { viewId: REVIEW_QUEUE_VIEW } }, () => new Promise<void>((resolve) => (done = resolve)));
+    } else if (controller.status !== 'loading' && done) {
+      done();
+      done = undefined;
+    }
+  });
+  return new vscode.Disposable(() => {
+    sub.dispose();
+    done?.();
+  });
+}
+
+export function registerReview({ controller, poller, loader, files, overviews }: Review, deps: ReviewDeps): vscode.Disposable {
   const provider = new ReviewQueueTreeProvider(controller);
   const view = vscode.window.createTreeView(REVIEW_QUEUE_VIEW, { treeDataProvider: provider, showCollapseAll: false });
   const status = new ReviewStatusItem({ controller, nudges: deps.nudges, clock: deps.clock, memento: deps.context.globalState });
@@ -72,6 +110,22 @@ export function registerReview({ controller, poller }: Review, deps: ReviewDeps)
       vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
     );
   prExtension();
+  const pulls = new PullCommands({
+    controller,
+    loader,
+    overviews,
+    github: deps.github,
+    clock: deps.clock,
+    log: deps.log,
+    prExtensionInstalled: () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
+  });
+  overviews.setHandlers({
+    action: (action, target) => pulls.action(action, target),
+    openFile: (target, index) => pulls.openFile(target, index),
+    prExtensionInstalled: () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
+    // SLOT(check-description): return true here once the words capability's action is wired.
+    checkDescriptionAvailable: () => false,
+  });
   // After start-up settles, so the status item can count what waits; at once if the view is already open.
   const startTimer = deps.clock.after(view.visible ? 0 : STARTUP_DELAY_MS, () => poller.start());
 
@@ -86,5 +140,8 @@ export function registerReview({ controller, poller }: Review, deps: ReviewDeps)
     controller.onDidChange(describe),
     vscode.extensions.onDidChange(prExtension),
     registerCommands(reviewCommands(controller, poller, deps.clock)),
+    registerCommands(pulls.commands()),
+    registerPullRequestFileSystem(files),
+    firstPollProgress(controller),
   );
 }

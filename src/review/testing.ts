@@ -1,28 +1,33 @@
-/** Test seam (harness builds only): what the queue's tree and status item render, as plain data. */
+/** Test seam (harness builds only): what the queue's tree, status item and PR pages render, as plain data. */
 import * as vscode from 'vscode';
 import type { NudgeApi } from '../nudge/api';
 import type { Review } from './register';
 import { statusView } from './policy/statusText';
-import { groupTreeItem, prTreeItem, type QueueNode } from './view/treeItems';
+import { lastChanges } from './prCommands';
+import { groupTreeItem, noteTreeItem, prTreeItem, type QueueNode } from './view/treeItems';
 import { ReviewQueueTreeProvider } from './view/treeProvider';
 
-export function reviewTestApi({ controller, poller }: Review, nudges: NudgeApi, globalStoragePath: string) {
+export function reviewTestApi({ controller, poller, loader, files, overviews }: Review, nudges: NudgeApi, globalStoragePath: string) {
   const provider = new ReviewQueueTreeProvider(controller);
+  const text = (label: string | vscode.TreeItemLabel | undefined) => (typeof label === 'object' ? label.label : label);
   const render = (nodes: QueueNode[]) =>
     nodes.map((node) => {
-      const item = node.kind === 'group' ? groupTreeItem(node) : node.kind === 'item' ? prTreeItem(node) : undefined;
-      const children = node.kind === 'group' ? provider.getChildren(node).map((c) => (c.kind === 'item' ? prTreeItem(c) : undefined)) : [];
+      const item = node.kind === 'group' ? groupTreeItem(node) : undefined;
+      const children = provider
+        .getChildren(node)
+        .map((c) => (c.kind === 'item' ? prTreeItem(c) : c.kind === 'note' ? noteTreeItem(c) : undefined));
       return {
-        label: item?.label,
+        label: text(item?.label),
         description: item?.description,
         children: children.map((c) => ({
           id: c?.id,
-          label: c?.label,
+          label: text(c?.label),
           description: c?.description,
           tooltip: c?.tooltip,
           tooltipIsMarkdown: c?.tooltip instanceof vscode.MarkdownString,
           accessibilityLabel: c?.accessibilityInformation?.label,
           contextValue: c?.contextValue,
+          command: c?.command?.command,
           icon: c?.iconPath instanceof vscode.ThemeIcon ? c.iconPath.id : undefined,
         })),
       };
@@ -50,5 +55,11 @@ export function reviewTestApi({ controller, poller }: Review, nudges: NudgeApi, 
         tree: render(provider.getChildren()),
       };
     },
+    /** Open PR overviews: their last HTML, policy violations the page reported, and whether details loaded. */
+    overviews: () => overviews.snapshot(),
+    /** The last Open Changes (title and [resource, base, head] URIs), and every read of the `multiplier-pr:` file system. */
+    changes: () => ({ ...lastChanges, triples: lastChanges.triples.map((t) => [...t]), reads: [...files.reads] }),
+    /** Requests and rate-limit points the overviews and diffs cost, and content-cache hits. */
+    costs: () => ({ overview: { ...loader.costs.overview }, diff: { ...loader.costs.diff }, contents: { ...loader.contents.stats } }),
   };
 }

@@ -2,19 +2,25 @@
  * The subset of GitHub's REST API the extension uses, answered from a scenario in the same JSON
  * shapes as api.github.com (fields we do not read are mostly left out).
  */
+import { PullFiles } from './files';
 import { resolveTime, shaOf, type Scenario, type ScenarioMergedPull, type ScenarioPull, type ScenarioRepo } from './scenario';
 
 export interface RouteResult {
   status: number;
-  /** JSON-serialisable body, paginated by the server when `paged` is set. */
+  /** JSON-serialisable body, paginated by the server when `paged` is set (the key of the list in an object body, or true for a list). */
   body: unknown;
-  paged?: boolean;
+  paged?: boolean | 'items' | 'check_runs';
   resource?: 'core' | 'search';
 }
 
 const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** GitHub's contents API answers up to 1 MB with the content inline. */
+const INLINE_CONTENT_LIMIT = 1024 * 1024;
+
 export class FakeGitHubData {
+  private readonly pullFiles = new PullFiles();
+
   constructor(
     public scenario: Scenario,
     private readonly startedAt: number,
@@ -35,7 +41,7 @@ export class FakeGitHubData {
   }
 
   headSha(repo: ScenarioRepo, pull: ScenarioPull): string {
-    return shaOf(`${repo.owner}/${repo.name}#${pull.number}:${pull.head}:${pull.updated ?? pull.created}`);
+    return this.pullFiles.headSha(repo, pull);
   }
 
   pullJson(repo: ScenarioRepo, p: ScenarioPull, detail: boolean) {
@@ -50,10 +56,12 @@ export class FakeGitHubData {
       body: p.body ?? null,
       user: this.user(p.author),
       draft: p.draft === true,
+      merged_at: null,
+      labels: (p.labels ?? []).map((name, i) => ({ id: i + 1, name, color: 'ededed' })),
       created_at: this.t(p.created),
       updated_at: this.t(p.updated ?? p.ready ?? p.created),
       head: { ref: p.head, sha: this.headSha(repo, p), repo: { full_name: p.headRepo ?? full } },
-      base: { ref: p.base ?? 'main', sha: shaOf(`${full}:${p.base ?? 'main'}`), repo: this.repoJson(repo) },
+      base: { ref: p.base ?? 'main', sha: this.pullFiles.baseSha(repo, p), repo: this.repoJson(repo) },
       requested_reviewers: (p.requestedReviewers ?? []).map((l) => this.user(l)),
       requested_teams: (p.requestedTeams ?? []).map((slug) => ({
         slug,
@@ -62,10 +70,15 @@ export class FakeGitHubData {
       })),
     };
     if (detail) {
+      // From git, the sizes are the branch's; otherwise the scenario's numbers.
+      const files = repo.gitDir ? this.pullFiles.files(repo, p) : [];
+      const sum = (k: 'additions' | 'deletions') => (files.length > 0 ? files.reduce((n, f) => n + f[k], 0) : p[k]);
       Object.assign(json, {
-        additions: p.additions,
-        deletions: p.deletions,
-        changed_files: p.changedFiles ?? Math.max(1, Math.ceil((p.additions + p.deletions) / 40)),
+        additions: sum('additions'),
+        deletions: sum('deletions'),
+        changed_files:
+          p.changedFiles ??
+          (files.length > 0 ? files.length : p.files ? p.files.length : Math.max(1, Math.ceil((p.additions + p.deletions) / 40))),
         mergeable: p.mergeable === undefined ? true : p.mergeable,
         mergeable_state: p.mergeable === false ? 'dirty' : 'clean',
         comments: 0,
@@ -208,6 +221,10 @@ export class FakeGitHubData {
               return v === viewer ? this.requestedOfViewer(repo, p) : (p.requestedReviewers ?? []).some((r) => r.toLowerCase() === v);
             case 'author':
               return p.author.toLowerCase() === v;
+            case '-author':
+              return p.author.toLowerCase() !== v;
+            case 'reviewed-by':
+              return (p.reviews ?? []).some((r) => r.user.toLowerCase() === v);
             case 'repo':
               return `${repo.owner}/${repo.name}`.toLowerCase() === v;
             default:
@@ -233,7 +250,65 @@ export class FakeGitHubData {
         });
       }
     }
-    return { status: 200, body: { total_count: items.length, incomplete_results: false, items }, paged: true, resource: 'search' };
+    return { status: 200, body: { total_count: items.length, incomplete_results: false, items }, paged: 'items', resource: 'search' };
+  }
+
+  /** `issues/{n}/timeline`: commits, review requests, reviews, comments, ready for review; oldest first. */
+  private timeline(repo: ScenarioRepo, p: ScenarioPull): unknown[] {
+    const events: { at: number; json: Record<string, unknown> }[] = [];
+    const at = (value: string) => resolveTime(value, this.startedAt);
+    const commits =
+      this.pullFiles.commits(repo, p) ??
+      (p.commits ?? [{ message: p.title, at: p.created }]).map((c, i) => ({
+        sha: shaOf(`${repo.owner}/${repo.name}#${p.number}:commit:${i}`),
+        message: c.message,
+        at: this.t(c.at),
+      }));
+    for (const c of commits) {
+      const when = Date.parse(c.at);
+      events.push({
+        at: when,
+        json: {
+          event: 'committed',
+          sha: c.sha,
+          message: c.message,
+          author: { name: p.author, date: iso(when) },
+          committer: { name: p.author, date: iso(when) },
+        },
+      });
+    }
+    const teams = new Set((p.requestedTeams ?? []).map((t) => t.toLowerCase()));
+    const asked = [...(p.requestedReviewers ?? []), ...(p.requestedTeams ?? []), ...(p.reviews ?? []).map((r) => r.user)];
+    for (const who of [...new Set(asked)]) {
+      const when = at(p.requested?.[who] ?? p.ready ?? p.created);
+      events.push({
+        at: when,
+        json: teams.has(who.toLowerCase())
+          ? { event: 'review_requested', created_at: iso(when), actor: this.user(p.author), requested_team: { slug: who, name: who } }
+          : { event: 'review_requested', created_at: iso(when), actor: this.user(p.author), requested_reviewer: this.user(who) },
+      });
+    }
+    if (p.ready)
+      events.push({ at: at(p.ready), json: { event: 'ready_for_review', created_at: this.t(p.ready), actor: this.user(p.author) } });
+    for (const r of p.reviews ?? []) {
+      events.push({
+        at: at(r.at),
+        json: {
+          event: 'reviewed',
+          state: r.state.toLowerCase(),
+          submitted_at: this.t(r.at),
+          user: this.user(r.user),
+          body: r.body ?? null,
+        },
+      });
+    }
+    for (const c of p.comments ?? []) {
+      events.push({
+        at: at(c.at),
+        json: { event: 'commented', created_at: this.t(c.at), actor: this.user(c.user), user: this.user(c.user), body: c.body ?? '' },
+      });
+    }
+    return events.sort((a, b) => a.at - b.at).map((e, i) => ({ id: i + 1, ...e.json }));
   }
 
   route(path: string, query: URLSearchParams): RouteResult {
@@ -270,11 +345,25 @@ export class FakeGitHubData {
         .sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt) || b.number - a.number);
       return { status: 200, body: open.map((p) => this.pullJson(repo, p, false)), paged: true };
     }
-    let sub = /^pulls\/(\d+)(\/reviews)?$/.exec(rest);
+    let sub = /^pulls\/(\d+)(\/reviews|\/files)?$/.exec(rest);
     if (sub) {
       const p = repo.pulls.find((x) => x.number === Number(sub![1]));
       if (!p) return notFound;
       if (!sub[2]) return { status: 200, body: this.pullJson(repo, p, true) };
+      if (sub[2] === '/files') {
+        const full = `${repo.owner}/${repo.name}`;
+        const head = this.headSha(repo, p);
+        return {
+          status: 200,
+          paged: true,
+          body: this.pullFiles.files(repo, p).map((f) => ({
+            sha: shaOf(`${head}:${f.filename}`),
+            ...f,
+            blob_url: `https://github.com/${full}/blob/${head}/${f.filename}`,
+            patch: '@@ (patch text is not read by the extension) @@',
+          })),
+        };
+      }
       const sha = this.headSha(repo, p);
       return {
         status: 200,
@@ -282,7 +371,7 @@ export class FakeGitHubData {
         body: (p.reviews ?? []).map((r, i) => ({
           id: i + 1,
           user: this.user(r.user),
-          body: '',
+          body: r.body ?? '',
           state: r.state,
           submitted_at: this.t(r.at),
           commit_id: r.outdated ? shaOf(`old:${sha}`) : sha,
@@ -310,13 +399,56 @@ export class FakeGitHubData {
       );
       return { status: 200, body: events.map((e, i) => ({ id: i + 1, ...(e as object) })), paged: true };
     }
+    sub = /^issues\/(\d+)\/timeline$/.exec(rest);
+    if (sub) {
+      const p = repo.pulls.find((x) => x.number === Number(sub![1]));
+      return p ? { status: 200, paged: true, body: this.timeline(repo, p) } : notFound;
+    }
+    sub = /^compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(rest);
+    if (sub) {
+      const p = repo.pulls.find((x) => this.headSha(repo, x) === sub![2]);
+      if (!p) return notFound;
+      return {
+        status: 200,
+        body: {
+          status: 'ahead',
+          ahead_by: 1,
+          behind_by: 0,
+          merge_base_commit: { sha: this.pullFiles.mergeBase(repo, p) },
+          commits: [],
+          files: [],
+        },
+      };
+    }
+    sub = /^contents\/(.+)$/.exec(rest);
+    if (sub) {
+      const path = sub[1].split('/').map(decodeURIComponent).join('/');
+      const ref = query.get('ref') ?? '';
+      const bytes = this.pullFiles.contents(repo, path, ref);
+      if (!bytes) return notFound;
+      const inline = bytes.length <= INLINE_CONTENT_LIMIT;
+      return {
+        status: 200,
+        body: {
+          type: 'file',
+          name: path.split('/').pop(),
+          path,
+          sha: shaOf(bytes.toString('base64')),
+          size: bytes.length,
+          encoding: inline ? 'base64' : 'none',
+          // GitHub wraps base64 at 60 characters.
+          content: inline ? (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n') : '',
+        },
+      };
+    }
     sub = /^commits\/([0-9a-f]{40})\/(check-runs|status)$/.exec(rest);
     if (sub) {
       const p = repo.pulls.find((x) => this.headSha(repo, x) === sub![1]);
       const checks = p?.checks ?? 'none';
       if (sub[2] === 'status') return { status: 200, body: { state: 'pending', statuses: [], total_count: 0, sha: sub[1] } };
-      const runs =
-        checks === 'none'
+      const runs = p?.checkRuns
+        ? p.checkRuns.map((r) => ({ name: r.name, status: r.status, conclusion: r.conclusion ?? null, details_url: r.url }))
+        : checks === 'none'
           ? []
           : [
               { name: 'build', status: 'completed', conclusion: 'success' },
@@ -326,7 +458,11 @@ export class FakeGitHubData {
                 conclusion: checks === 'pending' ? null : checks,
               },
             ];
-      return { status: 200, body: { total_count: runs.length, check_runs: runs.map((r, i) => ({ id: i + 1, head_sha: sub![1], ...r })) } };
+      return {
+        status: 200,
+        paged: 'check_runs',
+        body: { total_count: runs.length, check_runs: runs.map((r, i) => ({ id: i + 1, head_sha: sub![1], ...r })) },
+      };
     }
     return notFound;
   }

@@ -10,8 +10,30 @@ export interface ScenarioReview {
   user: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
   at: string;
+  body?: string;
   /** True when the review was written against an older head commit (a push followed). */
   outdated?: boolean;
+}
+
+/** A changed file with its contents on both sides (absent on the side where it does not exist). */
+export interface ScenarioFile {
+  path: string;
+  status?: 'added' | 'removed' | 'modified' | 'renamed';
+  previousPath?: string;
+  base?: string;
+  head?: string;
+  /** Contents are binary (a small PNG-like blob) on the sides that exist. */
+  binary?: boolean;
+  /** The head side is this many bytes of generated text instead of `head` (size-limit tests). */
+  headSize?: number;
+}
+
+export interface ScenarioCheckRun {
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion?: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | null;
+  /** details_url; untrusted like everything from GitHub. */
+  url?: string;
 }
 
 export interface ScenarioPull {
@@ -38,7 +60,16 @@ export interface ScenarioPull {
   requested?: Record<string, string>;
   reviews?: ScenarioReview[];
   checks?: 'success' | 'failure' | 'pending' | 'none';
+  /** The check runs themselves; when absent, two runs (build, test) follow `checks`. */
+  checkRuns?: ScenarioCheckRun[];
   mergeable?: boolean | null;
+  labels?: string[];
+  /** Changed files with contents; a repository with `gitDir` reads them from git instead. */
+  files?: ScenarioFile[];
+  /** Conversation comments, for the timeline. */
+  comments?: { user: string; at: string; body?: string }[];
+  /** Commits pushed, for the timeline (default: one at `created`). */
+  commits?: { message: string; at: string }[];
 }
 
 /** A pull request merged earlier (listed with `state=closed`), for Team Health's flow and review figures. */
@@ -81,6 +112,11 @@ export interface ScenarioRepo {
   merged?: ScenarioMergedPull[];
   releases?: ScenarioRelease[];
   deployments?: ScenarioDeployment[];
+  /**
+   * A local git repository that holds the pull requests' branches (set at run time, e.g. by the
+   * demo): head and base commits, changed files and contents are then read from it.
+   */
+  gitDir?: string;
 }
 
 export interface Scenario {

@@ -84,6 +84,13 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
+    // Git's smart HTTP (a clone or fetch from a remote on this host): this server speaks no git, and
+    // a 404 makes git fail at once where a 401 would have it ask for a user name. Not an API request.
+    if (/\.git(?:\/|$)/.test(url.pathname)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('This server speaks no git.');
+      return;
+    }
     stats.requests++;
     // Recorded before anything else (faults, drops): a token that reached us at all counts.
     const sent = /^(?:bearer|token)\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -142,16 +149,20 @@ export async function startFakeGitHub(options: StartOptions): Promise<FakeGitHub
       const result = data.route(url.pathname, url.searchParams);
       let body = result.body;
       const headers: Record<string, string> = {};
-      if (
-        (result.paged && Array.isArray(body)) ||
-        (result.paged && body && typeof body === 'object' && Array.isArray((body as { items?: unknown }).items))
-      ) {
+      const listKey = typeof result.paged === 'string' ? result.paged : undefined;
+      const listOf = (b: unknown): unknown[] | undefined =>
+        Array.isArray(b)
+          ? b
+          : listKey && b && typeof b === 'object' && Array.isArray((b as Record<string, unknown>)[listKey])
+            ? ((b as Record<string, unknown>)[listKey] as unknown[])
+            : undefined;
+      if (result.paged && listOf(body)) {
         const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
         const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-        const all = Array.isArray(body) ? body : (body as { items: unknown[] }).items;
+        const all = listOf(body)!;
         const last = Math.max(1, Math.ceil(all.length / perPage));
         const slice = all.slice((page - 1) * perPage, page * perPage);
-        body = Array.isArray(body) ? slice : { ...(body as object), items: slice };
+        body = Array.isArray(body) ? slice : { ...(body as object), [listKey!]: slice };
         const link = (p: number, rel: string) => {
           const u = new URL(url.toString());
           u.searchParams.set('page', String(p));
@@ -222,7 +233,15 @@ if (require.main === module) {
     console.error('usage: npx tsx test/fake-github/server.ts --scenario <file.json> [--port <n>]');
     process.exit(2);
   }
-  startFakeGitHub({ scenario, port: Number(argValue('--port') ?? 0) }).then(
+  // --git owner/repo=DIR (repeatable): that repository's pull requests read their branches from DIR.
+  const loaded = loadScenario(scenario);
+  process.argv.forEach((arg, i) => {
+    if (arg !== '--git') return;
+    const [name, dir] = (process.argv[i + 1] ?? '').split(/=(.*)/s);
+    const repo = loaded.repos.find((r) => `${r.owner}/${r.name}`.toLowerCase() === name.toLowerCase());
+    if (repo && dir) repo.gitDir = dir;
+  });
+  startFakeGitHub({ scenario: loaded, port: Number(argValue('--port') ?? 0) }).then(
     (gh) => {
       console.log(`listening on ${gh.url}`);
       const stop = () => void gh.close().then(() => process.exit(0));

@@ -87,7 +87,7 @@ export class GitHubClient implements GitHubRequests {
       );
     }
     const key = EtagCache.key(this.options.account, url, projection.id);
-    const cached = this.options.cache.get(key);
+    const cached = projection.store === false ? undefined : this.options.cache.get(key);
     const headers: Record<string, string> = {
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
@@ -130,7 +130,7 @@ export class GitHubClient implements GitHubRequests {
       const data = projection.project(parseJsonBody(text, response.headers.get('content-type'), response.status));
       const next = parseLinkHeader(response.headers.get('link')).next;
       const etag = response.headers.get('etag');
-      if (etag) this.options.cache.set(key, { etag, data, next, at: this.now() });
+      if (etag && projection.store !== false) this.options.cache.set(key, { etag, data, next, at: this.now() });
       else this.options.cache.delete(key);
       return { data, next };
     }

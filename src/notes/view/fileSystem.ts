@@ -17,10 +17,12 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
    * per note: two editors of one note (e.g. opened under an older title) must not vouch for each other.
    */
   private readonly seen = new Map<string, { uri: vscode.Uri; revision: number }>();
+  /** Uris whose save is running: the store's change event from that very save is not news to the editor. */
+  private readonly saving = new Set<string>();
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly notes: NotesController) {
-    this.subscription = notes.onDidChange(() => this.fireAllOpen());
+    this.subscription = notes.onDidChange(() => void this.fireChanged());
   }
 
   watch(): vscode.Disposable {
@@ -70,6 +72,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     });
     const body = new TextDecoder('utf-8').decode(content);
     const known = this.seen.get(uri.toString())?.revision ?? store.cached(id)?.revision;
+    this.saving.add(uri.toString());
     try {
       if (known === undefined) {
         if (!options.create) throw vscode.FileSystemError.FileNotFound(uri);
@@ -96,6 +99,8 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
       }
     } catch (error) {
       throw asFileSystemError(error, uri);
+    } finally {
+      this.saving.delete(uri.toString());
     }
   }
 
@@ -134,8 +139,20 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     return id;
   }
 
-  private fireAllOpen(): void {
-    const changes = [...this.seen.values()].map(({ uri }) => ({ type: vscode.FileChangeType.Changed, uri }));
+  /**
+   * Tells the editor about open notes whose revision is no longer the one it read (another window's
+   * save, a delete, a repair). Only those: a change event for an unchanged note makes the editor
+   * re-check a document it may be saving.
+   */
+  private async fireChanged(): Promise<void> {
+    const store = await this.notes.store().catch(() => undefined);
+    const changes = [...this.seen.entries()]
+      .filter(([key, { uri, revision }]) => {
+        if (this.saving.has(key)) return false;
+        const id = noteIdFromUri(uri);
+        return id === undefined || store?.cached(id)?.revision !== revision;
+      })
+      .map(([, { uri }]) => ({ type: vscode.FileChangeType.Changed, uri }));
     if (changes.length > 0) this.emitter.fire(changes);
   }
 

@@ -36,6 +36,10 @@ export interface PullRequest {
   url: string;
   author: string;
   draft: boolean;
+  /** Open unless the overview saw it closed or merged since the last poll. */
+  state?: 'open' | 'closed' | 'merged';
+  /** Label names (untrusted text). */
+  labels?: string[];
   createdAt: number;
   /** When it was last marked ready for review, if it ever was a draft. */
   readyAt?: number;
@@ -45,6 +49,8 @@ export interface PullRequest {
   /** `owner/repo` of the head branch (differs for forks). */
   headRepo?: string;
   baseRef: string;
+  /** The base branch's commit GitHub compared against (the merge base comes from `compare`). */
+  baseSha?: string;
   /** Undefined until the detail request answered. */
   additions?: number;
   deletions?: number;

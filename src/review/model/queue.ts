@@ -1,15 +1,16 @@
 /**
- * The review queue as the views show it: three groups plus the snoozed items, each item with
- * its reason and hygiene flags. Pure.
+ * The review queue as the views show it: the groups a reviewer acts on (waiting on you, ready to
+ * merge, blocked, waiting on the author, yours in review, this branch) plus the snoozed and pinned
+ * items, each item with its reason, a few words on what to do first, and hygiene flags. Pure.
  */
 import { businessHoursBetween, type WorkingSchedule } from '../../core/time/businessHours';
-import { hygieneFlags, type HygieneFlag } from '../policy/hygiene';
-import { sameLogin, type CheckStatus, type PullRequest, type QueueData } from './pullRequest';
+import { formatHours, hygieneFlags, type HygieneFlag } from '../policy/hygiene';
+import { sameLogin, type CheckStatus, type PullRequest, type PullRequestReview, type QueueData } from './pullRequest';
 import { describeWait, rankWaitingOnViewer, type RankedPullRequest } from '../policy/ranking';
 import { isBot, type ReviewSettings } from './settings';
 import { isSnoozed, type SnoozeRecord } from './snooze';
 
-export type QueueGroup = 'waiting' | 'mine' | 'branch';
+export type QueueGroup = 'waiting' | 'ready' | 'blocked' | 'author' | 'mine' | 'branch';
 
 /** What the icon should say, most urgent first. */
 export type ItemTone = 'stale' | 'changes-requested' | 'failing' | 'approved' | 'draft' | 'normal';
@@ -19,18 +20,32 @@ export interface QueueItem {
   group: QueueGroup;
   /** One line, plain text, built from our own words and numbers only. */
   reason: string;
+  /** What to do first, in a few words for a narrow row: '26h', 'checks failing', 'ready to merge'. */
+  short: string;
   flags: HygieneFlag[];
   waitHours?: number;
   tone: ItemTone;
   snoozed: boolean;
+  /** Pinned by the user: shown at the top of the queue, still counted in its group. */
+  pinned: boolean;
   ranked?: RankedPullRequest;
 }
 
 export interface ReviewQueue {
+  /** Requested of you (or a team of yours), ranked. */
   waiting: QueueItem[];
+  /** Yours: approved, checks passing, no conflict. */
+  ready: QueueItem[];
+  /** Yours: checks failing, changes requested or a merge conflict. */
+  blocked: QueueItem[];
+  /** Reviewed by you, not asked of you again: the next move is the author's. */
+  author: QueueItem[];
+  /** Yours, waiting for reviews (drafts included). */
   mine: QueueItem[];
   branch: QueueItem[];
   snoozed: QueueItem[];
+  /** Pinned items, in the order they were pinned; they also stay in their group. */
+  pinned: QueueItem[];
   /** Longest business-hours wait among the visible "waiting on you" items. */
   oldestWaitHours?: number;
 }
@@ -47,6 +62,8 @@ export interface QueueContext {
   settings: ReviewSettings;
   snoozes: SnoozeRecord;
   currentBranches: readonly BranchRef[];
+  /** Keys of pinned pull requests, oldest pin first. */
+  pins?: readonly string[];
 }
 
 type Verdict = 'APPROVED' | 'CHANGES_REQUESTED';
@@ -118,25 +135,95 @@ export function summarise(pr: PullRequest, ctx: QueueContext): { reason: string;
   return { reason: parts.join(' · '), tone, waitHours };
 }
 
+/** The viewer's latest submitted review of someone else's PR, if any. */
+export function viewerReview(pr: PullRequest, viewer: string): PullRequestReview | undefined {
+  let latest: PullRequestReview | undefined;
+  for (const r of pr.reviews) {
+    if (r.state === 'PENDING' || !sameLogin(r.reviewer, viewer)) continue;
+    if (!latest || r.submittedAt >= latest.submittedAt) latest = r;
+  }
+  return latest;
+}
+
+function ago(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours < 1) return 'under an hour ago';
+  if (hours < 48) return `${Math.round(hours)} ${Math.round(hours) === 1 ? 'hour' : 'hours'} ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+/** Yours: ready to merge, blocked (and by what), or still in review. */
+export function classifyMine(pr: PullRequest, ctx: QueueContext): { group: 'ready' | 'blocked' | 'mine'; short: string; why?: string } {
+  const v = [...verdicts(pr).values()];
+  const changes = v.some((x) => x.state === 'CHANGES_REQUESTED');
+  const approved = v.some((x) => x.state === 'APPROVED');
+  if (pr.draft) return { group: 'mine', short: 'draft' };
+  const blockers: string[] = [];
+  if (pr.checks === 'failure') blockers.push('checks failing');
+  if (changes) blockers.push('changes requested');
+  if (pr.mergeable === false) blockers.push('merge conflict');
+  if (blockers.length > 0) return { group: 'blocked', short: blockers[0], why: blockers.join(' · ') };
+  if (approved && (pr.checks === 'success' || pr.checks === 'none')) return { group: 'ready', short: 'ready to merge' };
+  if (approved) return { group: 'mine', short: 'checks running' };
+  const pickup = pickupHours(pr, ctx.now, ctx.schedule);
+  return { group: 'mine', short: pickup.pickedUp ? 'in review' : formatHours(pickup.hours) };
+}
+
+/** Someone else's PR the viewer reviewed and was not asked to review again: the author moves next. */
+export function waitingOnAuthor(pr: PullRequest, viewer: string, now: number): { reason: string; short: string } | undefined {
+  const mine = viewerReview(pr, viewer);
+  if (!mine) return undefined;
+  const pushed = mine.commitId !== undefined && mine.commitId !== pr.headSha;
+  const since = ago(now - mine.submittedAt);
+  const checks = checksText(pr.checks);
+  switch (mine.state) {
+    case 'CHANGES_REQUESTED':
+      return {
+        short: 'you asked changes',
+        reason: [
+          `you asked for changes ${since}`,
+          pushed ? 'pushed since; the author can ask you again' : 'no push since',
+          ...(checks ? [checks] : []),
+        ].join(' · '),
+      };
+    case 'APPROVED':
+      return { short: 'you approved', reason: [`you approved ${since}`, 'not merged yet', ...(checks ? [checks] : [])].join(' · ') };
+    case 'DISMISSED':
+      return { short: 'review dismissed', reason: `your review was dismissed ${since}` };
+    default:
+      return {
+        short: 'you commented',
+        reason: [`you commented ${since}, no verdict`, pushed ? 'pushed since' : 'no push since'].join(' · '),
+      };
+  }
+}
+
 export function buildQueue(data: QueueData, ctx: QueueContext): ReviewQueue {
   const { viewer } = data;
-  const queue: ReviewQueue = { waiting: [], mine: [], branch: [], snoozed: [] };
+  const queue: ReviewQueue = { waiting: [], ready: [], blocked: [], author: [], mine: [], branch: [], snoozed: [], pinned: [] };
+  const pins = ctx.pins ?? [];
   const hygiene = (pr: PullRequest, waitHours?: number) =>
     hygieneFlags(pr, { now: ctx.now, waitHours, targetHours: ctx.settings.targetHours, thresholds: ctx.settings.hygiene });
   const place = (item: QueueItem, list: QueueItem[]) => (item.snoozed ? queue.snoozed : list).push(item);
+  const snoozed = (pr: PullRequest) => isSnoozed(ctx.snoozes[pr.key], pr, ctx.now);
+  const pinned = (pr: PullRequest) => pins.includes(pr.key);
 
   const ranked = rankWaitingOnViewer({ now: ctx.now, viewer, schedule: ctx.schedule, settings: ctx.settings, all: data.pullRequests });
+  const waitingKeys = new Set<string>();
   for (const r of ranked) {
+    waitingKeys.add(r.pr.key);
     const flags = hygiene(r.pr, r.waitHours);
     place(
       {
         pr: r.pr,
         group: 'waiting',
         reason: r.reason,
+        short: formatHours(r.waitHours),
         flags,
         waitHours: r.waitHours,
         tone: r.waitHours > ctx.settings.targetHours ? 'stale' : 'normal',
-        snoozed: isSnoozed(ctx.snoozes[r.pr.key], r.pr, ctx.now),
+        snoozed: snoozed(r.pr),
+        pinned: pinned(r.pr),
         ranked: r,
       },
       queue.waiting,
@@ -148,17 +235,44 @@ export function buildQueue(data: QueueData, ctx: QueueContext): ReviewQueue {
     .sort((a, b) => a.createdAt - b.createdAt || (a.key < b.key ? -1 : 1));
   for (const pr of mine) {
     const s = summarise(pr, ctx);
+    const c = classifyMine(pr, ctx);
     place(
       {
         pr,
-        group: 'mine',
+        group: c.group,
         reason: s.reason,
+        short: c.short,
         flags: hygiene(pr, s.waitHours),
         waitHours: s.waitHours,
         tone: s.tone,
-        snoozed: isSnoozed(ctx.snoozes[pr.key], pr, ctx.now),
+        snoozed: snoozed(pr),
+        pinned: pinned(pr),
       },
-      queue.mine,
+      c.group === 'ready' ? queue.ready : c.group === 'blocked' ? queue.blocked : queue.mine,
+    );
+  }
+
+  // Reviewed by the viewer, not asked again: oldest review first, so the longest wait leads.
+  const reviewed = data.pullRequests
+    .filter((pr) => !sameLogin(pr.author, viewer.login) && !waitingKeys.has(pr.key) && !isBot(pr.author, ctx.settings.botAuthors))
+    .flatMap((pr) => {
+      const w = waitingOnAuthor(pr, viewer.login, ctx.now);
+      return w ? [{ pr, w, at: viewerReview(pr, viewer.login)!.submittedAt }] : [];
+    })
+    .sort((a, b) => a.at - b.at || (a.pr.key < b.pr.key ? -1 : 1));
+  for (const { pr, w } of reviewed) {
+    place(
+      {
+        pr,
+        group: 'author',
+        reason: w.reason,
+        short: w.short,
+        flags: hygiene(pr),
+        tone: pr.draft ? 'draft' : pr.checks === 'failure' ? 'failing' : 'normal',
+        snoozed: snoozed(pr),
+        pinned: pinned(pr),
+      },
+      queue.author,
     );
   }
 
@@ -175,11 +289,19 @@ export function buildQueue(data: QueueData, ctx: QueueContext): ReviewQueue {
       pr,
       group: 'branch',
       reason: s.reason,
+      short: sameLogin(pr.author, viewer.login) ? classifyMine(pr, ctx).short : s.tone === 'approved' ? 'approved' : 'this branch',
       flags: hygiene(pr, s.waitHours),
       waitHours: s.waitHours,
       tone: s.tone,
       snoozed: false,
+      pinned: false,
     });
+  }
+
+  const visible = [...queue.waiting, ...queue.ready, ...queue.blocked, ...queue.author, ...queue.mine];
+  for (const key of pins) {
+    const item = visible.find((i) => i.pr.key === key);
+    if (item) queue.pinned.push(item);
   }
 
   queue.oldestWaitHours = queue.waiting.reduce<number | undefined>(

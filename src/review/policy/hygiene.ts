@@ -14,6 +14,29 @@ export interface HygieneFlag {
   label: string;
 }
 
+/** A flag's compact form for a narrow tree row, and what to do about it (overview, tooltip). */
+export const FLAG_GUIDE: Record<HygieneFlagId, { short: string; advice: string }> = {
+  stale: { short: 'late', advice: 'It has waited past the review target. A first look now, even a short one, unblocks the author.' },
+  'too-big': {
+    short: 'big',
+    advice: 'Large changes get shallow reviews. Ask whether part of it could land on its own first.',
+  },
+  'no-description': {
+    short: 'no description',
+    advice: 'Ask what the change does and why before reading the diff; the answer belongs in the description.',
+  },
+  'no-why': { short: 'no why', advice: 'The description says what changes, not why. Ask what problem it solves.' },
+  'no-reviewers': { short: 'no reviewers', advice: 'Nobody was asked to review, so it can wait unseen. Request a reviewer.' },
+  'changes-requested-unaddressed': {
+    short: 'changes waiting',
+    advice: 'Changes were requested and nothing was pushed since. Check in: is something blocking the author?',
+  },
+  'draft-untouched': {
+    short: 'old draft',
+    advice: 'A draft nobody touched for a while: finish it or close it, so the queue stays honest.',
+  },
+};
+
 export interface HygieneContext {
   now: number;
   /** Business hours this PR has waited for (first) review; undefined when not waiting. */

@@ -31,6 +31,8 @@ export interface FetchOptions {
 }
 
 const enc = (repo: string) => repo.split('/').map(encodeURIComponent).join('/');
+const q = (query: string) => `search/issues?q=${encodeURIComponent(query)}&per_page=100`;
+const REVIEWED_BY_ME = 'is:pr is:open archived:false reviewed-by:@me -author:@me';
 
 export async function fetchViewer(client: GitHubRequests): Promise<Viewer> {
   const user = await client.get('user', userProjection);
@@ -107,13 +109,16 @@ async function candidates(client: GitHubRequests, viewer: Viewer, options: Fetch
         if (relevant(pr, viewer, options)) add({ repo: pr.repo, number: pr.number, stackedAuthors: byBase.get(pr.headRef) });
       }
     }
+    // "Waiting on the author": open PRs the viewer reviewed and was not asked again.
+    const watched = new Set(options.repositories.map((r) => r.toLowerCase()));
+    for (const c of await client.getAll(q(REVIEWED_BY_ME), searchProjection)) if (watched.has(c.repo.toLowerCase())) add(c);
     return found;
   }
   // No repositories configured or found: search covers every repository the token can see.
-  const q = (query: string) => `search/issues?q=${encodeURIComponent(query)}&per_page=100`;
   // A draft does not wait on anyone yet: skip its detail requests.
   for (const c of await client.getAll(q('is:pr is:open archived:false review-requested:@me'), searchProjection)) if (!c.draft) add(c);
   for (const c of await client.getAll(q('is:pr is:open archived:false author:@me'), searchProjection)) add(c);
+  for (const c of await client.getAll(q(REVIEWED_BY_ME), searchProjection)) add(c);
   // The current branches' PRs, whoever wrote them (GitHub filters by `head=owner:branch`).
   for (const b of options.currentBranches) {
     const head = encodeURIComponent(`${b.repo.split('/')[0]}:${b.branch}`);

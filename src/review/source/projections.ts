@@ -68,12 +68,18 @@ export function projectPull(json: unknown): PullRequest {
     url: str(p.html_url, 'pull.html_url'),
     author: login(p.user, 'pull.user'),
     draft: p.draft === true,
+    state: p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : 'open',
+    labels: arr(p.labels ?? [], 'pull.labels').flatMap((l) => {
+      const name = l && typeof l === 'object' ? optStr((l as Json).name) : undefined;
+      return name ? [name] : [];
+    }),
     createdAt: time(p.created_at, 'pull.created_at'),
     updatedAt: time(p.updated_at, 'pull.updated_at'),
     headRef: str(head.ref, 'pull.head.ref'),
     headSha: str(head.sha, 'pull.head.sha'),
     headRepo,
     baseRef: str(base.ref, 'pull.base.ref'),
+    baseSha: optStr(base.sha),
     additions: optNum(p.additions),
     deletions: optNum(p.deletions),
     changedFiles: optNum(p.changed_files),
@@ -91,8 +97,8 @@ export function projectPull(json: unknown): PullRequest {
   };
 }
 
-export const pullProjection: Projection<PullRequest> = { id: 'pull.v1', project: projectPull };
-export const pullListProjection: Projection<PullRequest[]> = { id: 'pulls.v1', project: (json) => arr(json, 'pulls').map(projectPull) };
+export const pullProjection: Projection<PullRequest> = { id: 'pull.v2', project: projectPull };
+export const pullListProjection: Projection<PullRequest[]> = { id: 'pulls.v2', project: (json) => arr(json, 'pulls').map(projectPull) };
 
 const REVIEW_STATES = new Set<ReviewState>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);
 

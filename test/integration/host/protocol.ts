@@ -24,7 +24,13 @@ export type RunEvent =
   | { type: 'screenshot'; id: string; name: string; expectText: string[] }
   /** Type into the real workbench as a person would: wait for `waitFor` (a CSS selector) to be visible, type `text`, press `keys`. */
   | { type: 'keys'; id: string; waitFor?: string; text?: string; keys: string[] }
+  /** Click, as a person would, the first visible element (in any frame, webviews included) with this text; `role: 'button'` limits it to buttons. */
+  | { type: 'click'; id: string; text: string; role?: 'button' }
+  /** Drag the sash between the side bar and the editor until the side bar is `width` px wide. */
+  | { type: 'sidebar'; id: string; width: number }
   | { type: 'end'; phase: string; passed: number; failed: number; pending: number }
+  /** Every 10 s while suites run: the extension host's event loop is alive (a slow test is not a hung host). */
+  | { type: 'heartbeat' }
   | { type: 'crash'; error: string; stack?: string };
 
 /** What the harness answers to a screenshot request. */
@@ -34,8 +40,14 @@ export interface ScreenshotReply {
   error?: string;
 }
 
-/** What the harness answers to a keys request. */
+/** What the harness answers to a keys or click request. */
 export interface KeysReply {
+  error?: string;
+}
+
+/** What the harness answers to a sidebar request: the width reached. */
+export interface SidebarReply {
+  width?: number;
   error?: string;
 }
 

@@ -54,7 +54,11 @@ function runSuites(files: string[], control: RunControl, emit: (event: RunEvent)
   let failed = 0;
   let pending = 0;
   const phase = process.env[PHASE_ENV] ?? '';
+  // Long tests (a diff editor opening on a loaded machine) stay silent for a while; mocha's own
+  // per-test timeout judges them. The harness's silence watchdog is then only for a blocked host.
+  const heartbeat = setInterval(() => emit({ type: 'heartbeat' }), 10_000);
   const runner = mocha.run(() => {
+    clearInterval(heartbeat);
     emit({ type: 'end', phase, passed, failed, pending });
     finished();
   });

@@ -1,7 +1,16 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { CONTROL_ENV, eventsFile, PHASE_ENV, replyFile, type KeysReply, type RunEvent, type ScreenshotReply } from './protocol';
+import {
+  CONTROL_ENV,
+  eventsFile,
+  PHASE_ENV,
+  replyFile,
+  type KeysReply,
+  type RunEvent,
+  type ScreenshotReply,
+  type SidebarReply,
+} from './protocol';
 
-type Request = Extract<RunEvent, { type: 'screenshot' | 'keys' }>;
+type Request = Extract<RunEvent, { type: 'screenshot' | 'keys' | 'click' | 'sidebar' }>;
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
 /** Sends a request to the harness (which drives Chromium) and waits for its reply. */
@@ -23,7 +32,7 @@ async function ask<T>(request: RequestBody, timeoutMs: number): Promise<T> {
  * are visible in the page. Outside the offline harness (desktop @vscode/test-cli) there is no
  * browser: returns undefined.
  */
-export async function requestScreenshot(name: string, expectText: string[] = [], timeoutMs = 30_000): Promise<ScreenshotReply | undefined> {
+export async function requestScreenshot(name: string, expectText: string[] = [], timeoutMs = 60_000): Promise<ScreenshotReply | undefined> {
   if (!underHarness()) return undefined;
   return ask<ScreenshotReply>({ type: 'screenshot', name, expectText }, timeoutMs);
 }
@@ -33,10 +42,28 @@ export async function requestScreenshot(name: string, expectText: string[] = [],
  * (a CSS selector, e.g. the quick input) is visible, types `text`, then presses `keys`
  * (Playwright key names such as 'Enter'). Only under the offline harness.
  */
-export async function typeInWorkbench(options: { waitFor?: string; text?: string; keys?: string[] }, timeoutMs = 30_000): Promise<void> {
+export async function typeInWorkbench(options: { waitFor?: string; text?: string; keys?: string[] }, timeoutMs = 60_000): Promise<void> {
   if (!underHarness()) throw new Error('typing into the workbench needs the offline harness (a browser)');
   const reply = await ask<KeysReply>({ type: 'keys', waitFor: options.waitFor, text: options.text, keys: options.keys ?? [] }, timeoutMs);
   if (reply.error) throw new Error(`the harness could not type into the workbench: ${reply.error}`);
+}
+
+/**
+ * Clicks, as a person would, the first visible element showing `text` (tree rows, buttons inside
+ * webviews); `role: 'button'` limits it to buttons. Only under the offline harness.
+ */
+export async function clickInWorkbench(text: string, options: { role?: 'button' } = {}, timeoutMs = 60_000): Promise<void> {
+  if (!underHarness()) throw new Error('clicking in the workbench needs the offline harness (a browser)');
+  const reply = await ask<KeysReply>({ type: 'click', text, role: options.role }, timeoutMs);
+  if (reply.error) throw new Error(`the harness could not click "${text}": ${reply.error}`);
+}
+
+/** Drags the side bar's sash until it is `width` px wide; resolves with the width reached. Only under the offline harness. */
+export async function setSidebarWidth(width: number, timeoutMs = 60_000): Promise<number> {
+  if (!underHarness()) throw new Error('resizing the side bar needs the offline harness (a browser)');
+  const reply = await ask<SidebarReply>({ type: 'sidebar', width }, timeoutMs);
+  if (reply.error || reply.width === undefined) throw new Error(`the harness could not resize the side bar: ${reply.error}`);
+  return reply.width;
 }
 
 /** The selector of VS Code's quick input (quick pick, input box) while it is open. */

@@ -54,8 +54,11 @@ describe('Growth notes', function () {
     const editor = await vscode.window.showTextDocument(document);
     // The tab reads like the note, not like its id.
     assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'Asked before telling in review.md');
-    await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, EDIT_TEXT + '\n'));
-    assert.equal(await document.save(), true);
+    assert.equal(await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, EDIT_TEXT + '\n')), true);
+    assert.equal(document.isDirty, true, 'the edit made the note dirty');
+    const saved = await document.save();
+    assert.equal(document.isDirty, false, `saved (save() said ${saved}, version ${document.version})`);
+    assert.equal(saved, true);
     const { dir } = await inspectNotes();
     const onDisk = readFileSync(join(dir, `${id}.md`), 'utf8');
     assert.match(onDisk, /\nrevision: 2\n/);

@@ -145,7 +145,7 @@ const request = (kind: string) => ({ kind, id: `${kind}#time-suite`, title: 't',
 
 interface QueueItem {
   id?: string;
-  description?: string;
+  tooltip?: string;
 }
 interface QueueState {
   status: string;
@@ -216,7 +216,8 @@ describe('The extension at fixed instants (Berlin working hours, New York host)'
         instant.waits.forEach((hours, i) => {
           const item = waiting.find((w) => w.id === `waiting:acme/clock#${i + 1}`);
           assert.ok(item, `#${i + 1} waits on me: ${JSON.stringify(waiting)}`);
-          assert.ok(item.description?.startsWith(`#${i + 1} · ${describeWait(hours)} ·`), `#${i + 1}: ${item.description}`);
+          // The label carries the short wait; the tooltip the reason in words.
+          assert.ok(item.tooltip?.includes(`Waiting on you: ${describeWait(hours)} ·`), `#${i + 1}: ${item.tooltip}`);
         });
         assert.equal(state.statusBar.text, `$(git-pull-request) 3 · ${instant.status.oldest}`);
         assert.equal(state.statusBar.warning, instant.status.warning, 'warning colour past the target, never in quiet hours');

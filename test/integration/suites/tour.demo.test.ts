@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { multiplier } from '../host/api';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import { noteIdFromUri } from '../../../src/notes/model/uri';
-import { requestScreenshot, underHarness } from '../host/screenshot';
+import { clickInWorkbench, requestScreenshot, underHarness } from '../host/screenshot';
 import { editActively } from '../host/editing';
 import { waitFor } from '../host/wait';
 
@@ -19,7 +19,7 @@ async function screenshot(name: string, expectText: string[]): Promise<void> {
 
 interface QueueGroup {
   label?: string;
-  children: { label?: string; description?: string }[];
+  children: { id?: string; label?: string; description?: string }[];
 }
 const queueState = async (): Promise<{ tree: QueueGroup[] }> => (await multiplier()).review.state() as { tree: QueueGroup[] };
 const groupsOf = (state: { tree: QueueGroup[] } | undefined): QueueGroup[] => state?.tree ?? [];
@@ -46,8 +46,38 @@ describe('Demo tour', function () {
     );
     const waiting = groups.find((g) => String(g.label).startsWith('Waiting on you'));
     assert.ok(waiting && waiting.children.length >= 3, `groups: ${JSON.stringify(groups).slice(0, 400)}`);
-    for (const item of waiting.children) assert.match(String(item.description), /^#\d+ · waiting (under )?\d+ business hours? · \d+ lines/);
-    await screenshot('demo-review-queue', ['Waiting on you', 'Your pull requests', 'Add retry with backoff']);
+    // The label says what to do first ("#89 Refund ledger table · 20h"), the description the size and flags.
+    for (const item of waiting.children) {
+      assert.match(String(item.label), /^#\d+ .+ · [\d.]+(h|m)$/);
+      assert.match(String(item.description), /^\d+ lines/);
+    }
+    await screenshot('demo-review-queue', ['Waiting on you', 'Ready to merge', 'Blocked', 'Waiting on the author', '#412 Add retry with']);
+  });
+
+  it('opens a pull request in the editor: its overview, then its real diff', async () => {
+    const row = groupsOf(await queueState())
+      .flatMap((g) => g.children)
+      .find((c) => c.id === 'waiting:multiplier-demo/shop#412');
+    assert.ok(row?.label, '#412 waits on Maya');
+    await clickInWorkbench(row.label);
+    const api = await multiplier();
+    await waitFor(
+      async () => api.review.overviews().find((o) => o.key === 'multiplier-demo/shop#412'),
+      (o) => o !== undefined && !o.loading && o.files > 0 && o.ready > 0,
+      'the overview of #412',
+      30_000,
+    );
+    await screenshot('demo-pr-overview', ['Add retry with backoff', 'Open Changes', 'src/checkout/retry.ts']);
+    await clickInWorkbench('Open Changes', { role: 'button' });
+    const changes = await waitFor(
+      async () => api.review.changes(),
+      (c) => c.title?.startsWith('#412') === true && c.reads.some((r) => r.kind === 'text'),
+      'the diff of #412 to load',
+      30_000,
+    );
+    assert.equal(changes.triples.length, 2, 'retry.ts added, cart.ts modified');
+    await screenshot('demo-pr-changes', ['submitWithRetry']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('asks Maya a question about her uncommitted refund work and suggests who knows the code', async () => {

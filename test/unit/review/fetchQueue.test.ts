@@ -72,11 +72,11 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
   it('a second poll with nothing changed costs 0 rate-limit points', async () => {
     await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
     const first = { ...gh.stats };
-    assert.equal(first.points, 24);
+    assert.equal(first.points, 25);
     gh.resetStats();
     await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
-    assert.equal(gh.stats.requests, 24);
-    assert.equal(gh.stats.notModified, 24);
+    assert.equal(gh.stats.requests, 25);
+    assert.equal(gh.stats.notModified, 25);
     assert.equal(gh.stats.points, 0);
   });
 
@@ -100,7 +100,20 @@ describe('fetchQueueData + buildQueue against the fake server', () => {
     });
     gh.resetStats();
     await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
-    assert.equal(gh.stats.points, 1, 'only the reviews page changed');
+    assert.equal(gh.stats.points, 2, 'only the reviews page and the reviewed-by-me search changed');
+  });
+
+  it('a PR the viewer reviewed, and was not asked again, waits on its author', async () => {
+    gh.update((s) => {
+      const other = s.repos[0].pulls.find((p) => p.number === 7)!;
+      other.reviews = [{ user: 'me', state: 'CHANGES_REQUESTED', at: '-2h' }];
+    });
+    const data = await fetchQueueData(client(), options(['acme/app', 'acme/lib']));
+    const q = buildQueue(data, { now: NOW, schedule: SCHEDULE, settings: DEFAULT_REVIEW_SETTINGS, snoozes: {}, currentBranches: [] });
+    assert.deepEqual(
+      q.author.map((i) => [i.pr.key, i.short, i.reason]),
+      [['acme/app#7', 'you asked changes', 'you asked for changes 2 hours ago · no push since']],
+    );
   });
 
   describe('one repository that cannot be read degrades only itself', () => {
