@@ -88,6 +88,11 @@ interface Overview {
   files: number;
 }
 
+/** The few fields of the built-in git extension's API this suite reads. */
+interface BuiltInGit {
+  repositories: { rootUri: vscode.Uri; state: { remotes: { name: string }[] } }[];
+}
+
 const overviews = async (): Promise<Overview[]> => (await multiplier()).review.overviews() as Overview[];
 const overviewOf = (key: string) =>
   waitFor(
@@ -277,6 +282,10 @@ describe('Pull requests in the editor', function () {
     // speaks no git, so the fetch fails and the local copy is checked out.
     git(root, 'branch', '-f', 'retry', 'HEAD');
     git(root, 'remote', 'add', 'origin', `${gh.url}/acme/app.git`);
+    // The git extension reads remotes from its own file watcher: wait until it knows this one.
+    const builtIn = vscode.extensions.getExtension<{ getAPI(v: 1): BuiltInGit }>('vscode.git')!.exports.getAPI(1);
+    const remotesOf = async () => builtIn.repositories.find((r) => r.rootUri.fsPath === root)?.state.remotes.map((r) => r.name) ?? [];
+    await waitFor(remotesOf, (names) => names.includes('origin'), 'the git extension to see the origin remote', 30_000);
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await clickInWorkbench('#1 Retry uploads · 30h');
