@@ -303,6 +303,9 @@ describe('Pull requests in the editor', function () {
   it('the queue reads at 300 px and 500 px: what to do first, then the flags', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+    // The container holds four views: fold the other three, as a reviewer would, so the queue has the height.
+    const others = ['Coach', 'Growth Notes', 'Team Health'];
+    for (const title of others) await clickInWorkbench(title);
     const narrow = await setSidebarWidth(300);
     assert.ok(Math.abs(narrow - 300) <= 4, `side bar ${narrow} px`);
     await screenshot('review-queue-300px', [
@@ -315,5 +318,6 @@ describe('Pull requests in the editor', function () {
     const wide = await setSidebarWidth(500);
     assert.ok(Math.abs(wide - 500) <= 4, `side bar ${wide} px`);
     await screenshot('review-queue-500px', ['Waiting on you', '#1 Retry uploads · 30h', '84 lines']);
+    for (const title of others) await clickInWorkbench(title);
   });
 });
