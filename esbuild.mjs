@@ -1,7 +1,8 @@
-// Bundles the extension into one minified CommonJS file (with the words engine beside it, loaded on
-// first use), and each webview's browser code into a bundle of its own (dist/webview/), so chart
-// code never weighs on the extension host; with --tests, instead, the suites that run inside the
-// real extension host.
+// Bundles the extension into one minified CommonJS file, with two bundles beside it loaded on first
+// use so they never weigh on activation: the words engine (dist/words-engine.js) and Team Health's
+// editor side and metrics (dist/health.js); and each webview's browser code into a bundle of its own
+// (dist/webview/), so chart code never weighs on the extension host; with --tests, instead, the
+// suites that run inside the real extension host.
 //   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
 // --test-seams builds what the integration harness installs: activate() returns the test API when
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
@@ -17,6 +18,8 @@ const dev = args.has('--dev') || watch;
 const testSeams = args.has('--test-seams');
 const outfileAt = argv.indexOf('--outfile');
 const outfile = outfileAt >= 0 ? argv[outfileAt + 1] : 'dist/extension.js';
+/** Everything else lands beside the extension's bundle (the test build stages it elsewhere). */
+const outdir = dirname(outfile);
 
 /**
  * @2toad/profanity ships word lists for twelve languages (~90 KB); the review-comment check uses
@@ -59,6 +62,16 @@ const extension = {
   metafile: true,
 };
 
+// Team Health's editor side and metrics: required by src/health/register.ts the first time the view
+// is shown or a Team Health command runs (see src/health/runtime.ts).
+const health = {
+  ...shared,
+  entryPoints: { health: 'src/health/runtime.ts' },
+  outdir,
+  minify: !dev,
+  metafile: true,
+};
+
 // The words engine (tone lexicon, profanity list, rules, rewrites): a file of its own beside the
 // extension, loaded on the first check (src/words/engine.ts), so activation never parses it.
 const wordsEngine = {
@@ -96,7 +109,7 @@ const webviews = {
   format: 'iife',
   target: 'chrome120',
   entryPoints: { health: 'src/health/webview/main.ts' },
-  outdir: 'dist/webview',
+  outdir: join(outdir, 'webview'),
   minify: !dev,
   sourcemap: dev ? 'inline' : false,
   legalComments: 'none',
@@ -136,6 +149,7 @@ if (watch) {
   const report = [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }];
   const contexts = await Promise.all([
     esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
+    esbuild.context({ ...health, plugins: [...health.plugins, ...report] }),
     esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
     esbuild.context({ ...gitHistory, plugins: [...gitHistory.plugins, ...report] }),
     esbuild.context({ ...markdown, plugins: [...markdown.plugins, ...report] }),
@@ -147,6 +161,7 @@ if (watch) {
   await esbuild.build(tests);
 } else {
   reportSize(await esbuild.build(extension));
+  reportSize(await esbuild.build(health));
   reportSize(await esbuild.build(wordsEngine));
   reportSize(await esbuild.build(gitHistory));
   reportSize(await esbuild.build(markdown));

@@ -133,15 +133,18 @@ function build() {
   if (result.status !== 0) throw new Error('esbuild failed');
 }
 
-/** The dashboard's stand-in host: acquireVsCodeApi records messages; "ready" is answered with the report. */
-function bootstrap(message) {
+/**
+ * The dashboard's stand-in host: acquireVsCodeApi records messages; "ready" is answered with the report,
+ * unless the page carried it in its HTML already (as the editor sends it when it has one).
+ */
+function bootstrap(message, embedded) {
   return `window.__messages = [];
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 window.acquireVsCodeApi = () => ({
   postMessage(m) {
     window.__messages.push(m);
-    if (m && m.type === 'health/ready') setTimeout(() => window.postMessage(${JSON.stringify(message)}, '*'), 0);
+    if (m && m.type === 'health/ready' && !${JSON.stringify(embedded)}) setTimeout(() => window.postMessage(${JSON.stringify(message)}, '*'), 0);
   },
   getState() { return undefined; },
   setState() {},
@@ -163,7 +166,7 @@ function serve(pages) {
     };
     if (files[url.pathname]) return send(files[url.pathname][0], files[url.pathname][1]());
     if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
-    if (page && url.pathname.endsWith('/bootstrap.js')) return send('application/javascript', bootstrap(page.message));
+    if (page && url.pathname.endsWith('/bootstrap.js')) return send('application/javascript', bootstrap(page.message, page.embedded));
     if (page && url.pathname.endsWith('/theme.css')) {
       return send(
         'text/css',
@@ -175,7 +178,13 @@ function serve(pages) {
     if (page && url.pathname.endsWith('/')) {
       const origin = `http://127.0.0.1:${server.address().port}`;
       const nonce = randomBytes(16).toString('hex');
-      let html = renderHealthHtml({ cspSource: origin, nonce, scriptUri: `${origin}/health.js`, styleUri: `${origin}/health.css` });
+      let html = renderHealthHtml({
+        cspSource: origin,
+        nonce,
+        scriptUri: `${origin}/health.js`,
+        styleUri: `${origin}/health.css`,
+        initial: page.embedded ? page.message : undefined,
+      });
       // What VS Code adds itself: the theme's variables and the body's theme class, and (here) the host stub.
       html = html
         .replace('<link rel="stylesheet"', `<link rel="stylesheet" href="${origin}/${page.id}/theme.css">\n<link rel="stylesheet"`)
@@ -208,8 +217,9 @@ async function main() {
   build();
   mkdirSync(outDir, { recursive: true });
   const pages = new Map();
-  const addPage = (id, theme, weeks, signedIn) => pages.set(id, { id, theme, message: reportMessage(weeks, signedIn) });
-  addPage('light', 'light', 12, true);
+  const addPage = (id, theme, weeks, signedIn, embedded = false) =>
+    pages.set(id, { id, theme, embedded, message: reportMessage(weeks, signedIn) });
+  addPage('light', 'light', 12, true, true); // the report in the page's HTML, as the editor sends a known one
   addPage('dark', 'dark', 12, true);
   addPage('hc', 'high-contrast', 12, true);
   addPage('git-only', 'dark', 4, false);
@@ -230,15 +240,16 @@ async function main() {
       tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       const started = Date.now();
       await tab.goto(`${origin}/${page.id}/`, { waitUntil: 'load' });
-      await tab.waitForFunction(() => performance.getEntriesByName('health-all-drawn').length > 0, null, { timeout: 30_000 });
+      // The page says when the figures were painted, and again when every chart was drawn.
+      await tab.waitForFunction(() => window.__messages.some((m) => m.type === 'health/painted' && m.complete), null, { timeout: 30_000 });
       const firstPaint = Date.now() - started;
       await tab.waitForTimeout(300);
-      // In the page's own clock: navigation start → the report drawn, and the drawing alone.
       const timing = await tab.evaluate(() => {
-        const render = performance.getEntriesByName('health-render')[0];
-        const all = performance.getEntriesByName('health-all-drawn')[0];
-        return render && all
-          ? { drawn: Math.round(render.startTime + render.duration), render: Math.round(render.duration), all: Math.round(all.duration) }
+        const painted = window.__messages.filter((m) => m.type === 'health/painted');
+        const first = painted.find((m) => !m.complete);
+        const all = painted.find((m) => m.complete);
+        return first && all
+          ? { drawn: Math.round(performance.now()), render: Math.round(first.renderMs), all: Math.round(all.renderMs) }
           : undefined;
       });
       const shot = join(outDir, `health-${page.id}.png`);
@@ -274,7 +285,7 @@ async function main() {
         aboutVisible && !navigated && messages.includes('health/setPeriod') && problems.length === 0 && pageViolations.length === 0;
       if (!ok) failures++;
       console.log(
-        `${ok ? 'ok  ' : 'FAIL'} ${page.id.padEnd(9)} first view drawn ${timing?.drawn ?? '?'} ms after navigation (its render ${timing?.render ?? '?'} ms, every chart ${timing?.all ?? '?'} ms; ${firstPaint} ms as seen by the driver) · CSP violations ${pageViolations.length + cspConsole.length} · hover text ${aboutVisible ? 'shown' : 'MISSING'} · messages ${messages.join(', ')}${navigated ? ' · NAVIGATED' : ''} → ${shot}`,
+        `${ok ? 'ok  ' : 'FAIL'} ${page.id.padEnd(9)} figures painted ${timing?.render ?? '?'} ms after the report arrived, every chart ${timing?.all ?? '?'} ms; ${firstPaint} ms from navigation as seen by the driver${page.embedded ? ' (report in the HTML)' : ''} · CSP violations ${pageViolations.length + cspConsole.length} · hover text ${aboutVisible ? 'shown' : 'MISSING'} · messages ${messages.join(', ')}${navigated ? ' · NAVIGATED' : ''} → ${shot}`,
       );
       for (const p of [...problems, ...pageViolations]) console.log(`       ${p}`);
       if (!keep) await tab.close();

@@ -6,6 +6,7 @@ import { DisposableStore } from './core/lifecycle';
 import { Logger } from './core/vscode/logger';
 import { createGitController } from './git/register';
 import { createGitHubController, registerGitHub } from './github/register';
+import { registerHealth } from './health/register';
 import { createNotes, registerNotes } from './notes/register';
 import { createNudgeController, registerNudges } from './nudge/register';
 import { registerOnboarding } from './onboarding/register';
@@ -43,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   store.add(registerNotes(notes, { context, log, clock, git, review: review.controller, nudges }));
   store.add(registerCoach(coach));
   store.add(registerWords(words, { context, log, clock, git, nudges, notes }));
+  // Team Health loads its own bundle the first time it is looked at.
+  const health = store.add(registerHealth({ context, log, clock, git, github, nudges }));
 
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Only a harness build has a seam, and it opens only for a host a test runner started.
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
       coach,
       onboarding,
       words,
+      health,
     });
   }
   return undefined;

@@ -13,6 +13,8 @@ import type { GitApi } from './git/api';
 import { gitTestApi } from './git/testing';
 import type { GitHubController } from './github/controller';
 import { githubTestApi } from './github/testing';
+import type { Health } from './health/register';
+import { healthTestApi } from './health/testing';
 import type { NotesController } from './notes/controller';
 import { notesTestApi } from './notes/testing';
 import type { NudgeController } from './nudge/controller';
@@ -35,6 +37,7 @@ export interface TestApiParts {
   notes: NotesController;
   coach: Coach;
   onboarding: Onboarding;
+  health: Health;
   words: Words;
 }
 
@@ -54,6 +57,7 @@ export function createTestApi(parts: TestApiParts) {
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
     onboarding: onboardingTestApi(parts.onboarding, parts.context),
+    health: healthTestApi(parts.health),
     words: wordsTestApi(parts.words),
   };
 }

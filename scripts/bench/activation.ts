@@ -3,6 +3,7 @@
 // profile and a newly installed dist/multiplier.vsix, and Chromium opens the workbench so the
 // extension host starts as it does for a user.
 //   npx tsx scripts/bench/activation.ts [--starts 5] [--busy N] [--baseline other.vsix]
+// --build measures another .vsix as "this build" (default dist/multiplier.vsix).
 // --baseline alternates starts of another build (e.g. one packaged from an older commit) with this
 // one, so both are measured at the same load, and reports the ratio of the medians.
 // --busy N keeps N other processes spinning meanwhile (N = 4 gives a load near 4 on this machine).
@@ -20,11 +21,16 @@ import { createTestRepository } from '../host/git-fixture.mjs';
 
 const ROOT = resolve(__dirname, '..', '..');
 const { values } = parseArgs({
-  options: { starts: { type: 'string', default: '5' }, busy: { type: 'string', default: '0' }, baseline: { type: 'string' } },
+  options: {
+    starts: { type: 'string', default: '5' },
+    busy: { type: 'string', default: '0' },
+    baseline: { type: 'string' },
+    build: { type: 'string' },
+  },
 });
 const starts = Number(values.starts);
 const busy = Number(values.busy);
-const vsix = join(ROOT, 'dist', 'multiplier.vsix');
+const vsix = values.build ? resolve(values.build) : join(ROOT, 'dist', 'multiplier.vsix');
 const baseline = values.baseline ? resolve(values.baseline) : undefined;
 
 function filesUnder(dir: string): string[] {

@@ -117,8 +117,10 @@ export function createDemoRepository(dir) {
       'package.json': '{ "name": "shop", "version": "0.1.0" }\n',
     },
   });
+  importLegacyTaxTables(dir);
   commit(dir, 'Add the price rules engine', { author: jo, date: daysAgo(40), files: { 'src/billing/rules.ts': lines('rule', 60) } });
   git(dir, ['tag', '-a', 'v0.1.0', '-m', 'First release'], { env: { GIT_COMMITTER_DATE: daysAgo(39) } });
+  addPaymentsReleases(dir);
 
   git(dir, ['checkout', '-q', '-b', 'feature/cart-totals']);
   commit(dir, 'Compute cart totals', { author: sam, date: daysAgo(35), files: { 'src/checkout/totals.ts': lines('total', 40) } });
@@ -136,6 +138,7 @@ export function createDemoRepository(dir) {
     date: daysAgo(26),
     files: { 'src/catalogue/items.ts': lines('item', 28) },
   });
+  tagRelease(dir, 'v0.1.3', 'Batched catalogue writes', when(26, 16, 0)); // shipped the change reverted below
   git(dir, ['revert', '--no-edit', risky], {
     env: {
       GIT_AUTHOR_NAME: maya.name,
@@ -185,6 +188,103 @@ export function createDemoRepository(dir) {
   trackMainAsBase(dir);
   addFailingRefundTest(dir);
   return dir;
+}
+
+// ---------------------------------------------------------------- Team Health's part of the story
+// Releases every few days (one hotfixed, one reverted), pull requests of several sizes reviewed mostly
+// by one person, and tax code only a colleague who left knows: something for every Team Health chart.
+// The review data of these pull requests is in test/fake-github/scenarios/demo.json ("merged"), whose
+// "-38d@11:00" times mean the same instants as when(38, 11, 0) here.
+
+const PRIYA = { name: 'Priya Nair', email: 'priya@shop.example' };
+
+/** `days` days ago at hh:mm local time. */
+function when(days, hour, minute) {
+  const date = new Date(Date.now() - days * 86_400_000);
+  date.setHours(hour, minute, 0, 0);
+  return date.toISOString();
+}
+
+function tagRelease(dir, tag, message, date) {
+  git(dir, ['tag', '-a', tag, '-m', message], { env: { GIT_COMMITTER_DATE: date } });
+}
+
+/** A commit whose author and committer differ, as a patch applied by someone else keeps its author. */
+function commitAs(dir, message, { files, author, authorDate, committer, commitDate }) {
+  writeFiles(dir, files);
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', message], {
+    env: {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: authorDate,
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+      GIT_COMMITTER_DATE: commitDate,
+    },
+  });
+}
+
+/** GitHub's merge button: "Merge pull request #N from owner/branch", the PR's title as the body. */
+function mergeWithTitle(dir, number, branch, title, author, date) {
+  git(dir, ['checkout', '-q', 'main']);
+  git(dir, ['merge', '-q', '--no-ff', '-m', `Merge pull request #${number} from multiplier-demo/${branch}`, '-m', title, '--', branch], {
+    env: {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: 'GitHub',
+      GIT_COMMITTER_EMAIL: 'noreply@github.com',
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
+  });
+}
+
+/** Tax tables Priya wrote in the old monolith months ago, imported with her as author: she has since left. */
+function importLegacyTaxTables(dir) {
+  const li = PEOPLE.li;
+  const tables = [
+    ['Add VAT rates per country', 'src/tax/rates.ts', lines('vat', 40), 210],
+    ['Add regional tax rules', 'src/tax/regions.ts', lines('region', 30), 200],
+    ['Add tax exemptions for charities', 'src/tax/exemptions.ts', lines('exempt', 25), 190],
+  ];
+  tables.forEach(([message, path, content, days], i) => {
+    commitAs(dir, message, {
+      files: { [path]: content },
+      author: PRIYA,
+      authorDate: when(days, 11, 0),
+      committer: li,
+      commitDate: when(41, 9, i),
+    });
+  });
+}
+
+/** A payments client (#8, a big PR), released, hotfixed (#9) and released again; an account page (#10). */
+function addPaymentsReleases(dir) {
+  const { li, sam, maya } = PEOPLE;
+  git(dir, ['checkout', '-q', '-b', 'feature/payments-client']);
+  commit(dir, 'Add a payments client', { author: li, date: when(38, 11, 0), files: { 'src/payments/client.ts': lines('client', 220) } });
+  commit(dir, 'Retry payments with backoff', {
+    author: li,
+    date: when(38, 15, 0),
+    files: { 'src/payments/retry.ts': lines('retry', 120), 'src/payments/errors.ts': lines('paymentError', 90) },
+  });
+  mergeWithTitle(dir, 8, 'feature/payments-client', 'Add the payments client', li, when(37, 11, 0));
+  tagRelease(dir, 'v0.1.1', 'Payments client', when(37, 16, 0));
+
+  git(dir, ['checkout', '-q', '-b', 'hotfix/payments-4xx']);
+  commit(dir, 'Stop retrying payments on 4xx responses', {
+    author: sam,
+    date: when(36, 9, 0),
+    files: { 'src/payments/retry.ts': lines('retry', 124) },
+  });
+  mergeWithTitle(dir, 9, 'hotfix/payments-4xx', 'Hotfix: stop retrying payments on 4xx', sam, when(36, 12, 0));
+  commit(dir, 'Show order status on the account page (#10)', {
+    author: maya,
+    date: when(36, 14, 30),
+    files: { 'src/account/status.ts': lines('status', 50) },
+  });
+  tagRelease(dir, 'v0.1.2', 'Payments hotfix', when(36, 16, 0));
 }
 
 /**

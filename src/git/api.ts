@@ -193,6 +193,8 @@ export interface GitApi {
   ownersOf(repoRoot: string, paths: readonly string[]): Promise<FileOwner[]>;
   /** `git config user.email` as git resolves it for this repository. */
   currentUserEmail(repoRoot: string): Promise<string | undefined>;
+  /** Repo-relative paths of the files in a commit's tree (`git ls-tree -r --name-only`). Rejects when untrusted. */
+  filesAt(repoRoot: string, commit: string): Promise<string[]>;
   /**
    * Repositories git refuses to read because another user owns them ("dubious ownership"), each
    * with the `safe.directory` command that trusts it. Views that need history say so, once.

@@ -9,7 +9,7 @@ import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from '.
 import { join } from 'node:path';
 import { lazyModule } from '../core/lazyModule';
 import type { HistorySource } from './source/historySource';
-import { GitError, type GitRunner } from './source/runGit';
+import { assertSha, GitError, type GitRunner } from './source/runGit';
 import { sameSnapshot, snapshotContaining } from './model/snapshot';
 import { unsafeRepositoryIn, type UnsafeRepository } from './model/unsafe';
 
@@ -143,6 +143,16 @@ export class GitController implements GitApi {
       okExitCodes: [1], // not set
     });
     return result.stdout.trim() || undefined;
+  }
+
+  async filesAt(repoRoot: string, commit: string): Promise<string[]> {
+    if (this.currentStatus === 'untrusted') throw new Error('git is not run in an untrusted workspace');
+    const result = await this.gitRunner()(['ls-tree', '-r', '-z', '--name-only', '--full-tree', '--end-of-options', assertSha(commit)], {
+      cwd: repoRoot,
+      signal: this.abort.signal,
+      timeoutMs: this.options.timeoutMs ?? 120_000,
+    });
+    return result.stdout.split('\0').filter((path) => path !== '');
   }
 
   /** Kills every git process still running and refuses new work. */

@@ -3,7 +3,7 @@
  * shapes as api.github.com (fields we do not read are mostly left out).
  */
 import { PullFiles } from './files';
-import { resolveTime, shaOf, type Scenario, type ScenarioPull, type ScenarioRepo } from './scenario';
+import { resolveTime, shaOf, type Scenario, type ScenarioMergedPull, type ScenarioPull, type ScenarioRepo } from './scenario';
 
 export interface RouteResult {
   status: number;
@@ -86,6 +86,102 @@ export class FakeGitHubData {
       });
     }
     return json;
+  }
+
+  /** `pulls?state=closed`: the merged pull requests, most recently updated first, as GitHub sorts them. */
+  private closedPulls(repo: ScenarioRepo): RouteResult {
+    const full = `${repo.owner}/${repo.name}`;
+    const merged = [...(repo.merged ?? [])].sort(
+      (a, b) => resolveTime(b.merged, this.startedAt) - resolveTime(a.merged, this.startedAt) || b.number - a.number,
+    );
+    const body = merged.map((p) => ({
+      url: `${this.baseUrl()}/repos/${full}/pulls/${p.number}`,
+      number: p.number,
+      html_url: `https://github.com/${full}/pull/${p.number}`,
+      state: 'closed',
+      title: p.title,
+      user: this.user(p.author),
+      draft: false,
+      created_at: this.t(p.created),
+      updated_at: this.t(p.merged),
+      closed_at: this.t(p.merged),
+      merged_at: this.t(p.merged),
+      merge_commit_sha: shaOf(`${full}#${p.number}:merge`),
+      head: { ref: p.head ?? `pr-${p.number}`, sha: shaOf(`${full}#${p.number}:head`), repo: { full_name: full } },
+      base: { ref: 'main', sha: shaOf(`${full}:main`), repo: this.repoJson(repo) },
+    }));
+    return { status: 200, body, paged: true };
+  }
+
+  private mergedDetail(repo: ScenarioRepo, p: ScenarioMergedPull, what: string): RouteResult {
+    const full = `${repo.owner}/${repo.name}`;
+    if (what === 'reviews') {
+      return {
+        status: 200,
+        paged: true,
+        body: (p.reviews ?? []).map((r, i) => ({
+          id: i + 1,
+          user: this.user(r.user),
+          body: '',
+          state: r.state,
+          submitted_at: this.t(r.at),
+        })),
+      };
+    }
+    if (what === 'events') {
+      const events = p.ready
+        ? [
+            { id: 1, event: 'convert_to_draft', created_at: this.t(p.created), actor: this.user(p.author) },
+            { id: 2, event: 'ready_for_review', created_at: this.t(p.ready), actor: this.user(p.author) },
+          ]
+        : [];
+      return { status: 200, paged: true, body: events };
+    }
+    const at = this.t(p.firstCommit ?? p.created);
+    return {
+      status: 200,
+      paged: true,
+      body: [{ sha: shaOf(`${full}#${p.number}:first`), commit: { author: { date: at }, committer: { date: at }, message: p.title } }],
+    };
+  }
+
+  private releases(repo: ScenarioRepo): RouteResult {
+    const body = [...(repo.releases ?? [])]
+      .sort((a, b) => resolveTime(b.published, this.startedAt) - resolveTime(a.published, this.startedAt))
+      .map((r, i) => ({
+        id: i + 1,
+        tag_name: r.tag,
+        name: r.name ?? r.tag,
+        draft: r.draft === true,
+        prerelease: r.prerelease === true,
+        created_at: this.t(r.published),
+        published_at: r.draft ? null : this.t(r.published),
+      }));
+    return { status: 200, paged: true, body };
+  }
+
+  private deployments(repo: ScenarioRepo, id: string | undefined, environment: string | null): RouteResult {
+    const all = repo.deployments ?? [];
+    if (id !== undefined) {
+      const d = all.find((x) => x.id === Number(id));
+      if (!d) return { status: 404, body: { message: 'Not Found' } };
+      const statuses = [...d.statuses]
+        .reverse()
+        .map((s, i) => ({ id: i + 1, state: s.state, created_at: this.t(s.at), environment: d.environment }));
+      return { status: 200, paged: true, body: statuses };
+    }
+    const body = all
+      .filter((d) => !environment || d.environment === environment)
+      .sort((a, b) => resolveTime(b.created, this.startedAt) - resolveTime(a.created, this.startedAt))
+      .map((d) => ({
+        id: d.id,
+        sha: d.sha,
+        ref: 'main',
+        environment: d.environment,
+        created_at: this.t(d.created),
+        creator: this.user('deploy-bot'),
+      }));
+    return { status: 200, paged: true, body };
   }
 
   private find(owner: string, name: string): ScenarioRepo | undefined {
@@ -232,6 +328,13 @@ export class FakeGitHubData {
     const repo = m ? this.find(decodeURIComponent(m[1]), decodeURIComponent(m[2])) : undefined;
     if (!m || !repo) return notFound;
     const rest = m[3];
+    if (rest === 'pulls' && query.get('state') === 'closed') return this.closedPulls(repo);
+    if (rest === 'releases') return this.releases(repo);
+    const deployments = /^deployments(?:\/(\d+)\/statuses)?$/.exec(rest);
+    if (deployments) return this.deployments(repo, deployments[1], query.get('environment'));
+    const merged = /^(?:pulls|issues)\/(\d+)\/(reviews|events|commits)$/.exec(rest);
+    const mergedPull = merged && repo.merged?.find((p) => p.number === Number(merged[1]));
+    if (merged && mergedPull) return this.mergedDetail(repo, mergedPull, merged[2]);
     if (rest === 'pulls') {
       if ((query.get('state') ?? 'open') !== 'open') return { status: 200, body: [], paged: true };
       const head = query.get('head'); // `owner:branch`

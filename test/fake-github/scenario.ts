@@ -72,10 +72,46 @@ export interface ScenarioPull {
   commits?: { message: string; at: string }[];
 }
 
+/** A pull request merged earlier (listed with `state=closed`), for Team Health's flow and review figures. */
+export interface ScenarioMergedPull {
+  number: number;
+  title: string;
+  author: string;
+  /** When it was opened (as a draft when `ready` is set). */
+  created: string;
+  /** When it was marked ready for review (a ready_for_review event), if it began as a draft. */
+  ready?: string;
+  merged: string;
+  /** Author date of its first commit (its commits list); default: `created`. */
+  firstCommit?: string;
+  head?: string;
+  reviews?: ScenarioReview[];
+}
+
+export interface ScenarioRelease {
+  tag: string;
+  name?: string;
+  published: string;
+  draft?: boolean;
+  prerelease?: boolean;
+}
+
+export interface ScenarioDeployment {
+  id: number;
+  sha: string;
+  environment: string;
+  created: string;
+  /** Newest last, as they happened; GitHub lists them newest first. */
+  statuses: { state: 'success' | 'failure' | 'error' | 'inactive' | 'in_progress' | 'queued' | 'pending'; at: string }[];
+}
+
 export interface ScenarioRepo {
   owner: string;
   name: string;
   pulls: ScenarioPull[];
+  merged?: ScenarioMergedPull[];
+  releases?: ScenarioRelease[];
+  deployments?: ScenarioDeployment[];
   /**
    * A local git repository that holds the pull requests' branches (set at run time, e.g. by the
    * demo): head and base commits, changed files and contents are then read from it.
@@ -95,9 +131,19 @@ export interface Scenario {
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** Resolves "now", "-26h", "-3d", "-90m" relative to `now`, or an ISO time. */
+/**
+ * Resolves "now", "-26h", "-3d", "-90m" relative to `now`, or an ISO time. "-26d@14:30" is 14:30 local
+ * time on the day 26 days ago: the demo repository dates its commits that way, so pull request times
+ * here line up with them exactly.
+ */
 export function resolveTime(value: string, now: number): number {
   if (value === 'now') return now;
+  const atTime = /^-(\d+)d@(\d{1,2}):(\d{2})$/.exec(value);
+  if (atTime) {
+    const date = new Date(now - Number(atTime[1]) * UNITS.d);
+    date.setHours(Number(atTime[2]), Number(atTime[3]), 0, 0);
+    return date.getTime();
+  }
   const rel = /^-(\d+(?:\.\d+)?)([mhd])$/.exec(value);
   if (rel) return now - Number(rel[1]) * UNITS[rel[2]];
   const abs = Date.parse(value);

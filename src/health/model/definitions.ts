@@ -9,23 +9,26 @@ import type { KnowledgeReport } from './knowledge';
 import type { ResolvedOptions } from './options';
 import type { ReviewLoadReport } from './reviewLoad';
 
-export type FigureId =
-  | 'coding'
-  | 'pickup'
-  | 'review'
-  | 'release'
-  | 'cycle'
-  | 'prSize'
-  | 'deploymentFrequency'
-  | 'leadTime'
-  | 'changeFailureRate'
-  | 'recoveryTime'
-  | 'truckFactor'
-  | 'singleOwner'
-  | 'knowledgeAtRisk'
-  | 'reviewMatrix'
-  | 'busiestShare'
-  | 'firstReview';
+export const FIGURE_IDS = [
+  'coding',
+  'pickup',
+  'review',
+  'release',
+  'cycle',
+  'prSize',
+  'deploymentFrequency',
+  'leadTime',
+  'changeFailureRate',
+  'recoveryTime',
+  'truckFactor',
+  'singleOwner',
+  'knowledgeAtRisk',
+  'reviewMatrix',
+  'busiestShare',
+  'firstReview',
+] as const;
+
+export type FigureId = (typeof FIGURE_IDS)[number];
 
 export interface About {
   title: string;

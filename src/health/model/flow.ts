@@ -31,6 +31,8 @@ export interface FlowPullRequest {
   title: string;
   url?: string;
   kind: HealthPullRequest['kind'];
+  /** The commit that landed it (for opening it when the PR has no web page to go to). */
+  mergeCommit: string;
   mergedAt: number;
   /** Index into the period's weeks. */
   week: number;
@@ -234,6 +236,7 @@ function measurePullRequest(
     title: pr.title,
     url: pr.github?.url,
     kind: pr.kind,
+    mergeCommit: pr.mergeCommit,
     mergedAt: merge,
     week: -1,
     size: pr.linesChanged,

@@ -22,9 +22,19 @@ export function graphOf(commits: readonly HealthCommit[]): CommitGraph {
 }
 
 export class CommitGraph {
-  /** Open addressing: position + 1 per slot (0 = empty), at most half full. */
+  /**
+   * Open addressing, at most half full: per slot, position + 1 (0 = empty) and the commit's key. A
+   * full object id's key is its first 16 hex digits as two 32-bit numbers (64 bits: two commits of
+   * one repository never share them), so a look-up compares numbers in typed arrays and never touches
+   * a commit object or compares a string. Ids that are not hex (hand-written test ids) fall back to
+   * comparing the strings themselves.
+   */
   private readonly slots: Int32Array;
+  /** Per slot, side by side so one probe reads one cache line: key high, key low (hex ids only). */
+  private readonly keys: Int32Array;
   private readonly mask: number;
+  /** All ids are hex: keys decide equality. */
+  private readonly hexIds: boolean;
   /** Parents of commit i are parentList[parentStart[i] .. parentStart[i + 1]); -1 when not in the history. */
   readonly parentStart: Int32Array;
   readonly parentList: Int32Array;
@@ -38,35 +48,86 @@ export class CommitGraph {
   private readonly botMemo = new WeakMap<object, Uint8Array>();
 
   constructor(readonly commits: readonly HealthCommit[]) {
+    const n = commits.length;
     let size = 16;
-    while (size < commits.length * 2) size *= 2;
+    while (size < n * 2) size *= 2;
     this.slots = new Int32Array(size);
+    this.keys = new Int32Array(size * 2);
     this.mask = size - 1;
+    this.parentStart = new Int32Array(n + 1);
+    this.committedAt = new Float64Array(n);
+    this.changedAt = new Float64Array(n);
+    this.isMerge = new Uint8Array(n);
+    this.hexIds = commits.every((c) => hexStart(c.hash));
+
+    // One pass over the commits (each is read once: at 100k commits, touching scattered objects is the
+    // cost): keys, times, and each parent's key, resolved to a position once every commit is in the table.
+    let parentHigh = new Int32Array(Math.max(16, n + (n >> 2)));
+    let parentLow = new Int32Array(parentHigh.length);
+    const parentIds: string[] = [];
     let edges = 0;
-    for (let i = 0; i < commits.length; i++) {
-      const slot = this.find(commits[i].hash);
-      if (this.slots[slot] === 0) this.slots[slot] = i + 1; // a duplicate keeps its first position
-      edges += commits[i].parents.length;
-    }
-    this.parentStart = new Int32Array(commits.length + 1);
-    this.parentList = new Int32Array(edges);
-    this.committedAt = new Float64Array(commits.length);
-    this.changedAt = new Float64Array(commits.length);
-    this.isMerge = new Uint8Array(commits.length);
-    let at = 0;
-    for (let i = 0; i < commits.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = commits[i];
-      this.parentStart[i] = at;
-      for (const parent of c.parents) this.parentList[at++] = this.position(parent) ?? -1;
-      this.committedAt[i] = c.committer.time;
-      this.changedAt[i] = Math.min(c.author.time, c.committer.time);
-      this.isMerge[i] = c.parents.length > 1 ? 1 : 0;
+      const hash = c.hash;
+      if (this.hexIds) {
+        const high = hexKey(hash, 0);
+        const low = hexKey(hash, 8);
+        const slot = this.findKey(high, low);
+        if (this.slots[slot] === 0) {
+          this.slots[slot] = i + 1; // a duplicate keeps its first position
+          this.keys[2 * slot] = high;
+          this.keys[2 * slot + 1] = low;
+        }
+      } else {
+        const slot = this.findId(hash);
+        if (this.slots[slot] === 0) this.slots[slot] = i + 1;
+      }
+      const parents = c.parents;
+      this.parentStart[i] = edges;
+      if (edges + parents.length > parentHigh.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2 + parents.length);
+          b.set(a);
+          return b;
+        };
+        parentHigh = grow(parentHigh);
+        parentLow = grow(parentLow);
+      }
+      for (const parent of parents) {
+        if (this.hexIds && hexStart(parent)) {
+          parentHigh[edges] = hexKey(parent, 0);
+          parentLow[edges] = hexKey(parent, 8);
+        } else {
+          parentIds[edges] = parent;
+        }
+        edges++;
+      }
+      const author = c.author.time;
+      const committer = c.committer.time;
+      this.committedAt[i] = committer;
+      this.changedAt[i] = Math.min(author, committer);
+      this.isMerge[i] = parents.length > 1 ? 1 : 0;
     }
-    this.parentStart[commits.length] = at;
+    this.parentStart[n] = edges;
+    this.parentList = new Int32Array(edges);
+    for (let e = 0; e < edges; e++) {
+      const id = parentIds[e];
+      const slot = id === undefined ? this.findKey(parentHigh[e], parentLow[e]) : this.hexIds ? -1 : this.findId(id);
+      this.parentList[e] = slot < 0 ? -1 : this.slots[slot] - 1;
+    }
   }
 
   position(hash: string): number | undefined {
-    const stored = this.slots[this.find(hash)];
+    let slot: number;
+    if (this.hexIds) {
+      if (!hexStart(hash)) return undefined;
+      slot = this.findKey(hexKey(hash, 0), hexKey(hash, 8));
+      // Keys are 64 bits of a full id: an abbreviated or longer string with the same start is not it.
+      if (this.slots[slot] === 0 || this.commits[this.slots[slot] - 1].hash.length !== hash.length) return undefined;
+    } else {
+      slot = this.findId(hash);
+    }
+    const stored = this.slots[slot];
     return stored === 0 ? undefined : stored - 1;
   }
 
@@ -136,8 +197,18 @@ export class CommitGraph {
     return value;
   }
 
-  /** The slot holding `hash`, or the empty slot where it would go (linear probing). */
-  private find(hash: string): number {
+  /** The slot holding the key, or the empty slot where it would go (linear probing). */
+  private findKey(high: number, low: number): number {
+    const { slots, keys, mask } = this;
+    let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask;
+    for (;;) {
+      if (slots[slot] === 0 || (keys[2 * slot] === high && keys[2 * slot + 1] === low)) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** The same for ids that are not hex, by comparing the strings. */
+  private findId(hash: string): number {
     let slot = hashOf(hash) & this.mask;
     for (;;) {
       const stored = this.slots[slot];
@@ -145,6 +216,26 @@ export class CommitGraph {
       slot = (slot + 1) & this.mask;
     }
   }
+}
+
+/** True when `text` starts with 16 lower-case hex digits (a full object id does). */
+function hexStart(text: string): boolean {
+  if (text.length < 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Eight hex digits of `text` from `at` as a 32-bit number (call after `hexStart`). */
+function hexKey(text: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + 8; i++) {
+    const c = text.charCodeAt(i);
+    value = (value << 4) | (c <= 57 ? c - 48 : c - 87);
+  }
+  return value;
 }
 
 /** FNV-1a over the characters: real object ids are uniform, but test ids need not be. */

@@ -52,6 +52,8 @@ export interface GitHubPullRequestData {
   wasDraft: boolean;
   reviews: readonly HealthReview[];
   url?: string;
+  /** The PR's title on GitHub (git knows only a merge commit's message). */
+  title?: string;
   /** Earliest author time of the PR's commits, as GitHub lists them (survives squash and force-push). */
   firstCommitAt?: number;
   /** additions + deletions of the PR's diff (net, unlike the sum over its commits). */

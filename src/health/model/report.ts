@@ -33,15 +33,40 @@ export interface HealthReport {
 }
 
 export function computeHealth(input: HealthInput, options: HealthOptions): HealthReport {
+  const steps = healthSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same report in steps, with `pause()` awaited between them (the editor passes one that yields
+ * to the event loop), so no single stretch of work holds the extension host for the whole report.
+ */
+export async function computeHealthInSteps(input: HealthInput, options: HealthOptions, pause: () => Promise<void>): Promise<HealthReport> {
+  const steps = healthSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The report's families one after the other; each `yield` is a point where the caller may pause. */
+function* healthSteps(input: HealthInput, options: HealthOptions): Generator<void, HealthReport> {
   const resolved = resolveOptions(options);
   const period = weeklyPeriod(resolved.now, resolved.weeks, resolved.timeZone);
   const graph = graphOf(input.commits);
+  yield;
   const releases = selectReleases(input, resolved);
   const firstRelease = graph.firstReleases(releases);
-
   const flow = computeFlow(input, graph, releases, firstRelease, period, resolved);
+  yield;
   const dora = computeDora(input, graph, releases, firstRelease, period, resolved);
+  yield;
   const knowledge = computeKnowledge(input, resolved);
+  yield;
   const reviewLoad = computeReviewLoad(input, period, resolved);
 
   const notes: string[] = [];

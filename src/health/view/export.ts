@@ -109,7 +109,7 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
   add(
     'recoveryTime',
     rec.ok ? `${HOURS(rec.value.hours.median)} h` : '—',
-    rec.ok ? `n = ${rec.value.hours.n}, ${rec.value.open} open; ${rec.value.cluster.cluster} cluster` : `not enough data: ${rec.reason}`,
+    rec.ok ? `n = ${rec.value.hours.n}, ${rec.value.open} open; ${clusterText(rec.value.cluster)}` : `not enough data: ${rec.reason}`,
   );
   const tf = k.truckFactor;
   add(
@@ -300,4 +300,28 @@ export function healthCsvFiles(report: HealthReport): ExportFile[] {
       ),
     },
   ];
+}
+
+/** `team-health-shop-2026-12-02`: the folder an export goes into (a number is added when it exists). */
+export function exportFolderName(repoLabel: string, now: number, timeZone?: string): string {
+  const slug =
+    repoLabel
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'repository';
+  return `team-health-${slug}-${day(now, timeZone)}`;
+}
+
+/** True when `path` is `root` or inside it (both absolute, `/` or `\` separated). */
+export function isInside(path: string, root: string): boolean {
+  const norm = (p: string) => p.replace(/\\/g, '/').replace(/\/+$/, '');
+  const a = norm(path);
+  const b = norm(root);
+  return a === b || a.startsWith(`${b}/`);
+}
+
+/** `low cluster`, or `between the medium and low clusters` when the figure falls in a gap of the report's ranges. */
+function clusterText(match: { cluster: string; between?: readonly string[] }): string {
+  return match.between ? `between the ${match.between[0]} and ${match.between[1]} clusters` : `${match.cluster} cluster`;
 }

@@ -3,7 +3,7 @@
  * one `health/report` message, so the document itself holds no data. Pure: no `vscode` import.
  *
  * Policy: nothing but our own script (by nonce) and our own stylesheet (by the webview's source);
- * no inline styles, no eval. Chart.js sets canvas sizes through the CSSOM, which the policy allows.
+ * no inline styles, no eval. The first report may ride along as a JSON data block, which is never run. Chart.js sets canvas sizes through the CSSOM, which the policy allows.
  */
 
 export interface HealthHtmlResources {
@@ -13,6 +13,21 @@ export interface HealthHtmlResources {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /**
+   * The first message for the page (the report, when there is one), carried in the document as a JSON
+   * data block, so the page draws it without waiting for a round trip to the extension.
+   */
+  initial?: unknown;
+}
+
+/** JSON that cannot end the `<script>` element holding it, nor start a comment or CDATA section. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function healthContentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -35,7 +50,7 @@ export function renderHealthHtml(res: HealthHtmlResources): string {
 </head>
 <body>
 <main id="app" aria-live="polite"><p class="muted">Reading history…</p></main>
-<script nonce="${escapeAttribute(res.nonce)}" src="${escapeAttribute(res.scriptUri)}"></script>
+${res.initial === undefined ? '' : `<script type="application/json" id="initial" nonce="${escapeAttribute(res.nonce)}">${jsonForScript(res.initial)}</script>\n`}<script nonce="${escapeAttribute(res.nonce)}" src="${escapeAttribute(res.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -157,6 +157,7 @@ export function sizeChart(canvas: HTMLCanvasElement, theme: Theme, bins: { label
       scales: {
         ...axes(theme, 'pull requests'),
         x: { ...axes(theme, '').x, title: { display: true, text: 'lines changed', color: theme.muted } },
+        y: { ...axes(theme, 'pull requests').y, ticks: { color: theme.foreground, precision: 0 } },
       },
       plugins: { ...base(theme).plugins, legend: { display: false } },
     },

@@ -38,22 +38,82 @@ function app(): HTMLElement {
   return document.getElementById('app') ?? document.body;
 }
 
-window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as ToDashboard | undefined;
+// Whatever the policy blocks is reported to the extension, which logs it (and the tests check there is none).
+document.addEventListener('securitypolicyviolation', (event) => {
+  post({
+    type: 'health/cspViolation',
+    directive: String(event.violatedDirective).slice(0, 200),
+    blocked: String(event.blockedURI).slice(0, 2000),
+  });
+});
+
+/** A figure to scroll to once the report is drawn (the view can ask before the report arrives). */
+let revealNext: FigureId | undefined;
+
+window.addEventListener('message', (event: MessageEvent) => handle(event.data as ToDashboard | undefined));
+
+function handle(message: ToDashboard | undefined): void {
   if (!message || typeof message !== 'object') return;
   if (message.type === 'health/report' && message.protocol === HEALTH_PROTOCOL_VERSION) {
     current = message;
-    performance.mark('health-report-received');
     render();
-    performance.measure('health-render', 'health-report-received');
+    if (revealNext) reveal(revealNext);
+  } else if (message.type === 'health/busy') {
+    if (current) {
+      current = { ...current, busy: message.message };
+      showBusy(message.message);
+    }
+  } else if (message.type === 'health/reveal') {
+    revealNext = message.figure;
+    if (current) reveal(message.figure);
   } else if (message.type === 'health/progress') {
-    if (!current) app().replaceChildren(h('p', { class: 'muted' }, message.message));
+    if (!current) app().replaceChildren(h('p', { class: 'muted', role: 'status' }, message.message));
   } else if (message.type === 'health/error') {
     app().replaceChildren(
       h('section', { class: 'error', role: 'alert' }, h('h2', {}, 'Team Health could not be computed'), h('p', {}, message.message)),
     );
   }
-});
+}
+
+/** Which chart shows a figure: revealing the figure scrolls to it. */
+const CHART_OF: Partial<Record<FigureId, string>> = {
+  coding: 'flow',
+  pickup: 'flow',
+  review: 'flow',
+  release: 'flow',
+  cycle: 'flow',
+  prSize: 'size',
+  deploymentFrequency: 'releases',
+  leadTime: 'releases',
+  changeFailureRate: 'releases',
+  recoveryTime: 'releases',
+  truckFactor: 'knowledge',
+  singleOwner: 'knowledge',
+  knowledgeAtRisk: 'knowledge',
+  reviewMatrix: 'reviews',
+  busiestShare: 'reviews',
+  firstReview: 'reviews',
+};
+
+function reveal(figure: FigureId): void {
+  revealNext = undefined;
+  const chart = CHART_OF[figure];
+  const target =
+    (chart && document.querySelector<HTMLElement>(`[data-chart="${chart}"]`)) ||
+    document.querySelector<HTMLElement>(`[data-figure="${figure}"]`);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  for (const el of document.querySelectorAll('.revealed')) el.classList.remove('revealed');
+  document.querySelector(`[data-figure="${figure}"]`)?.classList.add('revealed');
+  requestAnimationFrame(() => post({ type: 'health/revealed', figure }));
+}
+
+function showBusy(message: string | undefined): void {
+  const line = document.getElementById('busy');
+  if (!line) return;
+  line.textContent = message ?? '';
+  line.hidden = !message;
+}
 
 // Links and buttons carry their message in data-* attributes: one listener for all of them.
 document.addEventListener('click', (event) => {
@@ -88,10 +148,21 @@ document.addEventListener('click', (event) => {
 // VS Code swaps the body's theme class and the CSS variables together: redraw with the new colours.
 new MutationObserver(() => current && render()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-post({ type: 'health/ready' });
+/** Tells the extension a frame after something was drawn: `complete` once every chart is. */
+function painted(started: number, complete: boolean): void {
+  if (!current) return;
+  const drawn = {
+    weeks: current.report.period.weeks.length,
+    repoRoot: current.report.repoRoot,
+    theme: readTheme().kind,
+    complete,
+  };
+  requestAnimationFrame(() => setTimeout(() => post({ type: 'health/painted', ...drawn, renderMs: performance.now() - started }), 0));
+}
 
 function render(): void {
   if (!current) return;
+  const started = performance.now();
   destroyCharts();
   const theme = readTheme();
   const root = app();
@@ -99,26 +170,30 @@ function render(): void {
   const r = current.report;
   append(root, [
     header(current),
-    notes(r),
+    notes(r, current.notes),
     flowSection(r, theme),
     doraSection(r, theme),
     knowledgeSection(r, theme),
     reviewSection(current, theme),
   ]);
-  // The first charts (at the top) now; the rest one per task, so the page paints before they are done.
+  // The figures paint first; the charts follow, one per task, so the page never waits for all of them.
   const queue = drawQueue.splice(0);
-  queue.splice(0, 2).forEach((draw) => draw());
+  painted(started, false);
+  const generation = ++renders;
   const next = () => {
+    if (generation !== renders) return; // a newer render took over
     const draw = queue.shift();
     if (!draw) {
-      performance.measure('health-all-drawn', 'health-report-received');
+      painted(started, true);
       return;
     }
     draw();
     setTimeout(next, 0);
   };
-  setTimeout(next, 0);
+  requestAnimationFrame(() => setTimeout(next, 0));
 }
+
+let renders = 0;
 
 /** Charts are drawn once their canvas is in the document (Chart.js measures the container). */
 const drawQueue: (() => void)[] = [];
@@ -173,6 +248,7 @@ function header(m: ReportMessage): HTMLElement {
         { class: 'muted' },
         `${m.repoLabel} · ${formatDay(r.period.start, zone)} – ${formatDay(r.period.end, zone)}${r.businessHours ? ' · business hours' : ''} · team-level figures from git${m.signedIn ? ' and GitHub' : ''}`,
       ),
+      h('p', { class: 'busy', id: 'busy', role: 'status', hidden: !m.busy }, m.busy ?? ''),
     ),
     h(
       'div',
@@ -184,9 +260,10 @@ function header(m: ReportMessage): HTMLElement {
   );
 }
 
-function notes(r: HealthReport): HTMLElement | null {
-  if (r.notes.length === 0) return null;
-  return h('aside', { class: 'notes' }, ...r.notes.map((n) => h('p', {}, n)));
+function notes(r: HealthReport, extra: readonly string[] = []): HTMLElement | null {
+  const all = [...extra, ...r.notes];
+  if (all.length === 0) return null;
+  return h('aside', { class: 'notes' }, ...all.map((n) => h('p', {}, n)));
 }
 
 // ---------------------------------------------------------------- figure cards
@@ -248,6 +325,7 @@ function figureGroup(label: string, ...cards: HTMLElement[]): HTMLElement {
 
 /** A chart with its summary line and its data as a table, the text alternative. */
 function chartFigure(
+  chart: string,
   title: string,
   summary: string,
   size: 'tall' | 'short' | 'square',
@@ -258,7 +336,7 @@ function chartFigure(
   drawQueue.push(() => draw(canvas));
   return h(
     'figure',
-    { class: 'chart-figure' },
+    { class: 'chart-figure', 'data-chart': chart },
     h('figcaption', {}, h('span', { class: 'chart-title' }, title), h('span', { class: 'summary' }, summary)),
     h('div', { class: `chart ${size}` }, canvas),
     h('details', { class: 'table' }, h('summary', {}, 'Show as a table'), table),
@@ -413,8 +491,9 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
     h(
       'div',
       { class: 'charts two' },
-      chartFigure('Flow stages per week', stageSummary, 'tall', (c) => flowStagesChart(c, theme, weeks, series, bh), stageTable),
+      chartFigure('flow', 'Flow stages per week', stageSummary, 'tall', (c) => flowStagesChart(c, theme, weeks, series, bh), stageTable),
       chartFigure(
+        'size',
         'Pull request size',
         sizeSummary,
         'tall',
@@ -435,10 +514,17 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
   const d = r.dora;
   const ref = d.reference;
   const clusterRow = (id: string) => ref.clusters.find((c) => c.id === id);
-  const clusterStatus = (cluster: { cluster: string }, text: (row: (typeof ref.clusters)[number]) => string): Status[] => {
+  const clusterStatus = (
+    cluster: { cluster: string; between?: readonly string[] },
+    text: (row: (typeof ref.clusters)[number]) => string,
+  ): Status[] => {
     const row = clusterRow(cluster.cluster);
     const kind: Status['kind'] =
       cluster.cluster === 'elite' || cluster.cluster === 'high' ? 'ok' : cluster.cluster === 'medium' ? 'info' : 'warn';
+    if (cluster.between) {
+      const [faster, slower] = cluster.between.map((id) => clusterRow(id)?.label ?? id);
+      return [{ kind, text: `Between the ${faster} and ${slower} clusters` }];
+    }
     return [{ kind, text: row ? `${row.label} cluster: ${text(row)}` : 'below the low cluster' }];
   };
   // How the figure was placed, when the report's ranges leave room for doubt: in the hover text.
@@ -544,6 +630,7 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
       'div',
       { class: 'charts two' },
       chartFigure(
+        'releases',
         'Releases per week',
         releaseSummary,
         'short',
@@ -605,6 +692,7 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
     ...[0, 1, 2, 3].map((n) => h('li', {}, h('span', { class: `swatch owners-${n}`, 'aria-hidden': 'true' }), ownerWords(n))),
   );
   const treemap = chartFigure(
+    'knowledge',
     'Knowledge by folder',
     summary,
     'square',
@@ -701,6 +789,7 @@ function reviewSection(m: ReportMessage, theme: Theme): HTMLElement {
       : card(r, 'firstReview', '', { reason: fr.reason }),
   );
   const matrix = chartFigure(
+    'reviews',
     'Who reviews whom',
     `${plural(load.reviews, 'review')} by ${plural(load.reviewers.length, 'person', 'people')} on ${plural(load.pullRequests, 'merged pull request')}.`,
     'square',
@@ -726,3 +815,16 @@ function reviewSection(m: ReportMessage, theme: Theme): HTMLElement {
   );
   return section('reviews-title', 'Review load', intro, cards, h('div', { class: 'charts two' }, matrix, reviewers));
 }
+
+// ---------------------------------------------------------------- start
+// Last in the module, once every declaration above is initialised: the report the page was opened
+// with, if any, is drawn at once, without a round trip to the extension; then the page says it is ready.
+const initial = document.getElementById('initial')?.textContent;
+if (initial) {
+  try {
+    handle(JSON.parse(initial) as ToDashboard);
+  } catch {
+    // A broken data block only costs the round trip: the extension sends the report after "ready".
+  }
+}
+post({ type: 'health/ready' });

@@ -88,6 +88,11 @@ interface Overview {
   files: number;
 }
 
+/** The few fields of the built-in git extension's API this suite reads. */
+interface BuiltInGit {
+  repositories: { rootUri: vscode.Uri; state: { remotes: { name: string }[] } }[];
+}
+
 const overviews = async (): Promise<Overview[]> => (await multiplier()).review.overviews() as Overview[];
 const overviewOf = (key: string) =>
   waitFor(
@@ -277,6 +282,10 @@ describe('Pull requests in the editor', function () {
     // speaks no git, so the fetch fails and the local copy is checked out.
     git(root, 'branch', '-f', 'retry', 'HEAD');
     git(root, 'remote', 'add', 'origin', `${gh.url}/acme/app.git`);
+    // The git extension reads remotes from its own file watcher: wait until it knows this one.
+    const builtIn = vscode.extensions.getExtension<{ getAPI(v: 1): BuiltInGit }>('vscode.git')!.exports.getAPI(1);
+    const remotesOf = async () => builtIn.repositories.find((r) => r.rootUri.fsPath === root)?.state.remotes.map((r) => r.name) ?? [];
+    await waitFor(remotesOf, (names) => names.includes('origin'), 'the git extension to see the origin remote', 30_000);
     try {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await clickInWorkbench('#1 Retry uploads · 30h');
@@ -294,6 +303,9 @@ describe('Pull requests in the editor', function () {
   it('the queue reads at 300 px and 500 px: what to do first, then the flags', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+    // The container holds four views: fold the other three, as a reviewer would, so the queue has the height.
+    const others = ['Coach', 'Growth Notes', 'Team Health'];
+    for (const title of others) await clickInWorkbench(title);
     const narrow = await setSidebarWidth(300);
     assert.ok(Math.abs(narrow - 300) <= 4, `side bar ${narrow} px`);
     await screenshot('review-queue-300px', [
@@ -306,5 +318,6 @@ describe('Pull requests in the editor', function () {
     const wide = await setSidebarWidth(500);
     assert.ok(Math.abs(wide - 500) <= 4, `side bar ${wide} px`);
     await screenshot('review-queue-500px', ['Waiting on you', '#1 Retry uploads · 30h', '84 lines']);
+    for (const title of others) await clickInWorkbench(title);
   });
 });

@@ -151,5 +151,8 @@ describe('health DORA four keys', () => {
       [0.5, 5, 30, 200, 800].map((h) => recoveryCluster(h).cluster),
       ['elite', 'high', 'low', 'low', 'below-low'],
     );
+    // 1 day to 1 week lies between the medium cluster (under a day) and the low one (a week to a month).
+    assert.deepEqual(recoveryCluster(30).between, ['medium', 'low']);
+    assert.equal(recoveryCluster(200).between, undefined);
   });
 });

@@ -55,6 +55,45 @@ describe('health input from the git engine', () => {
     assert.equal(input.hasGitHubData, false);
   });
 
+  it('keeps every commit of a rebase-merged PR, as the engine lists them', () => {
+    const rebased = createHistoryModel(
+      {
+        repoRoot: '/ws/repo',
+        tip: sha('r2'),
+        shallow: false,
+        commits: [
+          commit('r2', {
+            parents: ['r1'],
+            daysAgo: 1,
+            email: 'ben@x.io',
+            name: 'Ben',
+            subject: 'Use it (#9)',
+            files: [['src/b.ts', 4, 1]],
+          }),
+          commit('r1', {
+            parents: ['base'],
+            daysAgo: 2,
+            email: 'ben@x.io',
+            name: 'Ben',
+            subject: 'Add it (#9)',
+            files: [['src/b.ts', 10, 0]],
+          }),
+          commit('base', { daysAgo: 10, files: [['README.md', 3, 0]] }),
+        ],
+        releases: [],
+        readAt: NOW,
+      },
+      { halfLifeDays: 90 },
+    );
+    const [pr] = fromHistory(rebased).pullRequests;
+    assert.equal(pr.number, 9);
+    assert.equal(pr.kind, 'rebase');
+    assert.deepEqual([...pr.commits].sort(), [sha('r1'), sha('r2')].sort());
+    assert.equal(pr.mergeCommit, sha('r2'));
+    assert.equal(pr.firstCommitAt, NOW - 2 * DAY);
+    assert.equal(pr.authorName, 'Ben');
+  });
+
   it('takes GitHub data where given: earlier first commit, the diff size', () => {
     const github = new Map([
       [7, { author: 'ann', openedAt: NOW - 7 * DAY, wasDraft: false, reviews: [], firstCommitAt: NOW - 8 * DAY, linesChanged: 12 }],

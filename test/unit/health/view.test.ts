@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { healthContentSecurityPolicy, renderHealthHtml } from '../../../src/health/view/html';
-import { isFromDashboard } from '../../../src/health/view/protocol';
+import { healthContentSecurityPolicy, jsonForScript, renderHealthHtml } from '../../../src/health/view/html';
+import { isFigureId, isFromDashboard } from '../../../src/health/view/protocol';
+import { webBaseOf } from '../../../src/health/source/github';
 import { formatHours, formatShare, listWords, weekLabel } from '../../../src/health/webview/format';
 import { parseColor, textOn, withAlpha } from '../../../src/health/webview/colors';
 import { computeHealth } from '../../../src/health/model/report';
-import { csvCell, healthCsvFiles, healthMarkdown, mdCell } from '../../../src/health/view/export';
+import { csvCell, exportFolderName, healthCsvFiles, healthMarkdown, isInside, mdCell } from '../../../src/health/view/export';
 import { at, delivery } from './fixtures';
 
 describe('health dashboard shell and protocol', () => {
@@ -36,6 +37,9 @@ describe('health dashboard shell and protocol', () => {
       { type: 'health/revealFolder', path: 'src/db' },
       { type: 'health/revealFolder', path: '' },
       { type: 'health/export' },
+      { type: 'health/painted', weeks: 12, repoRoot: '/ws/a', renderMs: 12.5, complete: false, theme: 'dark' },
+      { type: 'health/cspViolation', directive: 'style-src', blocked: 'inline' },
+      { type: 'health/revealed', figure: 'truckFactor' },
     ];
     for (const m of ok) assert.equal(isFromDashboard(m), true, JSON.stringify(m));
     const bad: unknown[] = [
@@ -50,8 +54,52 @@ describe('health dashboard shell and protocol', () => {
       { type: 'health/revealFolder', path: 'src\\..\\x' },
       { type: 'health/selectRepository', root: '' },
       { type: 'health/unknown' },
+      { type: 'health/painted', weeks: 12, repoRoot: '/ws/a', renderMs: -1, complete: true, theme: 'dark' },
+      { type: 'health/painted', weeks: 12, repoRoot: '/ws/a', renderMs: 1 },
+      { type: 'health/cspViolation', directive: 'x'.repeat(201), blocked: '' },
+      { type: 'health/revealed', figure: 'linesOfCodePerPerson' },
     ];
     for (const m of bad) assert.equal(isFromDashboard(m), false, JSON.stringify(m));
+  });
+});
+
+describe('health dashboard first report and export helpers', () => {
+  it('carries the first report in the page as JSON that cannot close its script element', () => {
+    const hostile = { title: '</script><script>alert(1)</script> & <!-- \u2028' };
+    const json = jsonForScript(hostile);
+    assert.doesNotMatch(json, /<|>|&|\u2028/);
+    assert.deepEqual(JSON.parse(json), hostile);
+    const html = renderHealthHtml({
+      cspSource: 'https://x',
+      nonce: 'n1',
+      scriptUri: 'https://x/h.js',
+      styleUri: 'https://x/h.css',
+      initial: hostile,
+    });
+    assert.match(html, /<script type="application\/json" id="initial" nonce="n1">\{"title":"\\u003c\/script\\u003e/);
+    assert.equal((html.match(/<\/script>/g) ?? []).length, 2, 'the data block and our script, nothing else');
+    assert.doesNotMatch(renderHealthHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 'c' }), /application\/json/);
+  });
+
+  it('names figures it knows only', () => {
+    assert.equal(isFigureId('truckFactor'), true);
+    assert.equal(isFigureId('__proto__'), false);
+    assert.equal(isFigureId(3), false);
+  });
+
+  it('exports into a dated folder named after the repository, and knows when a folder is inside one', () => {
+    assert.equal(exportFolderName('Shop Front/API', Date.UTC(2026, 1, 25, 12), 'UTC'), 'team-health-shop-front-api-2026-02-25');
+    assert.equal(exportFolderName('…', Date.UTC(2026, 1, 25, 12), 'UTC'), 'team-health-repository-2026-02-25');
+    assert.equal(isInside('/ws/shop/reports', '/ws/shop'), true);
+    assert.equal(isInside('/ws/shop', '/ws/shop/'), true);
+    assert.equal(isInside('/ws/shopping', '/ws/shop'), false);
+    assert.equal(isInside('C:\\ws\\shop\\out', 'C:\\ws\\shop'), true);
+  });
+
+  it('links to GitHub or to a GitHub Enterprise server', () => {
+    assert.equal(webBaseOf('https://api.github.com'), 'https://github.com');
+    assert.equal(webBaseOf('https://github.example.com/api/v3'), 'https://github.example.com');
+    assert.equal(webBaseOf('not a url'), 'https://github.com');
   });
 });
 
