@@ -19,7 +19,7 @@ if (!testSeams) {
   const stage = join(ROOT, '.build', 'test-seams');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  for (const file of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'media']) {
+  for (const file of ['package.json', 'package.nls.json', 'l10n', 'README.md', 'LICENSE', '.vscodeignore', 'media']) {
     cpSync(join(ROOT, file), join(stage, file), { recursive: true });
   }
   run(process.execPath, ['esbuild.mjs', '--test-seams', '--outfile', join(stage, 'dist', 'extension.js')]);

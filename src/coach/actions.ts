@@ -41,18 +41,21 @@ export async function runCoachAction(message: WebviewMessage, deps: CoachActionD
       const until = now + SNOOZE_MS;
       nudges.snooze({ id: prompt.key }, until);
       coach.giveFeedback(
-        `Snoozed until ${describeInstant(until, now, nudges.settings().timeZone)}. It comes back then if it still applies.`,
+        vscode.l10n.t(
+          'Snoozed until {0}. It comes back then if it still applies.',
+          describeInstant(until, now, nudges.settings().timeZone),
+        ),
         () => nudges.unsnooze({ id: prompt.key }),
       );
       return true;
     }
     case 'dismiss':
       coach.dismiss(prompt.key);
-      coach.giveFeedback('Dismissed. It comes back only if it starts again.', () => coach.undismiss(prompt.key));
+      coach.giveFeedback(vscode.l10n.t('Dismissed. It comes back only if it starts again.'), () => coach.undismiss(prompt.key));
       return true;
     case 'never':
       nudges.never(prompt.nudgeKind);
-      coach.giveFeedback(`No more prompts about ${topic}.`, () => nudges.resetNever(prompt.nudgeKind));
+      coach.giveFeedback(vscode.l10n.t('No more prompts about {0}.', topic), () => nudges.resetNever(prompt.nudgeKind));
       return true;
     case 'answerInNote':
       await notes.captureCoachAnswer({
@@ -63,14 +66,14 @@ export async function runCoachAction(message: WebviewMessage, deps: CoachActionD
         tags: ['coach'],
       });
       coach.dismiss(prompt.key);
-      coach.giveFeedback('Saved as a growth note.');
+      coach.giveFeedback(vscode.l10n.t('Saved as a growth note.'));
       return true;
     case 'copyQuestion': {
       const person = prompt.people.find((p) => p.email === message.email);
       if (!person) return false;
       const question = draftQuestion({ personName: person.name, signalSummary: prompt.why, files: prompt.files, tried: message.answer });
       await vscode.env.clipboard.writeText(question);
-      void vscode.window.showInformationMessage(`Question for ${person.name} copied.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Question for {0} copied.', person.name));
       return false;
     }
   }

@@ -50,8 +50,9 @@ export function createCoach(deps: CoachDeps): Coach {
     wantsToast: notificationsEnabled,
     decide: (req) => nudges.decide(req),
     toast: (req) => {
-      void nudges.notify(req, 'Open Coach').then((outcome) => {
-        if (outcome.action === 'Open Coach') void vscode.commands.executeCommand(`${COACH_VIEW_ID}.focus`);
+      const open = vscode.l10n.t('Open Coach');
+      void nudges.notify(req, open).then((outcome) => {
+        if (outcome.action === open) void vscode.commands.executeCommand(`${COACH_VIEW_ID}.focus`);
       });
     },
     quietReason: () => nudges.quietReason(),

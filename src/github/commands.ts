@@ -16,11 +16,13 @@ export async function setToken(github: GitHubController): Promise<boolean> {
     return false;
   }
   const token = await vscode.window.showInputBox({
-    title: `GitHub token for ${describeWebHost(apiUrl)}`,
-    prompt: "A personal access token with the repo and read:org scopes. It is kept in VS Code's secret storage, never in settings.",
+    title: vscode.l10n.t('GitHub token for {0}', describeWebHost(apiUrl)),
+    prompt: vscode.l10n.t(
+      "A personal access token with the repo and read:org scopes. It is kept in VS Code's secret storage, never in settings.",
+    ),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (/^\S{8,}$/.test(v.trim()) ? undefined : 'Paste the whole token (no spaces).'),
+    validateInput: (v) => (/^\S{8,}$/.test(v.trim()) ? undefined : vscode.l10n.t('Paste the whole token (no spaces).')),
   });
   if (!token) return false;
   await github.saveToken(token.trim());
@@ -34,9 +36,12 @@ export async function signIn(github: GitHubController): Promise<void> {
   }
   if (await github.signInInteractively()) return;
   // No auth provider for this host (GitHub Enterprise without github-enterprise.uri): ask for a token.
+  const enterToken = vscode.l10n.t('Enter Token');
   const offerToken =
     !isGitHubDotCom(github.config().apiUrl) ||
-    (await vscode.window.showInformationMessage('Sign-in did not complete. Use a personal access token instead?', 'Enter Token')) ===
-      'Enter Token';
+    (await vscode.window.showInformationMessage(
+      vscode.l10n.t('Sign-in did not complete. Use a personal access token instead?'),
+      enterToken,
+    )) === enterToken;
   if (offerToken) await setToken(github);
 }

@@ -36,7 +36,7 @@ export function registerNotes(notes: NotesController, deps: NotesDeps): vscode.D
   const view = vscode.window.createTreeView(GROWTH_NOTES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   if (notes.usingGlobalStorage) {
     // Said once, where the notes are shown: without a folder they are not tied to a workspace.
-    view.description = 'No folder open: notes are kept in global storage';
+    view.description = vscode.l10n.t('No folder open: notes are kept in global storage');
   }
   return vscode.Disposable.from(
     fileSystem,

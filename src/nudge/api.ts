@@ -73,10 +73,6 @@ export const ALL_KINDS = '*';
 /** What to snooze: one kind (or ALL_KINDS), or one occurrence. */
 export type NudgeTarget = { kind: NudgeKind } | { id: string };
 
-/** Button labels the service adds to every toast and handles itself. */
-export const SNOOZE_ACTION = 'Snooze 1 hour';
-export const NEVER_ACTION = 'Never for this kind';
-
 export interface NudgeOutcome {
   decision: NudgeDecision;
   /** The capability action the user clicked on the toast, if any (never the snooze/never buttons). */

@@ -14,11 +14,15 @@ export async function resetMuted(nudges: NudgeController, kinds?: string[] | 'al
   } else if (Array.isArray(kinds)) {
     kinds.forEach((kind) => nudges.resetNever(kind));
   } else if (muted.length === 0) {
-    void vscode.window.showInformationMessage('No nudge kinds are muted.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No nudge kinds are muted.'));
   } else {
     const picked = await vscode.window.showQuickPick(
       muted.map((kind) => ({ label: kind, picked: true })),
-      { canPickMany: true, title: 'Unmute nudge kinds', placeHolder: 'Checked kinds will nudge you again' },
+      {
+        canPickMany: true,
+        title: vscode.l10n.t('Unmute nudge kinds'),
+        placeHolder: vscode.l10n.t('Checked kinds will nudge you again'),
+      },
     );
     picked?.forEach((item) => nudges.resetNever(item.label));
   }
@@ -32,8 +36,8 @@ export async function snoozeAll(nudges: NudgeController, clock: Clock, minutes?:
   } else {
     const choices = snoozeChoices(now, nudges.state.snoozedKinds[ALL_KINDS], nudges.settings());
     const picked = await vscode.window.showQuickPick(choices, {
-      title: 'Snooze all Multiplier nudges',
-      placeHolder: 'Nudges wait in their views meanwhile',
+      title: vscode.l10n.t('Snooze all Multiplier nudges'),
+      placeHolder: vscode.l10n.t('Nudges wait in their views meanwhile'),
     });
     if (picked) nudges.snooze({ kind: ALL_KINDS }, picked.until);
   }
@@ -60,12 +64,15 @@ async function pickFocusMinutes(nudges: NudgeController, clock: Clock): Promise<
   const zone = nudges.settings().timeZone;
   const items = focusDurationChoices(configured).map((minutes, index) => ({
     label: describeMinutes(minutes),
-    description: `until ${describeInstant(now + minutes * 60_000, now, zone)}${index === 0 ? ' (default)' : ''}`,
+    description:
+      index === 0
+        ? vscode.l10n.t('until {0} (default)', describeInstant(now + minutes * 60_000, now, zone))
+        : vscode.l10n.t('until {0}', describeInstant(now + minutes * 60_000, now, zone)),
     minutes,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: nudges.isFocusActive() ? 'Restart the focus block' : 'Start a focus block',
-    placeHolder: 'No nudge interrupts you during the block; they wait in their views',
+    title: nudges.isFocusActive() ? vscode.l10n.t('Restart the focus block') : vscode.l10n.t('Start a focus block'),
+    placeHolder: vscode.l10n.t('No nudge interrupts you during the block; they wait in their views'),
   });
   return picked?.minutes;
 }

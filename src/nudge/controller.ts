@@ -7,8 +7,6 @@ import type { Clock, Timer } from '../core/clock';
 import { Emitter } from '../core/event';
 import type { Logger } from '../core/vscode/logger';
 import {
-  NEVER_ACTION,
-  SNOOZE_ACTION,
   type NudgeApi,
   type NudgeDecision,
   type NudgeKind,
@@ -21,7 +19,7 @@ import {
 } from './api';
 import type { DeepWorkMeter } from './deepWorkMeter';
 import { weekMarkdown } from './model/deepWork/summary';
-import { labelOfKind, mutedText, snoozedText, UNDO_ACTION } from './policy/feedback';
+import { labelOfKind, mutedText, snoozedText } from './policy/feedback';
 import type { NudgeScheduler } from './policy/scheduler';
 import { plainToastText } from './policy/toastText';
 
@@ -90,13 +88,15 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
       return { decision, outcome: Promise.resolve({ decision }) };
     }
     // Our two buttons always come last, so a capability cannot shadow them with its own label.
-    const own = actions.filter((a) => a !== SNOOZE_ACTION && a !== NEVER_ACTION);
+    const snoozeAction = vscode.l10n.t('Snooze 1 hour');
+    const neverAction = vscode.l10n.t('Never for this kind');
+    const own = actions.filter((a) => a !== snoozeAction && a !== neverAction);
     this.log.info(`nudge toast: ${req.kind}`);
     this.toastShown.fire({ kind: req.kind, at: this.clock.now() });
     const outcome = Promise.resolve(
-      vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, SNOOZE_ACTION, NEVER_ACTION),
+      vscode.window.showInformationMessage(plainToastText(req.title, req.why), ...own, snoozeAction, neverAction),
     ).then((choice): NudgeOutcome => {
-      if (choice === SNOOZE_ACTION) {
+      if (choice === snoozeAction) {
         const now = this.clock.now();
         const until = now + HOUR_MS;
         this.scheduler.snooze({ kind: req.kind }, until);
@@ -105,7 +105,7 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
         );
         return { decision };
       }
-      if (choice === NEVER_ACTION) {
+      if (choice === neverAction) {
         this.never(req.kind);
         this.confirm(mutedText(labelOfKind(req.kind, req.kindLabel)), () => this.resetNever(req.kind));
         return { decision };
@@ -117,8 +117,9 @@ export class NudgeController implements NudgeApi, vscode.Disposable {
 
   /** Feedback for a toast's own buttons: what happened, with Undo. Not a nudge: it answers a click. */
   private confirm(text: string, undo: () => void): void {
-    void vscode.window.showInformationMessage(text, UNDO_ACTION).then((choice) => {
-      if (choice === UNDO_ACTION) {
+    const undoAction = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(text, undoAction).then((choice) => {
+      if (choice === undoAction) {
         undo();
         this.log.info('nudge action undone');
       }

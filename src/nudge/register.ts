@@ -18,8 +18,6 @@ import { NudgeSettingsReader } from './source/settingsReader';
 import { DeepWorkStatus } from './view/deepWorkStatus';
 import { FocusStatus } from './view/focusStatus';
 
-const START_FOCUS_ACTION = 'Start Focus Block';
-
 export function createNudgeController(context: vscode.ExtensionContext, log: Logger, clock: Clock): NudgeController {
   let scheduler: NudgeScheduler | undefined;
   const settings = new NudgeSettingsReader(log, () => scheduler?.settingsChanged());
@@ -44,9 +42,10 @@ export function createNudgeController(context: vscode.ExtensionContext, log: Log
     nudgeSettings: settings.current,
     settings: deepWorkSettings.current,
     suggest: (request) => {
-      const { decision, outcome } = controller.show(request, START_FOCUS_ACTION);
+      const startFocus = vscode.l10n.t('Start Focus Block');
+      const { decision, outcome } = controller.show(request, startFocus);
       void outcome.then(({ action }) => {
-        if (action === START_FOCUS_ACTION) void vscode.commands.executeCommand('multiplier.focus.start');
+        if (action === startFocus) void vscode.commands.executeCommand('multiplier.focus.start');
       });
       return decision.channel === 'toast';
     },

@@ -36,7 +36,7 @@ export async function pickItem(controller: ReviewController, node: unknown, snoo
       detail: displayText(item.reason, { maxLength: 300 }),
       item,
     })),
-    { title: snoozedOnly ? 'Un-snooze which pull request?' : 'Which pull request?' },
+    { title: snoozedOnly ? vscode.l10n.t('Un-snooze which pull request?') : vscode.l10n.t('Which pull request?') },
   );
   return pick?.item;
 }
@@ -44,11 +44,19 @@ export async function pickItem(controller: ReviewController, node: unknown, snoo
 async function askSnoozeChoice(item: QueueItem): Promise<SnoozeChoice | undefined> {
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'For 1 hour', value: 'hour' as const },
-      { label: 'Until tomorrow', description: 'the start of your next working day', value: 'tomorrow' as const },
-      { label: 'Until there is new activity', description: 'a push, comment or review on it', value: 'activity' as const },
+      { label: vscode.l10n.t('For 1 hour'), value: 'hour' as const },
+      {
+        label: vscode.l10n.t('Until tomorrow'),
+        description: vscode.l10n.t('the start of your next working day'),
+        value: 'tomorrow' as const,
+      },
+      {
+        label: vscode.l10n.t('Until there is new activity'),
+        description: vscode.l10n.t('a push, comment or review on it'),
+        value: 'activity' as const,
+      },
     ],
-    { title: `Snooze #${item.pr.number}` },
+    { title: vscode.l10n.t('Snooze #{0}', item.pr.number) },
   );
   return pick?.value;
 }
@@ -70,8 +78,9 @@ export async function openInPullRequestsExtension(controller: ReviewController, 
   const item = await pickItem(controller, node);
   if (!item || !webUri(item.pr.url)) return;
   if (!vscode.extensions.getExtension(PR_EXTENSION_ID)) {
-    const choice = await vscode.window.showInformationMessage('The GitHub Pull Requests extension is not installed.', 'Open in Browser');
-    if (choice === 'Open in Browser') await vscode.env.openExternal(vscode.Uri.parse(item.pr.url, true));
+    const open = vscode.l10n.t('Open in Browser');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The GitHub Pull Requests extension is not installed.'), open);
+    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(item.pr.url, true));
     return;
   }
   // The extension's URI handler opens a PR's description from its web URL.
@@ -93,7 +102,7 @@ export function reviewCommands(controller: ReviewController, poller: ReviewPolle
       const item = await pickItem(controller, node);
       if (!item) return;
       await vscode.env.clipboard.writeText(item.pr.url);
-      vscode.window.setStatusBarMessage(`Copied the link to #${item.pr.number}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the link to #{0}', item.pr.number), 3000);
     },
     'multiplier.review.snooze': (node?: unknown) => snooze(controller, clock, node),
     'multiplier.review.snoozeHour': (node?: unknown) => snooze(controller, clock, node, 'hour'),

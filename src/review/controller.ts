@@ -66,19 +66,26 @@ export class ReviewController implements ReviewApi, vscode.Disposable {
   /** Human words for the view's description: 'offline · data from 12 min ago', 'rate limited until 14:05'. */
   describeState(): string | undefined {
     const now = this.deps.clock.now();
-    const age = this.lastSuccessAt !== undefined ? `data from ${describeAge(now - this.lastSuccessAt)}` : 'no data yet';
+    const age =
+      this.lastSuccessAt !== undefined
+        ? vscode.l10n.t('data from {0}', describeAge(now - this.lastSuccessAt))
+        : vscode.l10n.t('no data yet');
     switch (this.status) {
       case 'loading':
         if (this.findingRepositories) return vscode.l10n.t('finding repositories…');
-        return this.data ? undefined : 'loading…';
+        return this.data ? undefined : vscode.l10n.t('loading…');
       case 'misconfigured':
         return vscode.l10n.t('settings need a fix');
       case 'offline':
-        return `offline · ${age}`;
+        return vscode.l10n.t('offline · {0}', age);
       case 'rateLimited':
-        return `rate limited until ${new Date(this.blockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} · ${age}`;
+        return vscode.l10n.t(
+          'rate limited until {0} · {1}',
+          new Date(this.blockedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+          age,
+        );
       case 'signedOut':
-        return 'signed out';
+        return vscode.l10n.t('signed out');
       default:
         return undefined;
     }

@@ -232,7 +232,7 @@ export class ReviewPoller implements vscode.Disposable {
     if (isGitHubError(error, 'auth')) {
       state.status = 'signedOut';
       log.warn(`review queue: GitHub rejected the token (${error.message})`);
-      this.notifyOnce('GitHub rejected the saved sign-in or token. Sign in again to see your review queue.', 'Sign in to GitHub');
+      this.notifyOnce(vscode.l10n.t('GitHub rejected the saved sign-in or token. Sign in again to see your review queue.'), 'signIn');
       return;
     }
     if (isGitHubError(error, 'rate-limited')) {
@@ -240,27 +240,41 @@ export class ReviewPoller implements vscode.Disposable {
       state.status = 'rateLimited';
       log.warn(`review queue: ${error.message}`);
       this.notifyOnce(
-        `GitHub asked Multiplier to slow down. The Review Queue keeps its last data and retries at ${new Date(state.blockedUntil).toLocaleTimeString()}.`,
+        vscode.l10n.t(
+          'GitHub asked Multiplier to slow down. The Review Queue keeps its last data and retries at {0}.',
+          new Date(state.blockedUntil).toLocaleTimeString(),
+        ),
       );
       return;
     }
     state.status = 'offline';
     log.warn(`review queue: refresh failed: ${error instanceof Error ? error.message : String(error)}`);
     // Our own words only: remote text could carry links, and notifications render links.
-    const what = isGitHubError(error, 'offline') ? 'GitHub cannot be reached' : 'GitHub answered with an error';
-    const age = state.lastSuccessAt !== undefined ? `data from ${describeAge(clock.now() - state.lastSuccessAt)}` : 'no data yet';
-    this.notifyOnce(`${what}. The Review Queue shows ${age} and retries automatically.`, 'Show Log');
+    const offline = isGitHubError(error, 'offline');
+    const age = state.lastSuccessAt !== undefined ? describeAge(clock.now() - state.lastSuccessAt) : undefined;
+    const message =
+      age === undefined
+        ? offline
+          ? vscode.l10n.t('GitHub cannot be reached. The Review Queue shows no data yet and retries automatically.')
+          : vscode.l10n.t('GitHub answered with an error. The Review Queue shows no data yet and retries automatically.')
+        : offline
+          ? vscode.l10n.t('GitHub cannot be reached. The Review Queue shows data from {0} and retries automatically.', age)
+          : vscode.l10n.t('GitHub answered with an error. The Review Queue shows data from {0} and retries automatically.', age);
+    this.notifyOnce(message, 'showLog');
   }
 
   /** At most one message per outage; the view's description carries the rest. */
-  private notifyOnce(message: string, action?: string): void {
+  private notifyOnce(message: string, action?: 'showLog' | 'signIn'): void {
     if (this.outageNotified) return;
     this.outageNotified = true;
     this.outageMessages++;
-    const shown = action ? vscode.window.showWarningMessage(message, action) : vscode.window.showWarningMessage(message);
+    const showLog = vscode.l10n.t('Show Log');
+    const signIn = vscode.l10n.t('Sign in to GitHub');
+    const label = action === 'showLog' ? showLog : action === 'signIn' ? signIn : undefined;
+    const shown = label ? vscode.window.showWarningMessage(message, label) : vscode.window.showWarningMessage(message);
     void Promise.resolve(shown).then((choice) => {
-      if (choice === 'Show Log') this.deps.log.show();
-      if (choice === 'Sign in to GitHub') void vscode.commands.executeCommand('multiplier.github.signIn');
+      if (choice === showLog) this.deps.log.show();
+      if (choice === signIn) void vscode.commands.executeCommand('multiplier.github.signIn');
     });
   }
 

@@ -101,7 +101,10 @@ export function registerReview({ controller, poller, loader, files, overviews }:
     view.description = controller.describeState();
     view.message = controller.message();
     const n = controller.queue?.waiting.length ?? 0;
-    view.badge = n > 0 ? { value: n, tooltip: `${n} ${n === 1 ? 'review waits' : 'reviews wait'} on you` } : undefined;
+    view.badge =
+      n > 0
+        ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 review waits on you') : vscode.l10n.t('{0} reviews wait on you', n) }
+        : undefined;
   };
   const prExtension = () =>
     void vscode.commands.executeCommand(

@@ -3,7 +3,7 @@
  * the one nudge scheduler, in a review window) to start a blameless retro note in Growth Notes.
  * Helper of the words capability that owns this one job: what was seen, what waits to be offered.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Clock, Timer } from '../core/clock';
 import type { GitApi, RepoSnapshot } from '../git/api';
 import type { NotesApi } from '../notes/api';
@@ -13,7 +13,6 @@ import type { RetroIncident } from './model/retro';
 import { nextReviewWindowStart } from './policy/reviewWindow';
 
 export const RETRO_KIND = 'words.retro';
-export const START_RETRO_ACTION = 'Start Retro Note';
 const STATE_KEY = 'multiplier.words.retros';
 
 interface PendingOffer {
@@ -129,17 +128,22 @@ export class RetroWatcher {
   }
 
   private request(incident: RetroIncident): NudgeRequest {
-    const what =
-      incident.kind === 'revert'
-        ? 'A revert landed'
-        : incident.kind === 'hotfix'
-          ? 'A hotfix landed'
-          : 'A release was followed by a quick patch';
     return {
       kind: RETRO_KIND,
       id: incident.id,
-      title: `Start a blameless retro on ${incident.title}?`,
-      why: `${what}; a short retro while it is fresh helps the team learn what made it easy to happen, and this is a review window`,
+      title: vscode.l10n.t('Start a blameless retro on {0}?', incident.title),
+      why:
+        incident.kind === 'revert'
+          ? vscode.l10n.t(
+              'A revert landed; a short retro while it is fresh helps the team learn what made it easy to happen, and this is a review window',
+            )
+          : incident.kind === 'hotfix'
+            ? vscode.l10n.t(
+                'A hotfix landed; a short retro while it is fresh helps the team learn what made it easy to happen, and this is a review window',
+              )
+            : vscode.l10n.t(
+                'A release was followed by a quick patch; a short retro while it is fresh helps the team learn what made it easy to happen, and this is a review window',
+              ),
       wantsToast: true,
       onlyInReviewWindow: true,
     };
@@ -165,8 +169,9 @@ export class RetroWatcher {
       if (decision.channel !== 'toast') continue;
       offer.toastedAt = this.deps.clock.now();
       changed = true;
-      void this.deps.nudges.notify(request, START_RETRO_ACTION).then((outcome) => {
-        if (outcome.action === START_RETRO_ACTION) return this.startRetro(offer.incident.id).then(() => undefined);
+      const start = vscode.l10n.t('Start Retro Note');
+      void this.deps.nudges.notify(request, start).then((outcome) => {
+        if (outcome.action === start) return this.startRetro(offer.incident.id).then(() => undefined);
         return undefined;
       });
     }

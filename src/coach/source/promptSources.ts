@@ -88,7 +88,7 @@ export class PromptSources implements vscode.Disposable {
       }
       const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
       if (bytes.byteLength > MAX_TEAM_FILE_BYTES) {
-        errors.push(`${label}: larger than ${MAX_TEAM_FILE_BYTES / 1024} KiB; ignored`);
+        errors.push(vscode.l10n.t('{0}: larger than {1} KiB; ignored', label, MAX_TEAM_FILE_BYTES / 1024));
         continue;
       }
       const result = parsePromptFile(new TextDecoder('utf-8').decode(bytes), label, 'team');

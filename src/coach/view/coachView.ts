@@ -75,7 +75,10 @@ export class CoachViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     );
     view.webview.html = this.lastHtml;
     const count = (this.model.current ? 1 : 0) + this.model.waiting;
-    view.badge = count > 0 ? { value: count, tooltip: `${count} coach prompt${count === 1 ? '' : 's'}` } : undefined;
+    view.badge =
+      count > 0
+        ? { value: count, tooltip: count === 1 ? vscode.l10n.t('1 coach prompt') : vscode.l10n.t('{0} coach prompts', count) }
+        : undefined;
   }
 
   dispose(): void {

@@ -17,7 +17,7 @@ export type NoteTarget = NotesTreeNode | vscode.Uri | string | undefined;
 export function idOf(target: NoteTarget): string | undefined {
   if (typeof target === 'string') {
     if (isValidNoteId(target)) return target;
-    throw new NoteStoreError('not-found', `There is no growth note "${displayText(target, { maxLength: 60 })}".`);
+    throw new NoteStoreError('not-found', vscode.l10n.t('There is no growth note "{0}".', displayText(target, { maxLength: 60 })));
   }
   if (target instanceof vscode.Uri) return noteIdFromUri(target);
   if (target?.type === 'note') return target.note.id;
@@ -26,7 +26,7 @@ export function idOf(target: NoteTarget): string | undefined {
 }
 
 export async function pickId(notes: NotesController, target: NoteTarget): Promise<string | undefined> {
-  return idOf(target) ?? (await searchPick(notes, 'Choose a growth note'));
+  return idOf(target) ?? (await searchPick(notes, vscode.l10n.t('Choose a growth note')));
 }
 
 /** Runs a command's work; a failure becomes one error message (the store's own words when it has them). */
@@ -36,7 +36,7 @@ export function guarded<A extends unknown[], R>(work: (...args: A) => Promise<R>
       return await work(...args);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      void vscode.window.showErrorMessage(error instanceof NoteStoreError ? message : `Growth notes: ${message}`);
+      void vscode.window.showErrorMessage(error instanceof NoteStoreError ? message : vscode.l10n.t('Growth notes: {0}', message));
       return undefined;
     }
   };
@@ -47,7 +47,7 @@ export async function searchPick(notes: NotesController, title: string): Promise
   const store = await notes.store();
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
   pick.title = title;
-  pick.placeholder = 'Words from the title or text, or #tag';
+  pick.placeholder = vscode.l10n.t('Words from the title or text, or #tag');
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   const update = (): void => {

@@ -10,10 +10,18 @@ type ExportFormat = 'folder' | 'document';
 
 async function askFormat(): Promise<ExportFormat | undefined> {
   const items = [
-    { label: 'One Markdown document', detail: 'For a 1:1 or to read; can be imported again.', format: 'document' as const },
-    { label: 'Folder of Markdown files', detail: 'One file per note, for backups or moving machines.', format: 'folder' as const },
+    {
+      label: vscode.l10n.t('One Markdown document'),
+      detail: vscode.l10n.t('For a 1:1 or to read; can be imported again.'),
+      format: 'document' as const,
+    },
+    {
+      label: vscode.l10n.t('Folder of Markdown files'),
+      detail: vscode.l10n.t('One file per note, for backups or moving machines.'),
+      format: 'folder' as const,
+    },
   ];
-  return (await vscode.window.showQuickPick(items, { title: 'Export Growth Notes' }))?.format;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export Growth Notes') }))?.format;
 }
 
 /**
@@ -32,13 +40,14 @@ async function askTarget(format: ExportFormat, now: number): Promise<string | un
       await vscode.window.showOpenDialog({
         canSelectFolders: true,
         canSelectFiles: false,
-        openLabel: 'Export Here',
+        openLabel: vscode.l10n.t('Export Here'),
         defaultUri: defaults.folder,
       })
     )?.[0]?.fsPath;
   }
-  return (await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: 'Export', defaultUri: defaults.document }))
-    ?.fsPath;
+  return (
+    await vscode.window.showSaveDialog({ filters: { Markdown: ['md'] }, saveLabel: vscode.l10n.t('Export'), defaultUri: defaults.document })
+  )?.fsPath;
 }
 
 export async function exportNotes(
@@ -51,7 +60,12 @@ export async function exportNotes(
   const target = format && (args?.target ?? (await askTarget(format, clock.now())));
   if (!format || !target) return undefined;
   const count = format === 'folder' ? await exportToFolder(store, target) : await exportToDocument(store, target, new Date(clock.now()));
-  if (!args?.target) void vscode.window.showInformationMessage(`Exported ${count} growth note${count === 1 ? '' : 's'} to ${target}.`);
+  if (!args?.target)
+    void vscode.window.showInformationMessage(
+      count === 1
+        ? vscode.l10n.t('Exported 1 growth note to {0}.', target)
+        : vscode.l10n.t('Exported {0} growth notes to {1}.', count, target),
+    );
   return count;
 }
 
@@ -64,15 +78,15 @@ export async function importNotes(notes: NotesController, clock: Clock, args?: {
         canSelectFolders: true,
         canSelectMany: true,
         filters: { Markdown: ['md'] },
-        openLabel: 'Import',
+        openLabel: vscode.l10n.t('Import'),
       })
     )?.map((uri) => uri.fsPath);
   if (!paths?.length) return undefined;
   const report = await importPaths(await notes.store(), paths, new Date(clock.now()));
-  const parts = [`${report.created} added`, `${report.skipped} already there`];
-  if (report.copies) parts.push(`${report.copies} kept beside a different note with the same id`);
-  if (report.unreadable.length) parts.push(`${report.unreadable.length} unreadable`);
+  const parts = [vscode.l10n.t('{0} added', report.created), vscode.l10n.t('{0} already there', report.skipped)];
+  if (report.copies) parts.push(vscode.l10n.t('{0} kept beside a different note with the same id', report.copies));
+  if (report.unreadable.length) parts.push(vscode.l10n.t('{0} unreadable', report.unreadable.length));
   if (report.tooLarge.length) parts.push(vscode.l10n.t('{0} over the 5 MB limit, not imported', report.tooLarge.length));
-  if (!args?.paths) void vscode.window.showInformationMessage(`Imported growth notes: ${parts.join(', ')}.`);
+  if (!args?.paths) void vscode.window.showInformationMessage(vscode.l10n.t('Imported growth notes: {0}.', parts.join(', ')));
   return report;
 }

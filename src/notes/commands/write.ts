@@ -28,13 +28,15 @@ export interface WriteDeps {
 
 export async function capture({ notes, git, review }: WriteDeps, args?: CaptureArgs): Promise<vscode.Uri | undefined> {
   const links = currentLinks(git, review);
-  const linked = links.length ? ` Links: ${displayText(links.map(describeLink).join(', '), { maxLength: 300 })}` : '';
+  const linkList = displayText(links.map(describeLink).join(', '), { maxLength: 300 });
   const text =
     args?.text ??
     (await vscode.window.showInputBox({
-      title: 'Capture Growth Note',
-      prompt: `What did you learn or want to remember? Add #tags inline.${linked}`,
-      placeHolder: 'Asked "what would you try?" before suggesting a fix #giving-feedback',
+      title: vscode.l10n.t('Capture Growth Note'),
+      prompt: links.length
+        ? vscode.l10n.t('What did you learn or want to remember? Add #tags inline. Links: {0}', linkList)
+        : vscode.l10n.t('What did you learn or want to remember? Add #tags inline.'),
+      placeHolder: vscode.l10n.t('Asked "what would you try?" before suggesting a fix #giving-feedback'),
       ignoreFocusOut: true,
     }));
   if (!text?.trim()) return undefined;
@@ -73,7 +75,9 @@ async function upsertThisWeek(
   // Unsaved words in an open editor win: show them rather than overwrite them.
   if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) {
     await notes.open(uri);
-    void vscode.window.showInformationMessage("This week's note has unsaved changes. Save it, then run the command again to refresh it.");
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t("This week's note has unsaved changes. Save it, then run the command again to refresh it."),
+    );
     return uri;
   }
   const current = await store.read(existing.id);
@@ -105,7 +109,9 @@ const DEEP_WORK_KEEP = '## What helped, what got in the way';
 export async function addDeepWorkSummary(deps: WriteDeps, args?: { open?: boolean }): Promise<vscode.Uri | undefined> {
   const deepWork = deps.nudges?.deepWork();
   if (!deepWork) {
-    void vscode.window.showInformationMessage('The deep-work meter is turned off (setting multiplier.deepWork.enabled).');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The deep-work meter is turned off (setting {0}).', 'multiplier.deepWork.enabled'),
+    );
     return undefined;
   }
   return upsertThisWeek(deps, {

@@ -85,15 +85,19 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
       if (outcome.status === 'conflict') {
         // Their version stays in this editor (reloaded below); ours is a note of its own, opened beside.
         const copyUri = this.notes.uriFor(outcome.copy.id);
+        const openCopy = vscode.l10n.t('Open Conflict Copy');
+        const compare = vscode.l10n.t('Compare');
         void vscode.window
           .showWarningMessage(
-            'Another window saved this note first. Your version was kept as a conflict copy.',
-            'Open Conflict Copy',
-            'Compare',
+            vscode.l10n.t('Another window saved this note first. Your version was kept as a conflict copy.'),
+            openCopy,
+            compare,
           )
           .then((choice) => {
-            if (choice === 'Open Conflict Copy') void this.notes.open(copyUri);
-            if (choice === 'Compare') void vscode.commands.executeCommand('vscode.diff', uri, copyUri, 'Growth note ↔ your conflict copy');
+            if (choice === openCopy) void this.notes.open(copyUri);
+            if (choice === compare) {
+              void vscode.commands.executeCommand('vscode.diff', uri, copyUri, vscode.l10n.t('Growth note ↔ your conflict copy'));
+            }
           });
         setTimeout(() => this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]), 0);
       }
@@ -114,11 +118,11 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Growth notes have no folders.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Growth notes have no folders.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Growth notes cannot be renamed; their title is their first heading.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Growth notes cannot be renamed; their title is their first heading.'));
   }
 
   private async read(uri: vscode.Uri) {

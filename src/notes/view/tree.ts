@@ -33,8 +33,8 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
     if (all.length === 0) return []; // the welcome content shows instead
     if (!node) {
       return [
-        { type: 'section', id: 'weeks', label: 'By week' },
-        { type: 'section', id: 'tags', label: 'By tag' },
+        { type: 'section', id: 'weeks', label: vscode.l10n.t('By week') },
+        { type: 'section', id: 'tags', label: vscode.l10n.t('By tag') },
       ];
     }
     if (node.type === 'section') {
@@ -64,7 +64,7 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
       );
       item.id = `group:${node.section}:${node.group.key}`;
       item.description = String(node.group.notes.length);
-      item.tooltip = `${node.group.notes.length} note${node.group.notes.length === 1 ? '' : 's'}`;
+      item.tooltip = node.group.notes.length === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', node.group.notes.length);
       item.iconPath = new vscode.ThemeIcon(node.section === 'weeks' ? 'calendar' : 'tag');
       return item;
     }
@@ -78,11 +78,11 @@ export class NotesTree implements vscode.TreeDataProvider<NotesTreeNode>, vscode
       { maxLength: 200 },
     );
     // Plain string tooltip: the note's own text never goes into a trusted MarkdownString.
-    item.tooltip = `${title}\n${item.description}${note.conflictOf ? `\nConflict copy of ${note.conflictOf}` : ''}`;
+    item.tooltip = `${title}\n${item.description}${note.conflictOf ? `\n${vscode.l10n.t('Conflict copy of {0}', note.conflictOf)}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(note.conflictOf ? 'warning' : ICONS[note.kind]);
     item.contextValue = 'multiplier.note';
     item.resourceUri = this.notes.uriFor(note.id);
-    item.command = { command: 'multiplier.notes.open', title: 'Open Growth Note', arguments: [node] };
+    item.command = { command: 'multiplier.notes.open', title: vscode.l10n.t('Open Growth Note'), arguments: [node] };
     return item;
   }
 

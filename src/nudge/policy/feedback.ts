@@ -4,8 +4,6 @@
  */
 import { describeInstant } from '../../core/time/wallclock';
 
-export const UNDO_ACTION = 'Undo';
-
 /** The request's own label ("repeated failures"), else the kind made readable ("review reminder"). */
 export function labelOfKind(kind: string, label?: string): string {
   if (label?.trim()) return label.trim();

@@ -41,29 +41,31 @@ export class DeepWorkStatus implements vscode.Disposable {
       return;
     }
     const item = (this.item ??= this.createItem());
-    item.text = `$(watch) Deep work this week: ${goalText(week)}`;
+    item.text = `$(watch) ${vscode.l10n.t('Deep work this week: {0}', goalText(week))}`;
     const pace = paceOf(week, this.clock.now(), this.nudges.settings(), this.meter.measuringSince());
     const paceLine = pace.behind
-      ? `Behind an even pace toward the goal (${formatDeepTime(pace.expectedMinutes)} by now): a focus block helps.`
+      ? vscode.l10n.t('Behind an even pace toward the goal ({0} by now): a focus block helps.', formatDeepTime(pace.expectedMinutes))
       : week.minutes >= week.goalMinutes
-        ? 'Goal reached this week.'
-        : `An even pace toward the goal would be ${formatDeepTime(pace.expectedMinutes)} by now.`;
+        ? vscode.l10n.t('Goal reached this week.')
+        : vscode.l10n.t('An even pace toward the goal would be {0} by now.', formatDeepTime(pace.expectedMinutes));
     item.tooltip = [
-      `Deep work this week: ${goalText(week)} in ${week.stretches} ${week.stretches === 1 ? 'stretch' : 'stretches'}.`,
+      week.stretches === 1
+        ? vscode.l10n.t('Deep work this week: {0} in 1 stretch.', goalText(week))
+        : vscode.l10n.t('Deep work this week: {0} in {1} stretches.', goalText(week), week.stretches),
       paceLine,
       interruptionsText(week),
       '',
       DEFINITION,
-      'Click for the week, to add it to Growth Notes, or to start a focus block.',
+      vscode.l10n.t('Click for the week, to add it to Growth Notes, or to start a focus block.'),
     ].join('\n');
-    item.accessibilityInformation = { label: `Deep work this week: ${goalText(week)}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Deep work this week: {0}', goalText(week)) };
     item.show();
     this.shown = true;
   }
 
   private createItem(): vscode.StatusBarItem {
     const item = vscode.window.createStatusBarItem('multiplier.deepWork', vscode.StatusBarAlignment.Left, -1);
-    item.name = 'Multiplier Deep Work';
+    item.name = vscode.l10n.t('Multiplier Deep Work');
     item.command = 'multiplier.deepWork.showSummary';
     return item;
   }

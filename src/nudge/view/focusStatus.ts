@@ -33,8 +33,8 @@ export class FocusStatus implements vscode.Disposable {
     }
     const item = (this.item ??= this.createItem());
     const time = describeInstant(until, this.clock.now(), this.nudges.settings().timeZone);
-    item.text = `$(eye-closed) Focus until ${time}`;
-    item.tooltip = `Multiplier focus block until ${time}: nudges wait in their views. Click to stop.`;
+    item.text = `$(eye-closed) ${vscode.l10n.t('Focus until {0}', time)}`;
+    item.tooltip = vscode.l10n.t('Multiplier focus block until {0}: nudges wait in their views. Click to stop.', time);
     item.show();
     this.timer = this.clock.at(until + 250, () => this.refresh());
   }
@@ -49,7 +49,7 @@ export class FocusStatus implements vscode.Disposable {
 
   private createItem(): vscode.StatusBarItem {
     const item = vscode.window.createStatusBarItem('multiplier.focus', vscode.StatusBarAlignment.Left, 0);
-    item.name = 'Multiplier Focus';
+    item.name = vscode.l10n.t('Multiplier Focus');
     item.command = 'multiplier.focus.stop';
     return item;
   }

@@ -11,10 +11,10 @@ import type { FileContent } from '../source/detailProjections';
 
 function kib(bytes: number): string {
   return bytes < 1024
-    ? `${bytes} bytes`
+    ? vscode.l10n.t('{0} bytes', bytes)
     : bytes < 1024 * 1024
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      ? vscode.l10n.t('{0} KB', (bytes / 1024).toFixed(1))
+      : vscode.l10n.t('{0} MB', (bytes / 1024 / 1024).toFixed(1));
 }
 
 /** What the diff shows for a file it cannot show as text. */

@@ -13,7 +13,6 @@ import type { ReviewController } from '../controller';
 import { reminderRequest, statusView } from '../policy/statusText';
 
 const LAST_REMINDER_KEY = 'multiplier.review.lastReminderAt';
-export const OPEN_QUEUE_ACTION = 'Open Queue';
 
 export interface StatusItemDeps {
   controller: ReviewController;
@@ -35,7 +34,9 @@ export class ReviewStatusItem implements vscode.Disposable {
     const item = this.item ?? this.create();
     const settings = controller.reviewSettings();
     const stale =
-      controller.status === 'offline' || controller.status === 'rateLimited' ? `Showing ${controller.describeState()}.` : undefined;
+      controller.status === 'offline' || controller.status === 'rateLimited'
+        ? vscode.l10n.t('Showing {0}.', controller.describeState() ?? '')
+        : undefined;
     const view = statusView({
       queue: controller.queue,
       targetHours: settings.targetHours,
@@ -54,7 +55,7 @@ export class ReviewStatusItem implements vscode.Disposable {
 
   private create(): vscode.StatusBarItem {
     const item = vscode.window.createStatusBarItem('multiplier.review.status', vscode.StatusBarAlignment.Left, 50);
-    item.name = 'Multiplier Review Queue';
+    item.name = vscode.l10n.t('Multiplier Review Queue');
     item.command = 'multiplier.reviewQueue.focus';
     this.item = item;
     // Quiet hours and focus change the colour: follow them from now on.
@@ -70,8 +71,9 @@ export class ReviewStatusItem implements vscode.Disposable {
     const req = reminderRequest(controller.queue, now, memento.get<number>(LAST_REMINDER_KEY));
     if (!req || nudges.decide(req).channel !== 'toast') return;
     void memento.update(LAST_REMINDER_KEY, now);
-    void nudges.notify(req, OPEN_QUEUE_ACTION).then((outcome) => {
-      if (outcome.action === OPEN_QUEUE_ACTION) void vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+    const open = vscode.l10n.t('Open Queue');
+    void nudges.notify(req, open).then((outcome) => {
+      if (outcome.action === open) void vscode.commands.executeCommand('multiplier.reviewQueue.focus');
     });
   }
 

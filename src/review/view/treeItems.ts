@@ -55,7 +55,8 @@ export function groupTreeItem(node: Extract<QueueNode, { kind: 'group' }>): vsco
   );
   item.id = `group:${node.group}`;
   item.description = node.items.length === 0 ? g.why : `${node.items.length} · ${g.why}`;
-  item.tooltip = node.items.length === 0 ? `${g.label}: ${g.why}. ${g.emptyWhy}` : `${g.label}: ${g.why}.`;
+  item.tooltip =
+    node.items.length === 0 ? vscode.l10n.t('{0}: {1}. {2}', g.label, g.why, g.emptyWhy) : vscode.l10n.t('{0}: {1}.', g.label, g.why);
   const icon = GROUP_ICONS[node.group];
   item.iconPath = new vscode.ThemeIcon(icon.icon, new vscode.ThemeColor(icon.color));
   item.contextValue = `multiplier.group.${node.group}`;
@@ -75,7 +76,7 @@ export function itemDescription(item: QueueItem, under: GroupId): string {
   const parts: string[] = [];
   if (under === 'pinned' || under === 'snoozed') parts.push(GROUP_TEXT[item.group].label.toLowerCase());
   const size = linesChanged(item.pr);
-  if (size !== undefined) parts.push(`${size} ${size === 1 ? 'line' : 'lines'}`);
+  if (size !== undefined) parts.push(size === 1 ? vscode.l10n.t('1 line') : vscode.l10n.t('{0} lines', size));
   for (const f of item.flags) if (f.id !== 'stale') parts.push(FLAG_GUIDE[f.id].short);
   return parts.join(' · ');
 }
@@ -84,25 +85,48 @@ export function itemDescription(item: QueueItem, under: GroupId): string {
 export function tooltipText(item: QueueItem): string {
   const pr = item.pr;
   const lines = [
-    `${displayText(pr.repo, { maxLength: 100 })}#${pr.number} by ${displayText(pr.author, { maxLength: 60 })}${pr.draft ? ' (draft)' : ''}`,
+    pr.draft
+      ? vscode.l10n.t(
+          '{0}#{1} by {2} (draft)',
+          displayText(pr.repo, { maxLength: 100 }),
+          pr.number,
+          displayText(pr.author, { maxLength: 60 }),
+        )
+      : vscode.l10n.t('{0}#{1} by {2}', displayText(pr.repo, { maxLength: 100 }), pr.number, displayText(pr.author, { maxLength: 60 })),
     displayText(pr.title, { maxLength: 300 }),
     '',
     displayText(`${GROUP_TEXT[item.group].label}: ${item.reason}`, { maxLength: 300 }),
   ];
   const size = linesChanged(pr);
-  if (size !== undefined) lines.push(`Size: +${pr.additions} −${pr.deletions} in ${pr.changedFiles ?? '?'} files (elite: under 225 lines)`);
+  if (size !== undefined) {
+    lines.push(
+      vscode.l10n.t(
+        'Size: +{0} −{1} in {2} files (elite: under 225 lines)',
+        pr.additions ?? '?',
+        pr.deletions ?? '?',
+        pr.changedFiles ?? '?',
+      ),
+    );
+  }
   for (const f of item.flags) lines.push(displayText(`⚑ ${f.label}: ${FLAG_GUIDE[f.id].advice}`, { maxLength: 300 }));
   if (item.ranked) {
     const p = item.ranked.parts;
     lines.push(
-      `Rank score ${Math.round(item.ranked.score)} = wait ${Math.round(p.wait)} + size ${p.size} + blocks ${p.blocks} + asked ${p.asked}`,
+      vscode.l10n.t(
+        'Rank score {0} = wait {1} + size {2} + blocks {3} + asked {4}',
+        Math.round(item.ranked.score),
+        Math.round(p.wait),
+        p.size,
+        p.blocks,
+        p.asked,
+      ),
     );
   }
-  if (item.snoozed) lines.push('Snoozed: it comes back when the snooze ends.');
-  if (item.pinned) lines.push('Pinned to the top of the queue.');
+  if (item.snoozed) lines.push(vscode.l10n.t('Snoozed: it comes back when the snooze ends.'));
+  if (item.pinned) lines.push(vscode.l10n.t('Pinned to the top of the queue.'));
   const body = displayText(pr.body, { multiline: true, maxLength: 600 });
   if (body) lines.push('', body);
-  lines.push('', 'Click to open the overview.');
+  lines.push('', vscode.l10n.t('Click to open the overview.'));
   return lines.join('\n');
 }
 
@@ -116,11 +140,14 @@ export function prTreeItem(node: Extract<QueueNode, { kind: 'item' }>): vscode.T
   const tone = TONES[item.tone];
   tree.iconPath = new vscode.ThemeIcon(tone.icon, new vscode.ThemeColor(tone.color));
   tree.contextValue = item.snoozed ? 'multiplier.pr.snoozed' : item.pinned ? 'multiplier.pr.pinned' : 'multiplier.pr';
-  tree.command = { command: OPEN_OVERVIEW_COMMAND, title: 'Open Pull Request Overview', arguments: [node] };
+  tree.command = { command: OPEN_OVERVIEW_COMMAND, title: vscode.l10n.t('Open Pull Request Overview'), arguments: [node] };
   tree.accessibilityInformation = {
-    label: displayText(`${pr.title}, pull request ${pr.number} in ${pr.repo}, ${GROUP_TEXT[item.group].label}, ${item.reason}`, {
-      maxLength: 400,
-    }),
+    label: displayText(
+      vscode.l10n.t('{0}, pull request {1} in {2}, {3}, {4}', pr.title, pr.number, pr.repo, GROUP_TEXT[item.group].label, item.reason),
+      {
+        maxLength: 400,
+      },
+    ),
   };
   return tree;
 }
