@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { Clock, Timer } from '../../core/clock';
+import { SameRunFilter, type RunSource } from '../model/sameRun';
 import { recogniseTestCommand } from '../model/testCommands';
 import type { TaskEndEvent } from '../model/signals/types';
 
@@ -35,28 +36,16 @@ export function taskStreakKey(task: vscode.Task): string {
 }
 
 export function watchTerminalSignals(sink: TerminalSignalSink, clock: Clock): vscode.Disposable {
-  /** Recent runs and where each was seen: a task's process, or a terminal's shell integration. */
-  const recent: { event: TaskEndEvent; from: 'task' | 'shell' }[] = [];
+  /** Recent runs and where each was seen (a task's process, or a terminal's shell integration). */
+  const sameRun = new SameRunFilter(SAME_RUN_MS);
   const unseen = new Set<vscode.Terminal>();
   const timers = new Map<vscode.Terminal, Timer>();
   /** Terminals past their grace period: from then on, typing in one without integration counts. */
   const due = new Set<vscode.Terminal>();
 
-  /**
-   * Records a run once, even when a task's terminal reports it through shell integration too. Only
-   * a report from the other source can be the same run: two quick failures of one task are two.
-   */
-  const record = (event: TaskEndEvent, from: 'task' | 'shell'): void => {
-    const duplicate = recent.some(
-      (r) =>
-        r.from !== from &&
-        r.event.task === event.task &&
-        r.event.exitCode === event.exitCode &&
-        Math.abs(r.event.at - event.at) < SAME_RUN_MS,
-    );
-    recent.push({ event, from });
-    while (recent.length > 20) recent.shift();
-    if (duplicate) return;
+  /** Records a run once, even when a task's terminal reports it through shell integration too. */
+  const record = (event: TaskEndEvent, from: RunSource): void => {
+    if (sameRun.isSecondReport(event, from)) return;
     sink.record(event);
     sink.poke();
   };

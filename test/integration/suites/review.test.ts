@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { multiplier } from '../host/api';
-import { requestScreenshot, underHarness } from '../host/screenshot';
+import { clickInWorkbench, requestScreenshot, underHarness } from '../host/screenshot';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import type { Scenario } from '../../fake-github/scenario';
 
@@ -249,7 +249,10 @@ describe('Review Queue against the local GitHub server', function () {
       assert.equal(s.status, 'ready');
       assert.equal(group(s, 'Waiting on you').length, 5);
       await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
+      // Fold the views below, as a reviewer would, so the queue has the container's height.
+      for (const title of ['Coach', 'Growth Notes']) await clickInWorkbench(title);
       const reply = await requestScreenshot('review-queue-demo', ['Waiting on you', 'Blocked', '#89 Refund ledger']);
+      for (const title of ['Coach', 'Growth Notes']) await clickInWorkbench(title);
       assert.equal(reply?.error, undefined);
       assert.deepEqual(reply?.missingText, []);
     } finally {
