@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../core/html';
 import { displayText } from '../../core/text';
 import type { SignalKind } from '../model/signals/types';
 import type { CoachViewModel } from './protocol';
@@ -9,11 +10,6 @@ export interface HtmlResources {
   nonce: string;
   scriptUri: string;
   styleUri: string;
-}
-
-/** Escapes text for element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { escapeHtml, makeNonce, renderCoachHtml } from '../../../src/coach/view/html';
+import { escapeHtml } from '../../../src/core/html';
+import { makeNonce, renderCoachHtml } from '../../../src/coach/view/html';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 
 const res = {

@@ -5,6 +5,7 @@
  * description goes through the Markdown sanitiser. Strict policy: our own script by nonce, our
  * own stylesheet, no inline style, no remote image. Pure: no `vscode` import.
  */
+import { escapeHtml } from '../../../core/html';
 import { displayText } from '../../../core/text';
 import { FLAG_GUIDE, formatHours } from '../../policy/hygiene';
 import type { PullDetails, TimelineEvent } from '../../model/pullDetails';
@@ -40,10 +41,6 @@ export interface OverviewResources {
   nonce: string;
   scriptUri: string;
   styleUri: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
 
 /** Untrusted single-line text, cleaned and escaped. */

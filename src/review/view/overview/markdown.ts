@@ -8,6 +8,7 @@
  * - no `style` attributes (table alignment), which the webview's policy would refuse anyway.
  * Text is cleaned of bidi controls and invisible characters first. Pure.
  */
+import { escapeHtml } from '../../../core/html';
 import type MarkdownIt from 'markdown-it';
 import { displayText } from '../../../core/text';
 
@@ -15,10 +16,6 @@ import { displayText } from '../../../core/text';
 export const MAX_BODY_CHARS = 64 * 1024;
 
 const WEB_LINK = /^https?:\/\/[^\s]+$/i;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
-}
 
 function createRenderer(): MarkdownIt.MarkdownIt {
   // This module is bundled apart and loaded on the first description rendered (see html.ts).
