@@ -250,9 +250,9 @@ describe('Review Queue against the local GitHub server', function () {
       assert.equal(group(s, 'Waiting on you').length, 5);
       await vscode.commands.executeCommand('multiplier.reviewQueue.focus');
       // Fold the views below, as a reviewer would, so the queue has the container's height.
-      for (const title of ['Coach', 'Growth Notes']) await clickInWorkbench(title);
+      for (const title of ['Coach', 'Growth Notes', 'Team Health']) await clickInWorkbench(title);
       const reply = await requestScreenshot('review-queue-demo', ['Waiting on you', 'Blocked', '#89 Refund ledger']);
-      for (const title of ['Coach', 'Growth Notes']) await clickInWorkbench(title);
+      for (const title of ['Coach', 'Growth Notes', 'Team Health']) await clickInWorkbench(title);
       assert.equal(reply?.error, undefined);
       assert.deepEqual(reply?.missingText, []);
     } finally {

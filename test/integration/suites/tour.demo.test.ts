@@ -52,9 +52,9 @@ describe('Demo tour', function () {
       assert.match(String(item.description), /^\d+ lines/);
     }
     // Fold the views below, as a reviewer would, so the queue has the container's height.
-    for (const title of ['Coach', 'Growth Notes']) await clickInWorkbench(title);
+    for (const title of ['Coach', 'Growth Notes', 'Team Health']) await clickInWorkbench(title);
     await screenshot('demo-review-queue', ['Waiting on you', 'Ready to merge', 'Blocked', 'Waiting on the author', '#412 Add retry with']);
-    for (const title of ['Coach', 'Growth Notes']) await clickInWorkbench(title);
+    for (const title of ['Coach', 'Growth Notes', 'Team Health']) await clickInWorkbench(title);
   });
 
   it('opens a pull request in the editor: its overview, then its real diff', async () => {
