@@ -3,24 +3,10 @@
  * merge base and file contents. Each checks the shape it relies on and keeps only what is shown.
  * Pure.
  */
-import { GitHubError, type Projection } from '../../github/api';
+import type { Projection } from '../../github/api';
+import { arr, obj, optStr, str, type Json } from './json';
 import { webLink, type ChangedFile, type CheckConclusion, type CheckRun, type FileStatus, type TimelineEvent } from '../model/pullDetails';
 
-type Json = Record<string, unknown>;
-
-function bad(what: string): never {
-  throw new GitHubError('bad-response', `unexpected GitHub response: ${what}`);
-}
-function obj(value: unknown, what: string): Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : bad(`${what} is not an object`);
-}
-function arr(value: unknown, what: string): unknown[] {
-  return Array.isArray(value) ? value : bad(`${what} is not a list`);
-}
-function str(value: unknown, what: string): string {
-  return typeof value === 'string' ? value : bad(`${what} is not text`);
-}
-const optStr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
 const loginOf = (user: unknown): string | undefined => (user && typeof user === 'object' ? optStr((user as Json).login) : undefined);
 

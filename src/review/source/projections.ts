@@ -3,25 +3,9 @@
  * keeps only what the queue needs, so cached pages stay small. Pure.
  */
 import type { CheckStatus, PullRequest, PullRequestReview, ReviewRequest, ReviewState } from '../model/pullRequest';
-import { GitHubError, type Projection } from '../../github/api';
+import type { Projection } from '../../github/api';
+import { arr, bad, obj, optStr, str, type Json } from './json';
 
-type Json = Record<string, unknown>;
-
-function bad(what: string): never {
-  throw new GitHubError('bad-response', `unexpected GitHub response: ${what}`);
-}
-function obj(value: unknown, what: string): Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : bad(`${what} is not an object`);
-}
-function arr(value: unknown, what: string): unknown[] {
-  return Array.isArray(value) ? value : bad(`${what} is not a list`);
-}
-function str(value: unknown, what: string): string {
-  return typeof value === 'string' ? value : bad(`${what} is not text`);
-}
-function optStr(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 function time(value: unknown, what: string): number {
   const t = Date.parse(str(value, what));
   return Number.isNaN(t) ? bad(`${what} is not a date`) : t;
