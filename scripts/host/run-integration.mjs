@@ -198,12 +198,31 @@ async function answerScreenshot(page, controlDir, { id, name, expectText, select
   writeReply(controlDir, id, reply);
 }
 
-/** A click on the first visible element matching `selector` whose text contains `text` (a notification's button). */
-async function clickSelector(page, selector, text) {
+/**
+ * A click on the first visible element matching `selector` whose text contains `text` (a
+ * notification's button). With `closes` (a selector of the element's ancestor that the click
+ * removes, e.g. the toast), the click is repeated until that ancestor is gone: VS Code re-renders a
+ * toast's row while it settles, and a click whose press and release land on different renderings is
+ * lost, as it would be for a person, who would click again. Each repeat is printed, so a click that
+ * never closes anything fails after three tries instead of passing silently.
+ */
+async function clickSelector(page, selector, text, closes) {
   let target = page.locator(selector).filter({ visible: true });
   if (text) target = target.filter({ hasText: text });
-  await target.first().waitFor({ state: 'visible', timeout: 15_000 });
-  await target.first().click();
+  const tries = closes ? 3 : 1;
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    await target.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const ancestor = closes ? await target.first().evaluateHandle((el, sel) => el.closest(sel), closes) : undefined;
+    await target.first().click();
+    if (!ancestor) return;
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      if (!(await ancestor.evaluate((el) => el?.isConnected ?? false).catch(() => false))) return;
+      await page.waitForTimeout(100);
+    }
+    console.log(`    ↻ the click on ${JSON.stringify(text)} left ${closes} open (try ${attempt} of ${tries})`);
+  }
+  throw new Error(`${closes} stayed open after ${tries} clicks on ${JSON.stringify(text)}`);
 }
 
 /** Types into the workbench as a person would, once the element the suite waits for is visible. */
@@ -220,10 +239,10 @@ async function answerKeys(page, controlDir, { id, waitFor, text, keys }) {
 }
 
 /** Clicks the first visible element with `text` in any frame (webviews live in nested iframes). */
-async function answerClick(page, controlDir, { id, text, role, selector }) {
+async function answerClick(page, controlDir, { id, text, role, selector, closes }) {
   const reply = {};
   if (selector) {
-    await clickSelector(page, selector, text).catch((error) => (reply.error = String(error?.message ?? error)));
+    await clickSelector(page, selector, text, closes).catch((error) => (reply.error = String(error?.message ?? error)));
     return writeReply(controlDir, id, reply);
   }
   try {

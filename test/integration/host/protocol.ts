@@ -31,9 +31,10 @@ export type RunEvent =
   /**
    * Click, as a person would: with `selector`, the first visible element matching it whose text
    * contains `text` (a notification's button); without, the first visible element (in any frame,
-   * webviews included) whose text is `text`, where `role: 'button'` limits it to buttons.
+   * webviews included) whose text is `text`, where `role: 'button'` limits it to buttons. With
+   * `closes`, clicked again (up to three times) until its ancestor matching `closes` is gone.
    */
-  | { type: 'click'; id: string; text: string; role?: 'button'; selector?: string }
+  | { type: 'click'; id: string; text: string; role?: 'button'; selector?: string; closes?: string }
   /** Drag the sash between the side bar and the editor until the side bar is `width` px wide. */
   | { type: 'sidebar'; id: string; width: number }
   | { type: 'end'; phase: string; passed: number; failed: number; pending: number }

@@ -42,18 +42,19 @@ export async function requestScreenshot(
   return ask<ScreenshotReply>({ type: 'screenshot', name, expectText, ...options }, timeoutMs);
 }
 
-/**
- * Clicks in the real workbench as a person would: the first visible element matching `selector`
- * whose text contains `text` (e.g. a notification's button). Only under the offline harness.
- */
-export async function clickElement(selector: string, text: string, timeoutMs = 30_000): Promise<void> {
-  if (!underHarness()) throw new Error('clicking in the workbench needs the offline harness (a browser)');
-  const reply = await ask<KeysReply>({ type: 'click', selector, text }, timeoutMs);
-  if (reply.error) throw new Error(`the harness could not click ${selector} ${text}: ${reply.error}`);
-}
+/** A toast: removed from the page when its notification closes. */
+const TOAST = '.notification-toast-container';
 
-/** A button of a notification toast, found by its label. */
-export const NOTIFICATION_BUTTON = '.notification-toast .monaco-button';
+/**
+ * Clicks the button labelled `label` on the toast whose message contains `message`, and waits until
+ * that toast has closed (every button of our toasts closes it), clicking again if a click was lost.
+ */
+export async function clickToastButton(message: string, label: string, timeoutMs = 45_000): Promise<void> {
+  if (!underHarness()) throw new Error('clicking a notification needs the offline harness (a browser)');
+  const selector = `${TOAST}:has-text(${JSON.stringify(message)}) .monaco-button`;
+  const reply = await ask<KeysReply>({ type: 'click', selector, text: label, closes: TOAST }, timeoutMs);
+  if (reply.error) throw new Error(`the harness could not click ${label} on the toast "${message}": ${reply.error}`);
+}
 
 /**
  * Types into the real workbench through the browser, as a person would: waits until `waitFor`

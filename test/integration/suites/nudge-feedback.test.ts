@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CoachViewModel } from '../../../src/coach/view/protocol';
 import { multiplier } from '../host/api';
-import { clickElement, NOTIFICATION_BUTTON, requestScreenshot, underHarness } from '../host/screenshot';
+import { clickToastButton, requestScreenshot, underHarness } from '../host/screenshot';
 import { waitFor } from '../host/wait';
 
 const KIND = 'coach.repeated-failure';
@@ -137,10 +137,10 @@ describe('Feedback for every nudge action', function () {
     await vscode.commands.executeCommand('notifications.clearAll');
 
     await raiseFailurePrompt('toast-never');
-    await clickElement(NOTIFICATION_BUTTON, 'Never for this kind');
+    await clickToastButton('toast-never', 'Never for this kind');
     await waitFor(muted, (kinds) => kinds.includes(KIND), 'the kind to be muted');
     await screenshot('toast-never-undo', ['No more nudges about repeated failures.', 'Undo']);
-    await clickElement(NOTIFICATION_BUTTON, 'Undo');
+    await clickToastButton('No more nudges about repeated failures.', 'Undo');
     await waitFor(muted, (kinds) => !kinds.includes(KIND), 'Undo to restore the kind');
   });
 
@@ -151,7 +151,7 @@ describe('Feedback for every nudge action', function () {
     api.clock.setNow(Date.parse('2031-01-15T11:30:00Z'));
     await vscode.commands.executeCommand('notifications.clearAll');
     await raiseFailurePrompt('toast-snooze');
-    await clickElement(NOTIFICATION_BUTTON, 'Snooze 1 hour');
+    await clickToastButton('toast-snooze', 'Snooze 1 hour');
     const state = await waitFor(
       async () => api.nudges.state().state,
       (s) => (s.snoozedKinds?.[KIND] ?? 0) > api.clock.now(),
@@ -159,7 +159,7 @@ describe('Feedback for every nudge action', function () {
     );
     assert.ok(state);
     await screenshot('toast-snooze-until', ['Snoozed repeated failures until 13:3', 'Undo']);
-    await clickElement(NOTIFICATION_BUTTON, 'Undo');
+    await clickToastButton('Snoozed repeated failures until', 'Undo');
     await waitFor(
       async () => api.nudges.state().state,
       (s) => s.snoozedKinds?.[KIND] === undefined,
