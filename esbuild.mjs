@@ -82,6 +82,9 @@ const firstUse = [
   // A pull request's description renderer with markdown-it: the first description shown
   // (src/review/view/overview/html.ts).
   besideExtension({ file: 'markdown.js', entryPoints: ['src/review/view/overview/markdown.ts'] }),
+  // Growth Notes' store, file system, tree and commands: the first note read or written, the first
+  // look at the view, the first notes command (src/notes/load.ts).
+  besideExtension({ file: 'notes.js', entryPoints: ['src/notes/runtime.ts'] }),
 ];
 
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
