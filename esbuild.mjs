@@ -74,7 +74,8 @@ const firstUse = [
   // Team Health's editor side and metrics: the first time the view is shown or a Team Health
   // command runs (src/health/register.ts).
   besideExtension({ file: 'health.js', entryPoints: ['src/health/runtime.ts'] }),
-  // The words engine (tone lexicon, profanity list, rules, rewrites): the first check (src/words/engine.ts).
+  // The words engine (tone lexicon, profanity list, rules, rewrites, the team file's reader): the
+  // first check (src/words/engine.ts).
   besideExtension({ file: 'words-engine.js', entryPoints: ['src/words/model/engine.ts'] }),
   // The git history engine (log reader and parser, cache, derived data): the first history asked
   // for (src/git/controller.ts).
@@ -85,6 +86,9 @@ const firstUse = [
   // Growth Notes' store, file system, tree and commands: the first note read or written, the first
   // look at the view, the first notes command (src/notes/load.ts).
   besideExtension({ file: 'notes.js', entryPoints: ['src/notes/runtime.ts'] }),
+  // The Coach's prompt reader with its JSON parser and shipped prompts, its view's HTML and the
+  // test-command recogniser: the first evaluation, look or finished command (src/coach/load.ts).
+  besideExtension({ file: 'coach.js', entryPoints: ['src/coach/runtime.ts'] }),
 ];
 
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
