@@ -1,9 +1,9 @@
-// Bundles the extension into one minified CommonJS file, with two bundles beside it loaded on first
-// use so they never weigh on activation: the words engine (dist/words-engine.js) and Team Health's
-// editor side and metrics (dist/health.js); and each webview's browser code into a bundle of its own
-// (dist/webview/), so chart code never weighs on the extension host; with --tests, instead, the
-// suites that run inside the real extension host.
-//   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
+// Bundles the extension into one minified CommonJS file, with bundles beside it that are loaded on
+// first use so they never weigh on activation (see firstUse below); and each webview's browser code
+// into a bundle of its own (dist/webview/), so chart code never weighs on the extension host; with
+// --tests, instead, the suites that run inside the real extension host.
+//   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] [--by-source] | node esbuild.mjs --tests
+// --by-source lists what each bundle is made of, largest first (a package counts as one).
 // --test-seams builds what the integration harness installs: activate() returns the test API when
 // the harness started the host. Without it (every build a user gets) the seam is not in the bundle.
 import * as esbuild from 'esbuild';
@@ -62,45 +62,34 @@ const extension = {
   metafile: true,
 };
 
-// Team Health's editor side and metrics: required by src/health/register.ts the first time the view
-// is shown or a Team Health command runs (see src/health/runtime.ts).
-const health = {
-  ...shared,
-  entryPoints: { health: 'src/health/runtime.ts' },
-  outdir,
-  minify: !dev,
-  metafile: true,
-};
+/**
+ * A bundle beside the extension's, required on first use (src/core/lazyModule.ts, or a require of a
+ * path esbuild does not follow), so activation never parses it. Each has its own copy of every
+ * module it imports: shared state must come in from the extension side. (`entryPoints` keeps its
+ * name so knip reads the entry files from here.)
+ */
+const besideExtension = ({ file, entryPoints }) => ({ ...shared, entryPoints, outfile: join(outdir, file), minify: !dev, metafile: true });
 
-// The words engine (tone lexicon, profanity list, rules, rewrites): a file of its own beside the
-// extension, loaded on the first check (src/words/engine.ts), so activation never parses it.
-const wordsEngine = {
-  ...shared,
-  entryPoints: ['src/words/model/engine.ts'],
-  outfile: join(dirname(outfile), 'words-engine.js'),
-  minify: !dev,
-  metafile: true,
-};
-
-// The git history engine (log reader and parser, cache, derived data): beside the extension, required
-// on the first history asked for (src/git/controller.ts), so activation never parses it.
-const gitHistory = {
-  ...shared,
-  entryPoints: ['src/git/source/historySource.ts'],
-  outfile: join(dirname(outfile), 'git-history.js'),
-  minify: !dev,
-  metafile: true,
-};
-
-// A pull request's description renderer with markdown-it: beside the extension, required on the
-// first description shown (src/review/view/overview/html.ts).
-const markdown = {
-  ...shared,
-  entryPoints: ['src/review/view/overview/markdown.ts'],
-  outfile: join(dirname(outfile), 'markdown.js'),
-  minify: !dev,
-  metafile: true,
-};
+const firstUse = [
+  // Team Health's editor side and metrics: the first time the view is shown or a Team Health
+  // command runs (src/health/register.ts).
+  besideExtension({ file: 'health.js', entryPoints: ['src/health/runtime.ts'] }),
+  // The words engine (tone lexicon, profanity list, rules, rewrites, the team file's reader): the
+  // first check (src/words/engine.ts).
+  besideExtension({ file: 'words-engine.js', entryPoints: ['src/words/model/engine.ts'] }),
+  // The git history engine (log reader and parser, cache, derived data): the first history asked
+  // for (src/git/controller.ts).
+  besideExtension({ file: 'git-history.js', entryPoints: ['src/git/source/historySource.ts'] }),
+  // A pull request's description renderer with markdown-it: the first description shown
+  // (src/review/view/overview/html.ts).
+  besideExtension({ file: 'markdown.js', entryPoints: ['src/review/view/overview/markdown.ts'] }),
+  // Growth Notes' store, file system, tree and commands: the first note read or written, the first
+  // look at the view, the first notes command (src/notes/load.ts).
+  besideExtension({ file: 'notes.js', entryPoints: ['src/notes/runtime.ts'] }),
+  // The Coach's prompt reader with its JSON parser and shipped prompts, its view's HTML and the
+  // test-command recogniser: the first evaluation, look or finished command (src/coach/load.ts).
+  besideExtension({ file: 'coach.js', entryPoints: ['src/coach/runtime.ts'] }),
+];
 
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
 const webviews = {
@@ -135,35 +124,37 @@ const tests = {
   external: ['vscode', 'mocha'],
 };
 
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function reportSources(inputs) {
+  const bySource = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    const source = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[0] ?? input;
+    bySource.set(source, (bySource.get(source) ?? 0) + bytesInOutput);
+  }
+  for (const [source, bytes] of [...bySource].sort(([, a], [, b]) => b - a).slice(0, 25)) {
+    if (bytes > 0) console.log(`  ${kib(bytes).padStart(9)}  ${source}`);
+  }
+}
+
 function reportSize(result) {
   for (const [file, info] of Object.entries(result.metafile?.outputs ?? {})) {
     if (/\.(js|css)$/.test(file)) {
-      console.log(
-        `${file}: ${(info.bytes / 1024).toFixed(1)} KiB${dev ? ' (dev build)' : ' minified'}${testSeams ? ', with test seams' : ''}`,
-      );
+      console.log(`${file}: ${kib(info.bytes)}${dev ? ' (dev build)' : ' minified'}${testSeams ? ', with test seams' : ''}`);
+      if (args.has('--by-source')) reportSources(info.inputs);
     }
   }
 }
 
 if (watch) {
   const report = [{ name: 'report', setup: (build) => build.onEnd((result) => reportSize(result)) }];
-  const contexts = await Promise.all([
-    esbuild.context({ ...extension, plugins: [...extension.plugins, ...report] }),
-    esbuild.context({ ...health, plugins: [...health.plugins, ...report] }),
-    esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
-    esbuild.context({ ...gitHistory, plugins: [...gitHistory.plugins, ...report] }),
-    esbuild.context({ ...markdown, plugins: [...markdown.plugins, ...report] }),
-    esbuild.context({ ...webviews, plugins: report }),
-  ]);
+  const contexts = await Promise.all(
+    [extension, ...firstUse, webviews].map((options) => esbuild.context({ ...options, plugins: [...(options.plugins ?? []), ...report] })),
+  );
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching src/ for changes');
 } else if (args.has('--tests')) {
   await esbuild.build(tests);
 } else {
-  reportSize(await esbuild.build(extension));
-  reportSize(await esbuild.build(health));
-  reportSize(await esbuild.build(wordsEngine));
-  reportSize(await esbuild.build(gitHistory));
-  reportSize(await esbuild.build(markdown));
-  reportSize(await esbuild.build(webviews));
+  for (const options of [extension, ...firstUse, webviews]) reportSize(await esbuild.build(options));
 }

@@ -1,12 +1,15 @@
 // Lists the commands the packaged production .vsix contributes and registers, and fails when any
 // is a test seam: a command not in package.json (hidden), an id naming "internal" or "test", or a
-// test API returned from activate(). Also fails when the bundle contains seam code at all.
+// test API returned from activate(). Also fails when the bundle contains seam code at all, and when
+// a bundle the extension requires beside itself on first use (dist/notes.js, ...) is missing from
+// the package or does not load.
 //   node scripts/build/check-vsix.mjs [dist/multiplier.vsix]
 // It loads the bundle in plain Node with a stand-in `vscode` module that records registrations;
-// it checks an inventory, not behaviour (the integration suites run the real editor).
+// it checks an inventory, not behaviour (the integration suites run the real editor). Activation
+// runs with no file beside the bundle, so it fails if activate() requires a first-use bundle.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import vm from 'node:vm';
 
@@ -67,16 +70,35 @@ for (const marker of ['MULTIPLIER_TEST_CONTROL_DIR', 'setNow', 'createTestApi', 
 }
 
 const registered = [];
-const module = { exports: {} };
 const require = createRequire(vsix);
 const sandboxRequire = (id) => (id === 'vscode' ? standIn(registered) : require(id));
-vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${bundle}\n})`)(
-  module.exports,
-  sandboxRequire,
-  module,
-  vsix,
-  '/',
-);
+/** Runs a CommonJS bundle's code in this process, with the stand-in `vscode`; returns its exports. */
+function load(code, dirname) {
+  const module = { exports: {} };
+  vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`)(
+    module.exports,
+    sandboxRequire,
+    module,
+    vsix,
+    dirname,
+  );
+  return module.exports;
+}
+
+const main = posix.dirname(manifest.main.replace(/^\.\//, ''));
+const firstUse = [...new Set([...bundle.matchAll(/__dirname,\s*"([\w.-]+\.js)"/g)].map((m) => `${main}/${m[1]}`))];
+for (const file of firstUse) {
+  const code = zip.get(`extension/${file}`)?.toString('utf8');
+  if (code === undefined) problems.push(`the bundle requires ${file} on first use, but the package does not contain it`);
+  else {
+    try {
+      load(code, '/');
+    } catch (error) {
+      problems.push(`${file} does not load: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+const extension = load(bundle, '/');
 const storage = { fsPath: '/nonexistent/multiplier-check', path: '/nonexistent/multiplier-check' };
 const memento = { get: (_key, fallback) => fallback, update: async () => {}, keys: () => [] };
 const context = {
@@ -89,7 +111,7 @@ const context = {
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
   extension: { id: `${manifest.publisher}.${manifest.name}` },
 };
-const returned = module.exports.activate(context);
+const returned = extension.activate(context);
 if (returned !== undefined) problems.push('activate() returned an API (only a harness build may)');
 for (const d of context.subscriptions) d.dispose?.();
 
@@ -105,6 +127,7 @@ for (const id of contributed) {
 }
 
 console.log(`${vsix}: ${contributed.length} commands contributed, ${registered.length} registered at activation`);
+console.log(`  first-use bundles beside the extension: ${firstUse.join(', ')}`);
 console.log(`  ${[...registered].sort().join('\n  ')}`);
 if (problems.length > 0) {
   console.error(`\ncheck-vsix: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);

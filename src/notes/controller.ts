@@ -1,14 +1,15 @@
 /**
  * services.notes: owns the store for this window, opened lazily on first use (no disk read at
- * activation), and turns store warnings and errors into editor messages.
+ * activation; its code loads then too, from dist/notes.js), and turns store warnings and errors
+ * into editor messages.
  */
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
 import type { CoachAnswerInput, NotesApi } from './api';
-import { NoteStore, type LoadReport } from './source/store';
-import { coachAnswerBody } from './model/templates';
+import { notesRuntime } from './load';
+import type { LoadReport, NoteStore } from './source/store';
 import type { NoteKind, NoteLink } from './model/types';
 import { NOTE_SCHEME, noteIdFromUri, notePath } from './model/uri';
 
@@ -39,23 +40,22 @@ export class NotesController implements NotesApi, vscode.Disposable {
 
   /** The opened store; the first call loads the folder and reports repairs once. */
   store(): Promise<NoteStore> {
-    if (!this.opened) {
-      const store = new NoteStore(this.dir, { now: () => new Date(this.clock.now()) });
-      this.storeSubscription = store.onDidChange(() => this.changed.fire());
-      this.opened = store.load().then(
-        (report) => {
-          this.report(report);
-          this.log.info(`notes: ${report.notes} notes in ${this.dir}`);
-          this.loaded = store;
-          return store;
-        },
-        (error: unknown) => {
-          this.opened = undefined; // let the next call try again (the folder may become writable)
-          throw error;
-        },
-      );
-    }
+    this.opened ??= this.openStore().catch((error: unknown) => {
+      this.opened = undefined; // let the next call try again (the folder may become writable)
+      throw error;
+    });
     return this.opened;
+  }
+
+  private async openStore(): Promise<NoteStore> {
+    const store = new (notesRuntime().NoteStore)(this.dir, { now: () => new Date(this.clock.now()) });
+    this.storeSubscription?.dispose();
+    this.storeSubscription = store.onDidChange(() => this.changed.fire());
+    const report = await store.load();
+    this.report(report);
+    this.log.info(`notes: ${report.notes} notes in ${this.dir}`);
+    this.loaded = store;
+    return store;
   }
 
   /** Re-reads the folder (another window may have written), reporting new problems only. */
@@ -105,8 +105,14 @@ export class NotesController implements NotesApi, vscode.Disposable {
     return id === undefined ? undefined : this.loaded?.summary(id)?.kind;
   }
 
-  captureCoachAnswer(input: CoachAnswerInput): Promise<vscode.Uri> {
-    return this.create({ kind: 'coach-answer', body: coachAnswerBody(input), tags: input.tags, links: input.links, open: input.open });
+  async captureCoachAnswer(input: CoachAnswerInput): Promise<vscode.Uri> {
+    return this.create({
+      kind: 'coach-answer',
+      body: notesRuntime().coachAnswerBody(input),
+      tags: input.tags,
+      links: input.links,
+      open: input.open,
+    });
   }
 
   async open(uri: vscode.Uri): Promise<vscode.TextEditor> {

@@ -1,11 +1,14 @@
 /** Test seam (harness builds only): the store's notes and what the Growth Notes tree shows. */
 import type { NotesController } from './controller';
-import { NotesTree } from './view/tree';
+import { notesRuntime } from './load';
+import type { NotesTree } from './view/tree';
 
 export function notesTestApi(notes: NotesController) {
-  const tree = new NotesTree(notes);
+  let created: NotesTree | undefined;
   return {
     state: async () => {
+      // The tree's code is in the notes bundle: loaded by the first look, as in the view.
+      const tree = (created ??= new (notesRuntime().NotesTree)(notes));
       const store = await notes.refresh();
       const sections = await tree.getChildren();
       const groups = async (index: number) =>

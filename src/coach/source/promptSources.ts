@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/vscode/logger';
-import { mergeLibraries, parsePromptFile, parseSettingsPrompts, type Prompt } from '../model/prompts/library';
-import { shippedPrompts } from '../model/prompts/shipped';
+import { coachRuntime } from '../load';
+import { mergeLibraries, type Prompt } from '../model/prompts/library';
 import { extraPromptsSetting } from './settings';
 
 export const TEAM_PROMPTS_PATH = '.multiplier/prompts.json';
@@ -67,6 +67,8 @@ export class PromptSources implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
+    // The reader and the shipped prompts are in dist/coach.js: this is the first use.
+    const { parseSettingsPrompts, shippedPrompts } = coachRuntime();
     const shipped = shippedPrompts();
     const settings = parseSettingsPrompts(extraPromptsSetting());
     const team = vscode.workspace.isTrusted ? await this.readTeamFiles() : { prompts: [], errors: [] };
@@ -91,7 +93,7 @@ export class PromptSources implements vscode.Disposable {
         errors.push(vscode.l10n.t('{0}: larger than {1} KiB; ignored', label, MAX_TEAM_FILE_BYTES / 1024));
         continue;
       }
-      const result = parsePromptFile(new TextDecoder('utf-8').decode(bytes), label, 'team');
+      const result = coachRuntime().parsePromptFile(new TextDecoder('utf-8').decode(bytes), label, 'team');
       prompts.push(...result.prompts);
       errors.push(...result.errors);
     }

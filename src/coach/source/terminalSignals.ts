@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { Clock, Timer } from '../../core/clock';
+import { coachRuntime } from '../load';
 import { SameRunFilter, type RunSource } from '../model/sameRun';
-import { recogniseTestCommand } from '../model/testCommands';
 import type { TaskEndEvent } from '../model/signals/types';
 
 /** Shell integration activates within a second or two of a shell starting; ten is generous. */
@@ -29,7 +29,7 @@ export function taskStreakKey(task: vscode.Task): string {
   if (execution instanceof vscode.ShellExecution) {
     const parts = [execution.command, ...(execution.args ?? [])];
     const line = execution.commandLine ?? parts.map((part) => (typeof part === 'string' ? part : (part?.value ?? ''))).join(' ');
-    const test = line ? recogniseTestCommand(line) : undefined;
+    const test = line ? coachRuntime().recogniseTestCommand(line) : undefined;
     if (test) return test.command;
   }
   return `${task.source}: ${task.name}`;
@@ -82,7 +82,7 @@ export function watchTerminalSignals(sink: TerminalSignalSink, clock: Clock): vs
   vscode.window.terminals.forEach(watch);
   const disposables: vscode.Disposable[] = [
     vscode.window.onDidEndTerminalShellExecution((e) => {
-      const test = recogniseTestCommand(e.execution.commandLine.value);
+      const test = coachRuntime().recogniseTestCommand(e.execution.commandLine.value);
       // No exit code: the shell's integration could not tell (or the command is still a mystery).
       if (!test || e.exitCode === undefined) return;
       record({ kind: 'taskEnd', at: clock.now(), task: test.command, exitCode: e.exitCode }, 'shell');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { makeNonce, renderCoachHtml } from './html';
+import { coachRuntime } from '../load';
 import { type CoachViewModel, isWebviewMessage, type WebviewMessage } from './protocol';
 
 export const COACH_VIEW_ID = 'multiplier.coach';
@@ -63,6 +63,8 @@ export class CoachViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     const view = this.view;
     if (!view) return;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'coach');
+    // The HTML is written by dist/coach.js, loaded by the view's first render.
+    const { makeNonce, renderCoachHtml } = coachRuntime();
     this.lastHtml = renderCoachHtml(
       this.model,
       {

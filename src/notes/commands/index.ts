@@ -1,14 +1,15 @@
 /**
- * The Growth Notes commands, as one table. Each accepts optional arguments so tests and other
- * capabilities can run it without UI; without them it asks through quick input.
+ * The Growth Notes commands, as one table (their ids in ./ids.ts). Each accepts optional arguments
+ * so tests and other capabilities can run it without UI; without them it asks through quick input.
  */
 import type { CommandTable } from '../../core/vscode/commands';
+import type { NotesCommand } from './ids';
 import { open, remove, revealLink, search, tag } from './manage';
 import { guarded, type NoteTarget } from './shared';
 import { exportNotes, importNotes } from './transfer';
 import { addDeepWorkSummary, capture, newWeeklyReflection, prepareOneOnOne, type CaptureArgs, type WriteDeps } from './write';
 
-export function notesCommands(deps: WriteDeps): CommandTable {
+export function notesCommands(deps: WriteDeps): Record<NotesCommand, CommandTable[string]> {
   const { notes, clock } = deps;
   return {
     'multiplier.notes.capture': guarded((args?: CaptureArgs) => capture(deps, args)),

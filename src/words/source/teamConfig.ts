@@ -3,7 +3,8 @@
  * column as diagnostics on the file itself when it has mistakes.
  */
 import * as vscode from 'vscode';
-import { parseTeamConfig, type ConfigProblem, type TeamConfig } from '../model/teamConfig';
+import { wordsEngine } from '../engine';
+import type { ConfigProblem, TeamConfig } from '../model/teamConfig';
 
 const CONFIG_GLOB = '.multiplier/config.json';
 
@@ -74,7 +75,8 @@ export class TeamConfigSource implements vscode.Disposable {
           this.onError(`could not read ${uri.fsPath}`, error);
         continue;
       }
-      const { config, problems } = parseTeamConfig(text);
+      // Parsed by the words engine, with its JSON parser: loaded only when a team file exists.
+      const { config, problems } = wordsEngine().parseTeamConfig(text);
       merged.conventionalComments ??= config.conventionalComments;
       if (problems.length > 0) {
         problemsByFile.set(uri.fsPath, problems);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { JsonSyntaxError, parseJsonWithPositions } from '../../../src/coach/model/prompts/jsonDocument';
-import { mergeLibraries, parsePromptFile, parseSettingsPrompts, promptsFor, type Prompt } from '../../../src/coach/model/prompts/library';
+import { mergeLibraries, promptsFor, type Prompt } from '../../../src/coach/model/prompts/library';
+import { parsePromptFile, parseSettingsPrompts } from '../../../src/coach/model/prompts/parse';
 import { EMPTY_ROTATION, loadRotation, nextPrompt, rotationKey, type RotationState } from '../../../src/coach/model/prompts/rotation';
 import { shippedPrompts } from '../../../src/coach/model/prompts/shipped';
 import { SIGNAL_KINDS } from '../../../src/coach/model/signals/types';

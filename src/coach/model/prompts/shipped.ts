@@ -1,5 +1,6 @@
 import shipped from './prompts.json';
-import { parsePromptFile, type PromptFileResult } from './library';
+import type { PromptFileResult } from './library';
+import { parsePromptFile } from './parse';
 
 /** The prompt library bundled with the extension (esbuild inlines the JSON). */
 export function shippedPrompts(): PromptFileResult {
