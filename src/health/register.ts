@@ -24,10 +24,10 @@ export interface HealthDeps {
   github: GitHubApi;
   nudges: NudgeApi;
   /**
-   * Opens a pull request in the review queue's PR overview when it can (resolves false when it
-   * cannot; the dashboard then opens the browser). Wired by extension.ts once the overview exists.
+   * Opens a pull request in the review queue's PR overview when it can, or says why not (the
+   * dashboard then opens the browser and says so). Wired by extension.ts to the review capability.
    */
-  openPullRequestInEditor?: Runtime.HealthRuntimeDeps['openPullRequestInEditor'];
+  openPullRequestInEditor: Runtime.HealthRuntimeDeps['openPullRequestInEditor'];
 }
 
 export interface Health extends vscode.Disposable {

@@ -28,7 +28,7 @@ export interface HealthRuntimeDeps {
   git: GitApi;
   github: GitHubApi;
   nudges: NudgeApi;
-  openPullRequestInEditor?: OpenPullRequestInEditor;
+  openPullRequestInEditor: OpenPullRequestInEditor;
 }
 
 export interface HealthRuntime extends vscode.Disposable {

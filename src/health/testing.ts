@@ -46,6 +46,8 @@ export function healthTestApi(health: Health) {
         reportWeeks: view.report?.period.weeks.length,
         tree,
         panel: JSON.parse(JSON.stringify(rt.panel.state)) as typeof rt.panel.state,
+        /** Where clicks on pull requests went: the overview, the browser (and why), or a commit. */
+        openings: rt.commands.openings.map((o) => ({ ...o })),
       };
     },
     /** The whole report the views show (plain JSON). */

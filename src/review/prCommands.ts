@@ -8,8 +8,9 @@ import type { Clock } from '../core/clock';
 import { displayText } from '../core/text';
 import type { CommandTable } from '../core/vscode/commands';
 import type { Logger } from '../core/vscode/logger';
-import type { GitHubApi } from '../github/api';
-import { openInPullRequestsExtension, pickItem, snooze, webUri } from './commands';
+import { isRepoName, type GitHubApi } from '../github/api';
+import type { OpenInEditorOutcome, PullRequestRef } from './api';
+import { openUrlInPullRequestsExtension, pickItem, snooze, webUri } from './commands';
 import type { ReviewController } from './controller';
 import type { PullDetailsLoader } from './details';
 import { contentUriParts, PR_CONTENT_SCHEME, type ContentRef } from './model/contentUri';
@@ -144,7 +145,7 @@ export class PullCommands {
         return;
       }
       case 'openInPullRequests':
-        return node ? openInPullRequestsExtension(controller, node) : undefined;
+        return openUrlInPullRequestsExtension(target.pr.url);
       case 'snooze':
         return node ? snooze(controller, clock, node) : undefined;
       case 'pin':
@@ -158,6 +159,25 @@ export class PullCommands {
       default:
         return;
     }
+  }
+
+  /**
+   * Any pull request of the configured GitHub in the overview, by repository and number: one in
+   * the queue as the queue opens it; another (a merged one from Team Health) is fetched first, so
+   * that when it cannot be shown the caller still has the click, and learns why.
+   */
+  async openPullRequest(ref: PullRequestRef): Promise<OpenInEditorOutcome> {
+    if (!isRepoName(ref.repo) || !Number.isSafeInteger(ref.number) || ref.number < 1) return 'failed';
+    const key = `${ref.repo}#${ref.number}`.toLowerCase();
+    const queued = this.deps.controller.items().find((i) => i.pr.key.toLowerCase() === key);
+    if (queued) {
+      await this.deps.overviews.show(queued.pr);
+      return 'opened';
+    }
+    const result = await this.deps.loader.loadByNumber(ref);
+    if (!result.details) return result.problem ?? 'failed';
+    await this.deps.overviews.show(result.details.pr, result);
+    return 'opened';
   }
 
   commands(): CommandTable {

@@ -41,6 +41,7 @@ export interface Review extends vscode.Disposable {
   readonly loader: PullDetailsLoader;
   readonly files: PullRequestFileSystem;
   readonly overviews: OverviewPanels;
+  readonly pulls: PullCommands;
 }
 
 export function createReview(deps: ReviewDeps): Review {
@@ -60,12 +61,22 @@ export function createReview(deps: ReviewDeps): Review {
   });
   const files = new PullRequestFileSystem(loader);
   const overviews = new OverviewPanels({ extensionUri: deps.context.extensionUri, controller, loader, clock: deps.clock, log: deps.log });
+  const pulls = new PullCommands({
+    controller,
+    loader,
+    overviews,
+    github: deps.github,
+    clock: deps.clock,
+    log: deps.log,
+    prExtensionInstalled: () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
+  });
   return {
     controller,
     poller,
     loader,
     files,
     overviews,
+    pulls,
     dispose: () => {
       overviews.dispose();
       files.dispose();
@@ -92,7 +103,7 @@ function firstPollProgress(controller: ReviewController): vscode.Disposable {
   });
 }
 
-export function registerReview({ controller, poller, loader, files, overviews }: Review, deps: ReviewDeps): vscode.Disposable {
+export function registerReview({ controller, poller, files, overviews, pulls }: Review, deps: ReviewDeps): vscode.Disposable {
   const provider = new ReviewQueueTreeProvider(controller);
   const view = vscode.window.createTreeView(REVIEW_QUEUE_VIEW, { treeDataProvider: provider, showCollapseAll: false });
   const status = new ReviewStatusItem({ controller, nudges: deps.nudges, clock: deps.clock, memento: deps.context.globalState });
@@ -113,15 +124,6 @@ export function registerReview({ controller, poller, loader, files, overviews }:
       vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
     );
   prExtension();
-  const pulls = new PullCommands({
-    controller,
-    loader,
-    overviews,
-    github: deps.github,
-    clock: deps.clock,
-    log: deps.log,
-    prExtensionInstalled: () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
-  });
   overviews.setHandlers({
     action: (action, target) => pulls.action(action, target),
     openFile: (target, index) => pulls.openFile(target, index),
