@@ -43,6 +43,8 @@ export function healthTestApi(health: Health) {
         githubNote: view.githubNote,
         notes: view.notes,
         error: view.error,
+        /** What the view says above its tree (or instead of its welcome content). */
+        message: rt.message(),
         reportWeeks: view.report?.period.weeks.length,
         tree,
         panel: JSON.parse(JSON.stringify(rt.panel.state)) as typeof rt.panel.state,
