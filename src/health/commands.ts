@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
+import { displayText } from '../core/text';
 import type { GitHubApi } from '../github/api';
 import type { OpenInEditorOutcome, PullRequestRef } from '../review/api';
 import type { HealthController } from './controller';
@@ -17,6 +18,7 @@ import { exportFolderName, healthCsvFiles, healthMarkdown, isInside } from './vi
 import type { HealthPanel } from './view/panel';
 import { webBaseOf } from './source/github';
 import { pullRequestLink } from './policy/pullRequestLink';
+import { formatHours } from './webview/format';
 import { isFigureId, PERIOD_CHOICES, type FromDashboard, type PeriodChoice } from './view/protocol';
 
 /** Opens a pull request in the review queue's PR overview, or says why it could not (then the browser does). */
@@ -48,6 +50,8 @@ export interface HealthCommands {
   refresh(): Promise<void>;
   setPeriod(weeks?: number): Promise<void>;
   selectRepository(root?: string): Promise<void>;
+  /** A merged pull request of the report (asked for when no number is given): the overview, else the browser. */
+  openPullRequest(number?: number): Promise<void>;
   handle(message: FromDashboard): Promise<void>;
   /** Where the last clicks on pull requests went. */
   readonly openings: readonly PullRequestOpening[];
@@ -147,7 +151,9 @@ export function healthCommands(deps: HealthCommandDeps): HealthCommands {
     try {
       return await deps.openPullRequestInEditor(ref);
     } catch (error) {
-      deps.log.warn(`health: the PR overview failed (${error instanceof Error ? error.message : String(error)}); opening the browser instead`);
+      deps.log.warn(
+        `health: the PR overview failed (${error instanceof Error ? error.message : String(error)}); opening the browser instead`,
+      );
       return 'failed';
     }
   };
@@ -169,6 +175,27 @@ export function healthCommands(deps: HealthCommandDeps): HealthCommands {
     // No web page to go to (no GitHub remote): the commit that merged it says what it changed.
     note({ number, where: 'commit', why: outcome });
     await openCommit(view.root, pr.mergeCommit);
+  };
+
+  /** From the tree or the command palette: the number given, or one picked from the slowest. */
+  const pickPullRequest = async (number?: number) => {
+    if (number !== undefined) return Number.isSafeInteger(number) ? openPullRequest(number) : undefined;
+    await controller.ensure();
+    const report = controller.view().report;
+    const pulls = [...(report?.flow.pullRequests ?? [])].sort((a, b) => b.cycle - a.cycle);
+    if (pulls.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No pull request was merged in this Team Health period.'));
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(
+      pulls.map((p) => ({
+        label: displayText(`#${p.number} ${p.title}`, { maxLength: 200 }),
+        description: vscode.l10n.t('cycle {0}', formatHours(p.cycle, report?.businessHours)),
+        number: p.number,
+      })),
+      { title: vscode.l10n.t('Open which merged pull request?'), placeHolder: vscode.l10n.t('Slowest first') },
+    );
+    if (pick) await openPullRequest(pick.number);
   };
 
   const openCommit = async (root: string, hash: string) => {
@@ -217,7 +244,16 @@ export function healthCommands(deps: HealthCommandDeps): HealthCommands {
     }
   };
 
-  return { open, exportReport, refresh: () => controller.refresh(), setPeriod, selectRepository, handle, openings };
+  return {
+    open,
+    exportReport,
+    refresh: () => controller.refresh(),
+    setPeriod,
+    selectRepository,
+    openPullRequest: pickPullRequest,
+    handle,
+    openings,
+  };
 }
 
 /** Why the click went to the browser, said once, beside it: the click is never lost, and the way back is offered. */
@@ -225,7 +261,10 @@ function explainBrowser(number: number, why: NotInEditor): void {
   const reason: Record<NotInEditor, string> = {
     'signed-out': vscode.l10n.t('Opened #{0} in the browser: sign in to GitHub to see pull requests in the editor.', number),
     offline: vscode.l10n.t('Opened #{0} in the browser: GitHub could not be reached to show it in the editor.', number),
-    'rate-limited': vscode.l10n.t("Opened #{0} in the browser: GitHub's rate limit is used up for now, so it cannot be shown in the editor.", number),
+    'rate-limited': vscode.l10n.t(
+      "Opened #{0} in the browser: GitHub's rate limit is used up for now, so it cannot be shown in the editor.",
+      number,
+    ),
     'not-found': vscode.l10n.t('Opened #{0} in the browser: GitHub does not show it to the account you are signed in with.', number),
     failed: vscode.l10n.t('Opened #{0} in the browser: GitHub answered with an error, so it cannot be shown in the editor.', number),
     'not-on-github': vscode.l10n.t(

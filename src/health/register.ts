@@ -82,6 +82,7 @@ export function registerHealth(deps: HealthDeps): Health {
     'multiplier.health.refresh': () => runtime().then((rt) => rt.commands.refresh()),
     'multiplier.health.setPeriod': (weeks?: number) => runtime().then((rt) => rt.commands.setPeriod(weeks)),
     'multiplier.health.selectRepository': (root?: string) => runtime().then((rt) => rt.commands.selectRepository(root)),
+    'multiplier.health.openPullRequest': (number?: number) => runtime().then((rt) => rt.commands.openPullRequest(number)),
   });
 
   return {

@@ -1,7 +1,8 @@
-// Team Health's pull requests open where a reviewer reads them: a merged one from the dashboard
-// opens in the queue's PR overview (fetched from the local GitHub server by repository and number),
-// showing it merged and offering nothing that makes no sense for a merged pull request; signed out,
-// the same click opens its web page in the browser and says why. Screenshots in light and dark.
+// Team Health's pull requests open where a reviewer reads them: a merged one from the dashboard or
+// the tree opens in the queue's PR overview (fetched from the local GitHub server by repository and
+// number), showing it merged and offering nothing that makes no sense for a merged pull request;
+// signed out, the same click opens its web page in the browser and says why. Screenshots in light
+// and dark.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,8 +37,8 @@ function scenario(): Scenario {
             body: 'People can sign in. Closes #3.',
             author: 'bob',
             mergedBy: 'cara',
-            created: '-3d',
-            firstCommit: '-3d',
+            created: '-6d',
+            firstCommit: '-6d',
             merged: '-2d',
             head: 'feature/login',
             reviews: [{ user: 'cara', state: 'APPROVED', at: '-50h' }],
@@ -152,7 +153,13 @@ describe('Team Health opens its pull requests', function () {
     assert.equal(o.title, `#7 ${TITLE}`);
     assert.equal(o.notice, undefined, 'fresh from GitHub');
     assert.equal(o.files, 2);
-    for (const text of [TITLE, 'state-merged', '>Merged<', '>cara</span> merged <code>feature/login</code> into <code>main</code>', 'app/login.ts'])
+    for (const text of [
+      TITLE,
+      'state-merged',
+      '>Merged<',
+      '>cara</span> merged <code>feature/login</code> into <code>main</code>',
+      'app/login.ts',
+    ])
       assert.ok(o.html.includes(text), `the overview shows ${text}`);
     for (const action of ['checkout', 'copyQuestion', 'snooze', 'pin'])
       assert.ok(!o.html.includes(`data-action="${action}"`), `no ${action} for a merged pull request`);
@@ -164,6 +171,33 @@ describe('Team Health opens its pull requests', function () {
     await setTheme('Default Light Modern');
     await screenshot('health-merged-pr-overview-light', [TITLE, 'Merged', 'Open Changes', 'Timeline']);
     await setTheme(undefined);
+  });
+
+  it('the tree names it among the slowest pull requests, and a click there opens it too', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(overviews, (all) => !all.some((x) => x.key === 'acme/app#7'), 'the overview closed');
+    const flow = (await health()).tree.find((g) => g.id === 'health.group.flow')!;
+    const row = flow.children.find((c) => c.kind === 'pullRequest');
+    const label = row?.label ?? '';
+    assert.ok(label.startsWith(`${LINK} · cycle `), JSON.stringify(flow.children));
+    assert.deepEqual(row?.command, { command: 'multiplier.health.openPullRequest', arguments: [7] });
+    // The lead's view alone in the side bar, so its rows have the height: the others hidden, then shown again.
+    const others = ['multiplier.reviewQueue', 'multiplier.coach', 'multiplier.growthNotes'];
+    for (const view of others) await vscode.commands.executeCommand(`${view}.toggleVisibility`);
+    try {
+      await vscode.commands.executeCommand('multiplier.teamHealth.focus');
+      await clickInWorkbench(label);
+      await waitFor(
+        overviews,
+        (all) => all.some((x) => x.key === 'acme/app#7' && !x.loading && x.ready > 0),
+        'the overview of acme/app#7 from the tree',
+        30_000,
+      );
+      assert.deepEqual((await health()).openings.at(-1), { number: 7, where: 'editor' });
+      await screenshot('health-tree-slow-pr', [label, TITLE, 'Merged']);
+    } finally {
+      for (const view of others) await vscode.commands.executeCommand(`${view}.toggleVisibility`);
+    }
   });
 
   it('signed out, the same click opens the browser and says why', async () => {
