@@ -1,6 +1,8 @@
-// Bundles the extension into one minified CommonJS file, with two bundles beside it loaded on first
-// use so they never weigh on activation: the words engine (dist/words-engine.js) and Team Health's
-// editor side and metrics (dist/health.js); and each webview's browser code into a bundle of its own
+// Bundles the extension into one minified CommonJS file, with bundles beside it loaded on first use
+// so they never weigh on activation: the words engine (dist/words-engine.js), Team Health's editor
+// side and metrics (dist/health.js), the git history engine (dist/git-history.js), the pull request
+// pages (dist/pr-pages.js) and their description renderer (dist/markdown.js); and each webview's
+// browser code into a bundle of its own
 // (dist/webview/), so chart code never weighs on the extension host; with --tests, instead, the
 // suites that run inside the real extension host.
 //   node esbuild.mjs [--watch] [--dev] [--test-seams] [--outfile FILE] | node esbuild.mjs --tests
@@ -102,6 +104,17 @@ const markdown = {
   metafile: true,
 };
 
+// The pull request pages (overview tabs and HTML, details loader, content store, check-out, the
+// commands' implementation, the multiplier-pr: file system's reads): beside the extension, required
+// on the first overview, diff or page command (src/review/pages.ts).
+const prPages = {
+  ...shared,
+  entryPoints: ['src/review/pagesRuntime.ts'],
+  outfile: join(dirname(outfile), 'pr-pages.js'),
+  minify: !dev,
+  metafile: true,
+};
+
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).
 const webviews = {
   bundle: true,
@@ -153,6 +166,7 @@ if (watch) {
     esbuild.context({ ...wordsEngine, plugins: [...wordsEngine.plugins, ...report] }),
     esbuild.context({ ...gitHistory, plugins: [...gitHistory.plugins, ...report] }),
     esbuild.context({ ...markdown, plugins: [...markdown.plugins, ...report] }),
+    esbuild.context({ ...prPages, plugins: [...prPages.plugins, ...report] }),
     esbuild.context({ ...webviews, plugins: report }),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
@@ -165,5 +179,6 @@ if (watch) {
   reportSize(await esbuild.build(wordsEngine));
   reportSize(await esbuild.build(gitHistory));
   reportSize(await esbuild.build(markdown));
+  reportSize(await esbuild.build(prPages));
   reportSize(await esbuild.build(webviews));
 }

@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   // Team Health loads its own bundle the first time it is looked at.
   // Its pull requests open in the queue's PR overview (or, when that cannot show them, the browser).
   const health = store.add(
-    registerHealth({ context, log, clock, git, github, nudges, openPullRequestInEditor: (ref) => review.pulls.openPullRequest(ref) }),
+    registerHealth({ context, log, clock, git, github, nudges, openPullRequestInEditor: (ref) => review.pages.openPullRequest(ref) }),
   );
 
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { displayText } from '../core/text';
-import type { CommandTable } from '../core/vscode/commands';
 import type { Logger } from '../core/vscode/logger';
 import { isRepoName, type GitHubApi } from '../github/api';
 import type { OpenInEditorOutcome, PullRequestRef } from './api';
@@ -16,6 +15,7 @@ import type { PullDetailsLoader } from './details';
 import { contentUriParts, PR_CONTENT_SCHEME, type ContentRef } from './model/contentUri';
 import type { ChangedFile, PullDetails } from './model/pullDetails';
 import type { PullRequest } from './model/pullRequest';
+import type { PageCommand } from './pageCommands';
 import { questionForAuthor } from './policy/questions';
 import { checkoutPullRequest } from './source/checkout';
 import type { OverviewPanels, OverviewTarget } from './view/overview/panel';
@@ -34,9 +34,6 @@ export interface PullCommandDeps {
 /** One `[resource, original, modified]` triple of the multi-file diff editor. */
 export type ChangeTriple = [vscode.Uri, vscode.Uri | undefined, vscode.Uri | undefined];
 
-/** What the last Open Changes passed to the editor, for the test API. */
-export const lastChanges: { title?: string; triples: string[][]; skipped: string[] } = { triples: [], skipped: [] };
-
 function uriOf(ref: ContentRef): vscode.Uri | undefined {
   const parts = contentUriParts(ref);
   return parts && vscode.Uri.from({ scheme: PR_CONTENT_SCHEME, path: parts.path, query: parts.query });
@@ -54,6 +51,9 @@ export function fileSides(pr: PullRequest, mergeBase: string, file: ChangedFile)
 }
 
 export class PullCommands {
+  /** What the last Open Changes passed to the editor, for the test API. */
+  readonly lastChanges: { title?: string; triples: string[][]; skipped: string[] } = { triples: [], skipped: [] };
+
   constructor(private readonly deps: PullCommandDeps) {}
 
   private async detailsOf(pr: PullRequest, known?: PullDetails): Promise<PullDetails | undefined> {
@@ -85,9 +85,9 @@ export class PullCommands {
       else skipped.push(file.path);
     }
     const title = vscode.l10n.t('#{0} {1}: changes', pr.number, displayText(fresh.title, { maxLength: 40 }));
-    lastChanges.title = title;
-    lastChanges.triples = triples.map((t) => t.map((u) => u?.toString() ?? ''));
-    lastChanges.skipped = skipped;
+    this.lastChanges.title = title;
+    this.lastChanges.triples = triples.map((t) => t.map((u) => u?.toString() ?? ''));
+    this.lastChanges.skipped = skipped;
     if (skipped.length > 0) this.deps.log.warn(`review: ${skipped.length} file(s) of ${pr.key} have names that cannot be shown safely`);
     await vscode.commands.executeCommand('vscode.changes', title, triples);
   }
@@ -180,7 +180,8 @@ export class PullCommands {
     return 'opened';
   }
 
-  commands(): CommandTable {
+  /** The implementation behind the stubs registered at activation (src/review/pages.ts). */
+  commands(): Record<PageCommand, (node?: unknown) => Promise<void>> {
     const { controller, overviews } = this.deps;
     return {
       'multiplier.review.openOverview': async (node?: unknown) => {
