@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { multiplier } from '../host/api';
-import { clickInWorkbench, requestScreenshot, typeInWorkbench, underHarness } from '../host/screenshot';
+import { screenshotShowing, setColorTheme } from '../host/look';
+import { clickInWorkbench, typeInWorkbench, underHarness } from '../host/screenshot';
 import { waitFor } from '../host/wait';
 import { closeRepository, git, waitForSnapshot } from './git-helpers';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
@@ -72,17 +73,6 @@ function commitAt(dir: string, when: string, message: string, file: string, text
   });
 }
 
-async function screenshot(name: string, expectText: string[]): Promise<void> {
-  const reply = await requestScreenshot(name, expectText);
-  assert.ok(reply, 'the harness answered');
-  assert.equal(reply.error, undefined);
-  assert.deepEqual(reply.missingText, [], `not visible in ${name}: ${reply.missingText.join(', ')}`);
-}
-
-async function setTheme(theme: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
-}
-
 describe('Team Health opens its pull requests', function () {
   this.timeout(120_000);
   let gh: FakeGitHub;
@@ -126,7 +116,7 @@ describe('Team Health opens its pull requests', function () {
 
   after(async () => {
     if (!underHarness()) return;
-    await setTheme(undefined);
+    await setColorTheme(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await config().update('multiplier.github.apiUrl', undefined, G);
     await vscode.commands.executeCommand('multiplier.github.clearToken');
@@ -166,11 +156,11 @@ describe('Team Health opens its pull requests', function () {
     assert.deepEqual(o.violations, []);
     const last = (await health()).openings.at(-1);
     assert.deepEqual(last, { number: 7, where: 'editor' });
-    await setTheme('Default Dark Modern');
-    await screenshot('health-merged-pr-overview-dark', [TITLE, 'Merged', 'Open Changes', 'Changed files']);
-    await setTheme('Default Light Modern');
-    await screenshot('health-merged-pr-overview-light', [TITLE, 'Merged', 'Open Changes', 'Timeline']);
-    await setTheme(undefined);
+    await setColorTheme('Default Dark Modern');
+    await screenshotShowing('health-merged-pr-overview-dark', [TITLE, 'Merged', 'Open Changes', 'Changed files']);
+    await setColorTheme('Default Light Modern');
+    await screenshotShowing('health-merged-pr-overview-light', [TITLE, 'Merged', 'Open Changes', 'Timeline']);
+    await setColorTheme(undefined);
   });
 
   it('the tree names it among the slowest pull requests, and a click there opens it too', async () => {
@@ -194,7 +184,7 @@ describe('Team Health opens its pull requests', function () {
         30_000,
       );
       assert.deepEqual((await health()).openings.at(-1), { number: 7, where: 'editor' });
-      await screenshot('health-tree-slow-pr', [label, TITLE, 'Merged']);
+      await screenshotShowing('health-tree-slow-pr', [label, TITLE, 'Merged']);
     } finally {
       for (const view of others) await vscode.commands.executeCommand(`${view}.toggleVisibility`);
     }
@@ -213,7 +203,9 @@ describe('Team Health opens its pull requests', function () {
     assert.equal(last.why, 'signed-out');
     assert.equal(last.url, `${gh.url}/acme/app/pull/7`);
     assert.ok(!(await overviews()).some((x) => x.key === 'acme/app#7'), 'no overview without a sign-in');
-    await screenshot('health-merged-pr-signed-out', ['Opened #7 in the browser: sign in to GitHub to see pull requests in the editor.']);
+    await screenshotShowing('health-merged-pr-signed-out', [
+      'Opened #7 in the browser: sign in to GitHub to see pull requests in the editor.',
+    ]);
     // A notification with a button stays until dismissed: leave none behind for the next suite.
     await typeInWorkbench({ keys: ['Escape'] });
   });
