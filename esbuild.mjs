@@ -89,6 +89,10 @@ const firstUse = [
   // The Coach's prompt reader with its JSON parser and shipped prompts, its view's HTML and the
   // test-command recogniser: the first evaluation, look or finished command (src/coach/load.ts).
   besideExtension({ file: 'coach.js', entryPoints: ['src/coach/runtime.ts'] }),
+  // The pull request pages (overview tabs and HTML, details loader, content store, check-out, the
+  // commands' implementation, the multiplier-pr: file system's reads): the first overview, diff or
+  // page command (src/review/pages.ts).
+  besideExtension({ file: 'pr-pages.js', entryPoints: ['src/review/pagesRuntime.ts'] }),
 ];
 
 // Browser code for webviews: an IIFE for Chromium, with its stylesheet beside it (health.css).

@@ -45,7 +45,10 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   store.add(registerCoach(coach));
   store.add(registerWords(words, { context, log, clock, git, nudges, notes }));
   // Team Health loads its own bundle the first time it is looked at.
-  const health = store.add(registerHealth({ context, log, clock, git, github, nudges }));
+  // Its pull requests open in the queue's PR overview (or, when that cannot show them, the browser).
+  const health = store.add(
+    registerHealth({ context, log, clock, git, github, nudges, openPullRequestInEditor: (ref) => review.pages.openPullRequest(ref) }),
+  );
 
   log.info(`activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Only a harness build has a seam, and it opens only for a host a test runner started.

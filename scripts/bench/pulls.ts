@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   try {
     // The queue's copy of the pull request, as a poll left it.
     const queued: PullRequest = await client().get('repos/acme/app/pulls/1', pullProjection);
-    const overview = () => fetchPullDetails(client(), queued, () => NOW);
+    const overview = () => fetchPullDetails(client(), queued, queued, () => NOW);
     const details: PullDetails = await measure('overview, first open', overview);
     await measure('overview, re-open', overview);
     const diff = async (store: ContentStore) => {

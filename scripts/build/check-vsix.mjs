@@ -1,12 +1,11 @@
 // Lists the commands the packaged production .vsix contributes and registers, and fails when any
 // is a test seam: a command not in package.json (hidden), an id naming "internal" or "test", or a
-// test API returned from activate(). Also fails when the bundle contains seam code at all, and when
-// a bundle the extension requires beside itself on first use (dist/notes.js, ...) is missing from
-// the package or does not load.
+// test API returned from activate(). Also fails when the bundle contains seam code at all, when a
+// bundle it loads on first use (`join(__dirname, 'x.js')`) is missing from the package or fails to
+// load, or when activation itself requires one of them.
 //   node scripts/build/check-vsix.mjs [dist/multiplier.vsix]
 // It loads the bundle in plain Node with a stand-in `vscode` module that records registrations;
-// it checks an inventory, not behaviour (the integration suites run the real editor). Activation
-// runs with no file beside the bundle, so it fails if activate() requires a first-use bundle.
+// it checks an inventory, not behaviour (the integration suites run the real editor).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { posix, resolve } from 'node:path';
@@ -71,34 +70,25 @@ for (const marker of ['MULTIPLIER_TEST_CONTROL_DIR', 'setNow', 'createTestApi', 
 
 const registered = [];
 const require = createRequire(vsix);
-const sandboxRequire = (id) => (id === 'vscode' ? standIn(registered) : require(id));
-/** Runs a CommonJS bundle's code in this process, with the stand-in `vscode`; returns its exports. */
-function load(code, dirname) {
+const sandboxRequire = (id) => {
+  if (id === 'vscode') return standIn(registered);
+  // A file beside the bundle (`join(__dirname, …)`, and __dirname is '/' here): one meant for first use.
+  if (id.startsWith('/')) throw new Error(`required ${id}, a bundle meant for first use, while loading or activating`);
+  return require(id);
+};
+/** Runs a bundle's code as CommonJS in this process, with the stand-in `vscode`; returns its exports. */
+function load(code, file) {
   const module = { exports: {} };
   vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`)(
     module.exports,
     sandboxRequire,
     module,
-    vsix,
-    dirname,
+    file,
+    '/',
   );
   return module.exports;
 }
-
-const main = posix.dirname(manifest.main.replace(/^\.\//, ''));
-const firstUse = [...new Set([...bundle.matchAll(/__dirname,\s*"([\w.-]+\.js)"/g)].map((m) => `${main}/${m[1]}`))];
-for (const file of firstUse) {
-  const code = zip.get(`extension/${file}`)?.toString('utf8');
-  if (code === undefined) problems.push(`the bundle requires ${file} on first use, but the package does not contain it`);
-  else {
-    try {
-      load(code, '/');
-    } catch (error) {
-      problems.push(`${file} does not load: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
-const extension = load(bundle, '/');
+const module = { exports: load(bundle, vsix) };
 const storage = { fsPath: '/nonexistent/multiplier-check', path: '/nonexistent/multiplier-check' };
 const memento = { get: (_key, fallback) => fallback, update: async () => {}, keys: () => [] };
 const context = {
@@ -111,8 +101,37 @@ const context = {
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
   extension: { id: `${manifest.publisher}.${manifest.name}` },
 };
-const returned = extension.activate(context);
+let returned;
+try {
+  returned = module.exports.activate(context);
+} catch (error) {
+  problems.push(`activate() failed: ${error instanceof Error ? error.message : String(error)}`);
+}
 if (returned !== undefined) problems.push('activate() returned an API (only a harness build may)');
+
+// The bundles loaded on first use, found by the name each bundle joins to its own folder, and the
+// ones those load in turn: each must be in the package, and must load.
+const folder = posix.dirname(manifest.main.replace(/^\.\//, ''));
+const lazyBundles = [];
+const pending = [bundle];
+while (pending.length > 0) {
+  for (const [, name] of pending.pop().matchAll(/__dirname\s*,\s*["'`]([\w.-]+\.js)["'`]/g)) {
+    if (lazyBundles.includes(name)) continue;
+    lazyBundles.push(name);
+    const code = zip.get(`extension/${folder}/${name}`)?.toString('utf8');
+    if (code === undefined) {
+      problems.push(`${folder}/${name} is loaded on first use but is not in the package (.vscodeignore)`);
+      continue;
+    }
+    try {
+      load(code, `/${name}`);
+    } catch (error) {
+      problems.push(`${folder}/${name} does not load: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    pending.push(code);
+  }
+}
+console.log(`${vsix}: bundles loaded on first use: ${lazyBundles.sort().join(', ')}`);
 for (const d of context.subscriptions) d.dispose?.();
 
 const contributed = (manifest.contributes?.commands ?? []).map((c) => c.command);
@@ -127,7 +146,6 @@ for (const id of contributed) {
 }
 
 console.log(`${vsix}: ${contributed.length} commands contributed, ${registered.length} registered at activation`);
-console.log(`  first-use bundles beside the extension: ${firstUse.join(', ')}`);
 console.log(`  ${[...registered].sort().join('\n  ')}`);
 if (problems.length > 0) {
   console.error(`\ncheck-vsix: ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
+import { followHistoryRefusals } from '../core/vscode/historyRefused';
 import type { Logger } from '../core/vscode/logger';
 import type { GitApi } from '../git/api';
 import type { NotesApi } from '../notes/api';
@@ -104,20 +105,11 @@ export function createCoach(deps: CoachDeps): Coach {
       }),
     () => loop.poke(),
   );
-  // A repository git refuses (another user owns it): say why there are no people to suggest, and the fix.
-  const historyNotices = () =>
-    git.unsafeRepositories.map((repository) =>
-      vscode.l10n.t(
-        'Git refuses to read {0} because another user owns it, so the coach cannot suggest who knows this code. If you trust this folder, run: {1}',
-        repository.path,
-        repository.fix,
-      ),
-    );
-  view.setNotices(historyNotices());
   const subscriptions = [
     prompts,
     view,
-    git.onDidChangeUnsafe(() => view.setNotices(historyNotices())),
+    // A repository git refuses (another user owns it): say why there are no people to suggest, and the fix.
+    followHistoryRefusals(git, vscode.l10n.t('the coach cannot suggest who knows this code'), (notices) => view.setNotices(notices)),
     controller.onDidChange((model) => view.update(model)),
     watchEditorSignals(sink, clock),
     watchTerminalSignals(

@@ -2,11 +2,12 @@
  * The GitHub source's public contract: a connection to the configured API for the signed-in
  * account, with ETag caching and rate-limit backoff inside. It knows nothing of what callers
  * ask for (the review queue's requests and projections live in review/source). Pure types,
- * plus the error class callers test for.
+ * plus the error class callers test for and the check of an `owner/repo` name.
  */
 import type { Event } from '../core/event';
 
 export { GitHubError, isGitHubError } from './model/errors';
+export { isRepoName } from './model/remotes';
 
 /** `multiplier.github.*` as read and checked. */
 export interface GitHubConfig {

@@ -9,23 +9,38 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
+import { displayText } from '../core/text';
 import type { GitHubApi } from '../github/api';
+import type { OpenInEditorOutcome, PullRequestRef } from '../review/api';
 import type { HealthController } from './controller';
 import type { FigureId } from './model/definitions';
 import { exportFolderName, healthCsvFiles, healthMarkdown, isInside } from './view/export';
 import type { HealthPanel } from './view/panel';
 import { webBaseOf } from './source/github';
+import { pullRequestLink } from './policy/pullRequestLink';
+import { formatHours } from './webview/format';
 import { isFigureId, PERIOD_CHOICES, type FromDashboard, type PeriodChoice } from './view/protocol';
 
-/** Opens a pull request in the review queue's PR overview; false when it cannot (then the browser does). */
-export type OpenPullRequestInEditor = (pr: { url: string; number: number; repo?: string }) => Thenable<boolean>;
+/** Opens a pull request in the review queue's PR overview, or says why it could not (then the browser does). */
+export type OpenPullRequestInEditor = (pr: PullRequestRef) => Thenable<OpenInEditorOutcome>;
+
+/** Why a pull request went to the browser (or its commit) instead of the overview. */
+export type NotInEditor = Exclude<OpenInEditorOutcome, 'opened'> | 'not-on-github';
+
+/** Where a click on a pull request went, newest last (for the test API). */
+export interface PullRequestOpening {
+  number: number;
+  where: 'editor' | 'browser' | 'commit';
+  url?: string;
+  why?: NotInEditor;
+}
 
 export interface HealthCommandDeps {
   controller: HealthController;
   panel: HealthPanel;
   github: GitHubApi;
   clock: Clock;
-  openPullRequestInEditor?: OpenPullRequestInEditor;
+  openPullRequestInEditor: OpenPullRequestInEditor;
   log: { warn(message: string): void };
 }
 
@@ -35,7 +50,11 @@ export interface HealthCommands {
   refresh(): Promise<void>;
   setPeriod(weeks?: number): Promise<void>;
   selectRepository(root?: string): Promise<void>;
+  /** A merged pull request of the report (asked for when no number is given): the overview, else the browser. */
+  openPullRequest(number?: number): Promise<void>;
   handle(message: FromDashboard): Promise<void>;
+  /** Where the last clicks on pull requests went. */
+  readonly openings: readonly PullRequestOpening[];
 }
 
 export function healthCommands(deps: HealthCommandDeps): HealthCommands {
@@ -121,19 +140,62 @@ export function healthCommands(deps: HealthCommandDeps): HealthCommands {
     return dir;
   };
 
+  const openings: PullRequestOpening[] = [];
+  const note = (opening: PullRequestOpening) => {
+    openings.push(opening);
+    if (openings.length > 20) openings.shift();
+  };
+
+  /** The overview, or why not; an error there still leaves the browser (the click is never lost). */
+  const inEditor = async (ref: PullRequestRef): Promise<OpenInEditorOutcome> => {
+    try {
+      return await deps.openPullRequestInEditor(ref);
+    } catch (error) {
+      deps.log.warn(
+        `health: the PR overview failed (${error instanceof Error ? error.message : String(error)}); opening the browser instead`,
+      );
+      return 'failed';
+    }
+  };
+
   const openPullRequest = async (number: number) => {
     const view = controller.view();
     const pr = view.report?.flow.pullRequests.find((p) => p.number === number);
     if (!pr || !view.root) return;
-    const repo = controller.githubRepoOf(view.root);
-    const url = pr.url ?? (repo ? `${webBaseOf(deps.github.config().apiUrl)}/${repo}/pull/${number}` : undefined);
-    if (url && /^https:\/\//.test(url)) {
-      if (deps.openPullRequestInEditor && (await deps.openPullRequestInEditor({ url, number, repo }))) return;
-      await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    const link = pullRequestLink(pr, controller.githubRepoOf(view.root), webBaseOf(deps.github.config().apiUrl));
+    const outcome = link.repo ? await inEditor({ repo: link.repo, number }) : 'not-on-github';
+    if (outcome === 'opened') return note({ number, where: 'editor' });
+    if (link.browserUrl) {
+      note({ number, where: 'browser', url: link.browserUrl, why: outcome });
+      // Said first: the editor may ask before it opens an outside page, and that waits on the user.
+      explainBrowser(number, outcome);
+      await vscode.env.openExternal(vscode.Uri.parse(link.browserUrl, true));
       return;
     }
     // No web page to go to (no GitHub remote): the commit that merged it says what it changed.
+    note({ number, where: 'commit', why: outcome });
     await openCommit(view.root, pr.mergeCommit);
+  };
+
+  /** From the tree or the command palette: the number given, or one picked from the slowest. */
+  const pickPullRequest = async (number?: number) => {
+    if (number !== undefined) return Number.isSafeInteger(number) ? openPullRequest(number) : undefined;
+    await controller.ensure();
+    const report = controller.view().report;
+    const pulls = [...(report?.flow.pullRequests ?? [])].sort((a, b) => b.cycle - a.cycle);
+    if (pulls.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No pull request was merged in this Team Health period.'));
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(
+      pulls.map((p) => ({
+        label: displayText(`#${p.number} ${p.title}`, { maxLength: 200 }),
+        description: vscode.l10n.t('cycle {0}', formatHours(p.cycle, report?.businessHours)),
+        number: p.number,
+      })),
+      { title: vscode.l10n.t('Open which merged pull request?'), placeHolder: vscode.l10n.t('Slowest first') },
+    );
+    if (pick) await openPullRequest(pick.number);
   };
 
   const openCommit = async (root: string, hash: string) => {
@@ -182,7 +244,42 @@ export function healthCommands(deps: HealthCommandDeps): HealthCommands {
     }
   };
 
-  return { open, exportReport, refresh: () => controller.refresh(), setPeriod, selectRepository, handle };
+  return {
+    open,
+    exportReport,
+    refresh: () => controller.refresh(),
+    setPeriod,
+    selectRepository,
+    openPullRequest: pickPullRequest,
+    handle,
+    openings,
+  };
+}
+
+/** Why the click went to the browser, said once, beside it: the click is never lost, and the way back is offered. */
+function explainBrowser(number: number, why: NotInEditor): void {
+  const reason: Record<NotInEditor, string> = {
+    'signed-out': vscode.l10n.t('Opened #{0} in the browser: sign in to GitHub to see pull requests in the editor.', number),
+    offline: vscode.l10n.t('Opened #{0} in the browser: GitHub could not be reached to show it in the editor.', number),
+    'rate-limited': vscode.l10n.t(
+      "Opened #{0} in the browser: GitHub's rate limit is used up for now, so it cannot be shown in the editor.",
+      number,
+    ),
+    'not-found': vscode.l10n.t('Opened #{0} in the browser: GitHub does not show it to the account you are signed in with.', number),
+    failed: vscode.l10n.t('Opened #{0} in the browser: GitHub answered with an error, so it cannot be shown in the editor.', number),
+    'not-on-github': vscode.l10n.t(
+      'Opened #{0} in the browser: its repository is not on the GitHub that multiplier.github.apiUrl names, so the editor cannot ask for it.',
+      number,
+    ),
+  };
+  if (why !== 'signed-out') {
+    void vscode.window.showInformationMessage(reason[why]);
+    return;
+  }
+  const signIn = vscode.l10n.t('Sign In to GitHub');
+  void vscode.window.showInformationMessage(reason[why], signIn).then(async (choice) => {
+    if (choice === signIn) await vscode.commands.executeCommand('multiplier.github.signIn');
+  });
 }
 
 /** A new folder `base` (or `base-2`, `base-3`, …) under `parent`. */

@@ -24,10 +24,10 @@ export interface HealthDeps {
   github: GitHubApi;
   nudges: NudgeApi;
   /**
-   * Opens a pull request in the review queue's PR overview when it can (resolves false when it
-   * cannot; the dashboard then opens the browser). Wired by extension.ts once the overview exists.
+   * Opens a pull request in the review queue's PR overview when it can, or says why not (the
+   * dashboard then opens the browser and says so). Wired by extension.ts to the review capability.
    */
-  openPullRequestInEditor?: Runtime.HealthRuntimeDeps['openPullRequestInEditor'];
+  openPullRequestInEditor: Runtime.HealthRuntimeDeps['openPullRequestInEditor'];
 }
 
 export interface Health extends vscode.Disposable {
@@ -82,6 +82,7 @@ export function registerHealth(deps: HealthDeps): Health {
     'multiplier.health.refresh': () => runtime().then((rt) => rt.commands.refresh()),
     'multiplier.health.setPeriod': (weeks?: number) => runtime().then((rt) => rt.commands.setPeriod(weeks)),
     'multiplier.health.selectRepository': (root?: string) => runtime().then((rt) => rt.commands.selectRepository(root)),
+    'multiplier.health.openPullRequest': (number?: number) => runtime().then((rt) => rt.commands.openPullRequest(number)),
   });
 
   return {

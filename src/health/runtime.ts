@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { displayText } from '../core/text';
+import { followHistoryRefusals } from '../core/vscode/historyRefused';
 import type { Logger } from '../core/vscode/logger';
 import type { GitApi } from '../git/api';
 import type { GitHubApi } from '../github/api';
@@ -28,7 +29,7 @@ export interface HealthRuntimeDeps {
   git: GitApi;
   github: GitHubApi;
   nudges: NudgeApi;
-  openPullRequestInEditor?: OpenPullRequestInEditor;
+  openPullRequestInEditor: OpenPullRequestInEditor;
 }
 
 export interface HealthRuntime extends vscode.Disposable {
@@ -38,6 +39,8 @@ export interface HealthRuntime extends vscode.Disposable {
   readonly commands: HealthCommands;
   /** The tree view the stub created: its description and progress follow the controller. */
   attach(view: vscode.TreeView<unknown>): void;
+  /** What the view says above its tree: notes about the data, and repositories git refuses. */
+  message(): string | undefined;
 }
 
 export function createHealthRuntime(deps: HealthRuntimeDeps): HealthRuntime {
@@ -68,6 +71,8 @@ export function createHealthRuntime(deps: HealthRuntimeDeps): HealthRuntime {
   let lastState: string | undefined;
   let progress: (() => void) | undefined;
   let view: vscode.TreeView<unknown> | undefined;
+  let refusals: string[] = [];
+  let message: string | undefined;
 
   const sync = () => {
     const state = controller.view();
@@ -75,10 +80,12 @@ export function createHealthRuntime(deps: HealthRuntimeDeps): HealthRuntime {
       lastState = state.status;
       void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, state.status);
     }
+    // Above the tree, or instead of the welcome content when no repository could be read.
+    const notes = [...refusals, ...(state.report ? [...state.notes, ...state.report.notes] : [])];
+    message = notes.length > 0 ? notes.map((n) => displayText(n, { maxLength: 600 })).join(' ') : undefined;
     if (view) {
       view.description = state.label ? vscode.l10n.t('{0} · {1} weeks', state.label, state.weeks) : undefined;
-      const notes = state.report ? [...state.notes, ...state.report.notes] : [];
-      view.message = notes.length > 0 ? notes.map((n) => displayText(n, { maxLength: 400 })).join(' ') : undefined;
+      view.message = message;
     }
     // A progress bar on the view while history or GitHub is read.
     if (state.busy && !progress) {
@@ -92,6 +99,13 @@ export function createHealthRuntime(deps: HealthRuntimeDeps): HealthRuntime {
     }
   };
   disposables.push(controller.onDidChange(sync));
+  // A repository git refuses (another user owns it): say why it has no figures, and the fix.
+  disposables.push(
+    followHistoryRefusals(deps.git, vscode.l10n.t('Team Health cannot read its history'), (notices) => {
+      refusals = notices;
+      sync();
+    }),
+  );
   disposables.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['multiplier.health', 'multiplier.botAuthors', 'multiplier.workingHours'].some((section) => e.affectsConfiguration(section))) {
@@ -110,6 +124,7 @@ export function createHealthRuntime(deps: HealthRuntimeDeps): HealthRuntime {
       view = treeView;
       sync();
     },
+    message: () => message,
     dispose() {
       progress?.();
       for (const d of disposables.splice(0)) d.dispose();

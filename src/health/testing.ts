@@ -43,9 +43,13 @@ export function healthTestApi(health: Health) {
         githubNote: view.githubNote,
         notes: view.notes,
         error: view.error,
+        /** What the view says above its tree (or instead of its welcome content). */
+        message: rt.message(),
         reportWeeks: view.report?.period.weeks.length,
         tree,
         panel: JSON.parse(JSON.stringify(rt.panel.state)) as typeof rt.panel.state,
+        /** Where clicks on pull requests went: the overview, the browser (and why), or a commit. */
+        openings: rt.commands.openings.map((o) => ({ ...o })),
       };
     },
     /** The whole report the views show (plain JSON). */

@@ -76,15 +76,20 @@ export async function snooze(controller: ReviewController, clock: Clock, node: u
 
 export async function openInPullRequestsExtension(controller: ReviewController, node: unknown): Promise<void> {
   const item = await pickItem(controller, node);
-  if (!item || !webUri(item.pr.url)) return;
+  if (item) await openUrlInPullRequestsExtension(item.pr.url);
+}
+
+/** Any pull request by its web URL (one outside the queue too), in the GitHub Pull Requests extension. */
+export async function openUrlInPullRequestsExtension(url: string): Promise<void> {
+  if (!webUri(url)) return;
   if (!vscode.extensions.getExtension(PR_EXTENSION_ID)) {
     const open = vscode.l10n.t('Open in Browser');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The GitHub Pull Requests extension is not installed.'), open);
-    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(item.pr.url, true));
+    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(url, true));
     return;
   }
   // The extension's URI handler opens a PR's description from its web URL.
-  const query = `uri=${encodeURIComponent(item.pr.url)}`;
+  const query = `uri=${encodeURIComponent(url)}`;
   const path = '/open-pull-request-webview';
   await vscode.env.openExternal(vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: PR_EXTENSION_ID.toLowerCase(), path, query }));
 }

@@ -12,15 +12,36 @@ import type { PullRequest } from './model/pullRequest';
 import { describeAge } from './policy/pollPlanner';
 import { ContentStore, type ContentRequest } from './source/contents';
 import type { FileContent } from './source/detailProjections';
-import { fetchMergeBase, fetchPullDetails } from './source/pullDetails';
+import { fetchMergeBase, fetchPullDetails, type PullRef } from './source/pullDetails';
+
+/** Why the details shown are not fresh from GitHub. */
+export type DetailsProblem = 'signed-out' | 'offline' | 'rate-limited' | 'not-found' | 'failed';
 
 export interface DetailsResult {
   details?: PullDetails;
   /** Our own words when the details are old or missing ("offline · details from 12 min ago"). */
   notice?: string;
+  /** Set whenever the details are not fresh from GitHub. */
+  problem?: DetailsProblem;
 }
 
 export type CostKind = 'overview' | 'diff';
+
+/** What a failed request means for the page; a 410 Gone is as final as a 404. */
+export function detailsProblemOf(error: unknown): Exclude<DetailsProblem, 'signed-out'> {
+  if (isGitHubError(error, 'offline')) return 'offline';
+  if (isGitHubError(error, 'rate-limited')) return 'rate-limited';
+  if (isGitHubError(error, 'not-found') || (isGitHubError(error, 'http') && error.status === 410)) return 'not-found';
+  return 'failed';
+}
+
+const PROBLEM_WORDS: Record<DetailsProblem, string> = {
+  'signed-out': 'Signed out of GitHub: sign in to load the details.',
+  offline: 'offline',
+  'rate-limited': 'GitHub rate limit',
+  'not-found': 'GitHub no longer shows this pull request',
+  failed: 'GitHub answered with an error',
+};
 
 export class PullDetailsLoader {
   private readonly memory = new Map<string, PullDetails>();
@@ -60,13 +81,27 @@ export class PullDetailsLoader {
     }
   }
 
-  /** Fresh details through conditional requests; on failure the last copy (memory, then disk) with a notice. */
-  async load(pr: PullRequest): Promise<DetailsResult> {
+  /** A queued pull request's details through conditional requests; on failure the last copy (memory, then disk) with a notice. */
+  load(pr: PullRequest): Promise<DetailsResult> {
+    return this.fetch({ repo: pr.repo, number: pr.number }, pr.key, pr);
+  }
+
+  /**
+   * Any pull request on the configured GitHub, by repository and number (a merged one from Team
+   * Health). Signed out, no saved copy is shown: what another sign-in saw is not this one's to read.
+   */
+  loadByNumber(ref: PullRef): Promise<DetailsResult> {
+    return this.fetch(ref, `${ref.repo}#${ref.number}`, undefined);
+  }
+
+  private async fetch(ref: PullRef, key: string, queued: PullRequest | undefined): Promise<DetailsResult> {
     const apiUrl = this.apiUrl();
-    const memoryKey = `${apiUrl}\n${pr.key}`;
     try {
-      const details = await this.withRequests('overview', (requests) => fetchPullDetails(requests, pr, () => this.deps.clock.now()));
-      if (!details) return this.fallback(pr, 'Signed out of GitHub: sign in to load the details.');
+      const details = await this.withRequests('overview', (requests) =>
+        fetchPullDetails(requests, ref, queued, () => this.deps.clock.now()),
+      );
+      if (!details) return queued ? this.fallback(key, 'signed-out') : { problem: 'signed-out' };
+      const memoryKey = `${apiUrl}\n${details.pr.key}`;
       const previous = this.memory.get(memoryKey);
       // The merge base stays valid while neither side moved.
       if (previous?.mergeBase && previous.pr.headSha === details.pr.headSha && previous.pr.baseSha === details.pr.baseSha)
@@ -75,24 +110,18 @@ export class PullDetailsLoader {
       void this.contents.saveDetails(apiUrl, details);
       return { details };
     } catch (error) {
-      this.deps.log.warn(`review overview: ${pr.key}: ${error instanceof Error ? error.message : String(error)}`);
-      const what = isGitHubError(error, 'offline')
-        ? 'offline'
-        : isGitHubError(error, 'rate-limited')
-          ? 'GitHub rate limit'
-          : isGitHubError(error, 'not-found')
-            ? 'GitHub no longer shows this pull request'
-            : 'GitHub answered with an error';
-      return this.fallback(pr, what);
+      this.deps.log.warn(`review overview: ${key}: ${error instanceof Error ? error.message : String(error)}`);
+      return this.fallback(key, detailsProblemOf(error));
     }
   }
 
-  private async fallback(pr: PullRequest, what: string): Promise<DetailsResult> {
+  private async fallback(key: string, problem: DetailsProblem): Promise<DetailsResult> {
     const apiUrl = this.apiUrl();
-    const details = this.memory.get(`${apiUrl}\n${pr.key}`) ?? (await this.contents.loadDetails(apiUrl, pr.key));
-    if (!details) return { notice: `${what} · no details saved for this pull request yet` };
-    this.memory.set(`${apiUrl}\n${pr.key}`, details);
-    return { details, notice: `${what} · details from ${describeAge(this.deps.clock.now() - details.fetchedAt)}` };
+    const what = PROBLEM_WORDS[problem];
+    const details = this.memory.get(`${apiUrl}\n${key}`) ?? (await this.contents.loadDetails(apiUrl, key));
+    if (!details) return { notice: `${what} · no details saved for this pull request yet`, problem };
+    this.memory.set(`${apiUrl}\n${key}`, details);
+    return { details, notice: `${what} · details from ${describeAge(this.deps.clock.now() - details.fetchedAt)}`, problem };
   }
 
   /** The commit the diff starts from, asked for once per head and base. */

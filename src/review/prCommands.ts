@@ -6,15 +6,16 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { displayText } from '../core/text';
-import type { CommandTable } from '../core/vscode/commands';
 import type { Logger } from '../core/vscode/logger';
-import type { GitHubApi } from '../github/api';
-import { openInPullRequestsExtension, pickItem, snooze, webUri } from './commands';
+import { isRepoName, type GitHubApi } from '../github/api';
+import type { OpenInEditorOutcome, PullRequestRef } from './api';
+import { openUrlInPullRequestsExtension, pickItem, snooze, webUri } from './commands';
 import type { ReviewController } from './controller';
 import type { PullDetailsLoader } from './details';
 import { contentUriParts, PR_CONTENT_SCHEME, type ContentRef } from './model/contentUri';
 import type { ChangedFile, PullDetails } from './model/pullDetails';
 import type { PullRequest } from './model/pullRequest';
+import type { PageCommand } from './pageCommands';
 import { questionForAuthor } from './policy/questions';
 import { checkoutPullRequest } from './source/checkout';
 import type { OverviewPanels, OverviewTarget } from './view/overview/panel';
@@ -33,9 +34,6 @@ export interface PullCommandDeps {
 /** One `[resource, original, modified]` triple of the multi-file diff editor. */
 export type ChangeTriple = [vscode.Uri, vscode.Uri | undefined, vscode.Uri | undefined];
 
-/** What the last Open Changes passed to the editor, for the test API. */
-export const lastChanges: { title?: string; triples: string[][]; skipped: string[] } = { triples: [], skipped: [] };
-
 function uriOf(ref: ContentRef): vscode.Uri | undefined {
   const parts = contentUriParts(ref);
   return parts && vscode.Uri.from({ scheme: PR_CONTENT_SCHEME, path: parts.path, query: parts.query });
@@ -53,6 +51,9 @@ export function fileSides(pr: PullRequest, mergeBase: string, file: ChangedFile)
 }
 
 export class PullCommands {
+  /** What the last Open Changes passed to the editor, for the test API. */
+  readonly lastChanges: { title?: string; triples: string[][]; skipped: string[] } = { triples: [], skipped: [] };
+
   constructor(private readonly deps: PullCommandDeps) {}
 
   private async detailsOf(pr: PullRequest, known?: PullDetails): Promise<PullDetails | undefined> {
@@ -84,9 +85,9 @@ export class PullCommands {
       else skipped.push(file.path);
     }
     const title = vscode.l10n.t('#{0} {1}: changes', pr.number, displayText(fresh.title, { maxLength: 40 }));
-    lastChanges.title = title;
-    lastChanges.triples = triples.map((t) => t.map((u) => u?.toString() ?? ''));
-    lastChanges.skipped = skipped;
+    this.lastChanges.title = title;
+    this.lastChanges.triples = triples.map((t) => t.map((u) => u?.toString() ?? ''));
+    this.lastChanges.skipped = skipped;
     if (skipped.length > 0) this.deps.log.warn(`review: ${skipped.length} file(s) of ${pr.key} have names that cannot be shown safely`);
     await vscode.commands.executeCommand('vscode.changes', title, triples);
   }
@@ -144,7 +145,7 @@ export class PullCommands {
         return;
       }
       case 'openInPullRequests':
-        return node ? openInPullRequestsExtension(controller, node) : undefined;
+        return openUrlInPullRequestsExtension(target.pr.url);
       case 'snooze':
         return node ? snooze(controller, clock, node) : undefined;
       case 'pin':
@@ -160,7 +161,27 @@ export class PullCommands {
     }
   }
 
-  commands(): CommandTable {
+  /**
+   * Any pull request of the configured GitHub in the overview, by repository and number: one in
+   * the queue as the queue opens it; another (a merged one from Team Health) is fetched first, so
+   * that when it cannot be shown the caller still has the click, and learns why.
+   */
+  async openPullRequest(ref: PullRequestRef): Promise<OpenInEditorOutcome> {
+    if (!isRepoName(ref.repo) || !Number.isSafeInteger(ref.number) || ref.number < 1) return 'failed';
+    const key = `${ref.repo}#${ref.number}`.toLowerCase();
+    const queued = this.deps.controller.items().find((i) => i.pr.key.toLowerCase() === key);
+    if (queued) {
+      await this.deps.overviews.show(queued.pr);
+      return 'opened';
+    }
+    const result = await this.deps.loader.loadByNumber(ref);
+    if (!result.details) return result.problem ?? 'failed';
+    await this.deps.overviews.show(result.details.pr, result);
+    return 'opened';
+  }
+
+  /** The implementation behind the stubs registered at activation (src/review/pages.ts). */
+  commands(): Record<PageCommand, (node?: unknown) => Promise<void>> {
     const { controller, overviews } = this.deps;
     return {
       'multiplier.review.openOverview': async (node?: unknown) => {

@@ -1,8 +1,9 @@
 /**
  * Wires the Review Queue: the tree, the status item, the item commands, and pull requests in the
- * editor (the overview tab, the read-only `multiplier-pr:` file system behind its diffs). Nothing
- * polls at activation: the queue starts when its view is first shown, or a while after start-up
- * settles (so the status item can count what waits).
+ * editor (the overview tab, the read-only `multiplier-pr:` file system behind its diffs), whose
+ * implementation is a bundle loaded on first use (src/review/pages.ts). Nothing polls at
+ * activation: the queue starts when its view is first shown, or a while after start-up settles
+ * (so the status item can count what waits).
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
@@ -13,11 +14,8 @@ import type { GitHubApi } from '../github/api';
 import type { NudgeApi } from '../nudge/api';
 import { reviewCommands } from './commands';
 import { ReviewController } from './controller';
-import { PullDetailsLoader } from './details';
+import { PullRequestPages } from './pages';
 import { ReviewPoller } from './poller';
-import { PullCommands } from './prCommands';
-import { OverviewPanels } from './view/overview/panel';
-import { PullRequestFileSystem, registerPullRequestFileSystem } from './view/prFileSystem';
 import { ReviewStatusItem } from './view/statusBar';
 import { ReviewQueueTreeProvider } from './view/treeProvider';
 
@@ -34,14 +32,14 @@ export interface ReviewDeps {
   github: GitHubApi;
 }
 
-/** The queue's state and its poller, and the pull request pages. Creating them polls and reads nothing. */
+/** The queue's state and its poller, and the pull request pages. Creating them polls, reads and loads nothing. */
 export interface Review extends vscode.Disposable {
   readonly controller: ReviewController;
   readonly poller: ReviewPoller;
-  readonly loader: PullDetailsLoader;
-  readonly files: PullRequestFileSystem;
-  readonly overviews: OverviewPanels;
+  readonly pages: PullRequestPages;
 }
+
+const prExtensionInstalled = () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined;
 
 export function createReview(deps: ReviewDeps): Review {
   const controller = new ReviewController({
@@ -52,23 +50,21 @@ export function createReview(deps: ReviewDeps): Review {
     snapshots: () => deps.git.snapshots,
   });
   const poller = new ReviewPoller({ state: controller, github: deps.github, git: deps.git, clock: deps.clock, log: deps.log });
-  const loader = new PullDetailsLoader({
+  const pages = new PullRequestPages({
+    extensionUri: deps.context.extensionUri,
+    storageDir: deps.context.globalStorageUri.fsPath,
+    controller,
     github: deps.github,
     clock: deps.clock,
     log: deps.log,
-    storageDir: deps.context.globalStorageUri.fsPath,
+    prExtensionInstalled,
   });
-  const files = new PullRequestFileSystem(loader);
-  const overviews = new OverviewPanels({ extensionUri: deps.context.extensionUri, controller, loader, clock: deps.clock, log: deps.log });
   return {
     controller,
     poller,
-    loader,
-    files,
-    overviews,
+    pages,
     dispose: () => {
-      overviews.dispose();
-      files.dispose();
+      pages.dispose();
       poller.dispose();
       controller.dispose();
     },
@@ -92,7 +88,7 @@ function firstPollProgress(controller: ReviewController): vscode.Disposable {
   });
 }
 
-export function registerReview({ controller, poller, loader, files, overviews }: Review, deps: ReviewDeps): vscode.Disposable {
+export function registerReview({ controller, poller, pages }: Review, deps: ReviewDeps): vscode.Disposable {
   const provider = new ReviewQueueTreeProvider(controller);
   const view = vscode.window.createTreeView(REVIEW_QUEUE_VIEW, { treeDataProvider: provider, showCollapseAll: false });
   const status = new ReviewStatusItem({ controller, nudges: deps.nudges, clock: deps.clock, memento: deps.context.globalState });
@@ -107,28 +103,8 @@ export function registerReview({ controller, poller, loader, files, overviews }:
         : undefined;
   };
   const prExtension = () =>
-    void vscode.commands.executeCommand(
-      'setContext',
-      'multiplier.review.prExtensionInstalled',
-      vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
-    );
+    void vscode.commands.executeCommand('setContext', 'multiplier.review.prExtensionInstalled', prExtensionInstalled());
   prExtension();
-  const pulls = new PullCommands({
-    controller,
-    loader,
-    overviews,
-    github: deps.github,
-    clock: deps.clock,
-    log: deps.log,
-    prExtensionInstalled: () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
-  });
-  overviews.setHandlers({
-    action: (action, target) => pulls.action(action, target),
-    openFile: (target, index) => pulls.openFile(target, index),
-    prExtensionInstalled: () => vscode.extensions.getExtension(PR_EXTENSION_ID) !== undefined,
-    // SLOT(check-description): return true here once the words capability's action is wired.
-    checkDescriptionAvailable: () => false,
-  });
   // After start-up settles, so the status item can count what waits; at once if the view is already open.
   const startTimer = deps.clock.after(view.visible ? 0 : STARTUP_DELAY_MS, () => poller.start());
 
@@ -143,8 +119,8 @@ export function registerReview({ controller, poller, loader, files, overviews }:
     controller.onDidChange(describe),
     vscode.extensions.onDidChange(prExtension),
     registerCommands(reviewCommands(controller, poller, deps.clock)),
-    registerCommands(pulls.commands()),
-    registerPullRequestFileSystem(files),
+    registerCommands(pages.commands()),
+    pages.registerFileSystem(),
     firstPollProgress(controller),
   );
 }

@@ -3,11 +3,10 @@ import * as vscode from 'vscode';
 import type { NudgeApi } from '../nudge/api';
 import type { Review } from './register';
 import { statusView } from './policy/statusText';
-import { lastChanges } from './prCommands';
 import { groupTreeItem, noteTreeItem, prTreeItem, type QueueNode } from './view/treeItems';
 import { ReviewQueueTreeProvider } from './view/treeProvider';
 
-export function reviewTestApi({ controller, poller, loader, files, overviews }: Review, nudges: NudgeApi, globalStoragePath: string) {
+export function reviewTestApi({ controller, poller, pages }: Review, nudges: NudgeApi, globalStoragePath: string) {
   const provider = new ReviewQueueTreeProvider(controller);
   const text = (label: string | vscode.TreeItemLabel | undefined) => (typeof label === 'object' ? label.label : label);
   const render = (nodes: QueueNode[]) =>
@@ -55,11 +54,19 @@ export function reviewTestApi({ controller, poller, loader, files, overviews }: 
         tree: render(provider.getChildren()),
       };
     },
+    /** True once the pull request pages' bundle (dist/pr-pages.js) was loaded: activation must not load it. */
+    pagesLoaded: () => pages.isLoaded,
     /** Open PR overviews: their last HTML, policy violations the page reported, and whether details loaded. */
-    overviews: () => overviews.snapshot(),
+    overviews: () => pages.runtime().overviews.snapshot(),
     /** The last Open Changes (title and [resource, base, head] URIs), and every read of the `multiplier-pr:` file system. */
-    changes: () => ({ ...lastChanges, triples: lastChanges.triples.map((t) => [...t]), reads: [...files.reads] }),
+    changes: () => {
+      const { pulls, files } = pages.runtime();
+      return { ...pulls.lastChanges, triples: pulls.lastChanges.triples.map((t) => [...t]), reads: [...files.reads] };
+    },
     /** Requests and rate-limit points the overviews and diffs cost, and content-cache hits. */
-    costs: () => ({ overview: { ...loader.costs.overview }, diff: { ...loader.costs.diff }, contents: { ...loader.contents.stats } }),
+    costs: () => {
+      const { loader } = pages.runtime();
+      return { overview: { ...loader.costs.overview }, diff: { ...loader.costs.diff }, contents: { ...loader.contents.stats } };
+    },
   };
 }

@@ -145,6 +145,70 @@ export class FakeGitHubData {
     };
   }
 
+  /** `pulls/{n}`, its files and its timeline for a merged pull request, as GitHub answers them long after the merge. */
+  private mergedPage(repo: ScenarioRepo, p: ScenarioMergedPull, what: 'pull' | 'files' | 'timeline'): RouteResult {
+    const full = `${repo.owner}/${repo.name}`;
+    const files = p.files ?? [];
+    if (what === 'files') {
+      const body = files.map((f) => ({
+        sha: shaOf(`${full}#${p.number}:${f.path}`),
+        filename: f.path,
+        status: 'modified',
+        additions: f.additions,
+        deletions: f.deletions,
+        changes: f.additions + f.deletions,
+      }));
+      return { status: 200, paged: true, body };
+    }
+    if (what === 'timeline') {
+      const first = this.t(p.firstCommit ?? p.created);
+      const events = [
+        { at: first, json: { event: 'committed', sha: shaOf(`${full}#${p.number}:first`), message: p.title, committer: { date: first } } },
+        ...(p.reviews ?? []).map((r) => ({
+          at: this.t(r.at),
+          json: { event: 'reviewed', state: r.state.toLowerCase(), submitted_at: this.t(r.at), user: this.user(r.user) },
+        })),
+        { at: this.t(p.merged), json: { event: 'merged', created_at: this.t(p.merged), actor: this.user(p.mergedBy ?? p.author) } },
+        { at: this.t(p.merged), json: { event: 'closed', created_at: this.t(p.merged), actor: this.user(p.mergedBy ?? p.author) } },
+      ].sort((a, b) => a.at.localeCompare(b.at));
+      return { status: 200, paged: true, body: events.map((e, i) => ({ id: i + 1, ...e.json })) };
+    }
+    const sum = (k: 'additions' | 'deletions') => files.reduce((n, f) => n + f[k], 0);
+    return {
+      status: 200,
+      body: {
+        url: `${this.baseUrl()}/repos/${full}/pulls/${p.number}`,
+        id: parseInt(shaOf(`${full}#${p.number}`).slice(0, 8), 16),
+        number: p.number,
+        html_url: `https://github.com/${full}/pull/${p.number}`,
+        state: 'closed',
+        title: p.title,
+        body: p.body ?? null,
+        user: this.user(p.author),
+        draft: false,
+        labels: [],
+        created_at: this.t(p.created),
+        updated_at: this.t(p.merged),
+        closed_at: this.t(p.merged),
+        merged_at: this.t(p.merged),
+        merged: true,
+        merged_by: this.user(p.mergedBy ?? p.author),
+        merge_commit_sha: shaOf(`${full}#${p.number}:merge`),
+        head: { ref: p.head ?? `pr-${p.number}`, sha: shaOf(`${full}#${p.number}:head`), repo: { full_name: full } },
+        base: { ref: 'main', sha: shaOf(`${full}:main`), repo: this.repoJson(repo) },
+        requested_reviewers: [],
+        requested_teams: [],
+        additions: sum('additions'),
+        deletions: sum('deletions'),
+        changed_files: files.length,
+        mergeable: null,
+        mergeable_state: 'unknown',
+        comments: 0,
+        commits: 1,
+      },
+    };
+  }
+
   private releases(repo: ScenarioRepo): RouteResult {
     const body = [...(repo.releases ?? [])]
       .sort((a, b) => resolveTime(b.published, this.startedAt) - resolveTime(a.published, this.startedAt))
@@ -335,6 +399,9 @@ export class FakeGitHubData {
     const merged = /^(?:pulls|issues)\/(\d+)\/(reviews|events|commits)$/.exec(rest);
     const mergedPull = merged && repo.merged?.find((p) => p.number === Number(merged[1]));
     if (merged && mergedPull) return this.mergedDetail(repo, mergedPull, merged[2]);
+    const page = /^(?:pulls\/(\d+)(\/files)?|issues\/(\d+)\/timeline)$/.exec(rest);
+    const mergedOfPage = page && repo.merged?.find((p) => p.number === Number(page[1] ?? page[3]));
+    if (page && mergedOfPage) return this.mergedPage(repo, mergedOfPage, page[3] ? 'timeline' : page[2] ? 'files' : 'pull');
     if (rest === 'pulls') {
       if ((query.get('state') ?? 'open') !== 'open') return { status: 200, body: [], paged: true };
       const head = query.get('head'); // `owner:branch`

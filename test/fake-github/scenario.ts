@@ -86,6 +86,12 @@ export interface ScenarioMergedPull {
   firstCommit?: string;
   head?: string;
   reviews?: ScenarioReview[];
+  /** Untrusted like everything from GitHub; null or absent is no description. */
+  body?: string | null;
+  /** Who merged it (default: the author). */
+  mergedBy?: string;
+  /** Its changed files, by name and size only (the overview lists them; contents are not served). */
+  files?: { path: string; additions: number; deletions: number }[];
 }
 
 export interface ScenarioRelease {

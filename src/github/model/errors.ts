@@ -13,7 +13,16 @@ export type GitHubErrorKind =
   /** Not JSON (an HTML error page), truncated JSON, or an unexpected shape. */
   | 'bad-response';
 
+/**
+ * Marks a GitHubError by a registry symbol, not by its class: each bundle loaded on first use
+ * (dist/pr-pages.js, dist/health.js) has its own copy of this class, so `instanceof` would miss an
+ * error thrown by the client in dist/extension.js.
+ */
+const BRAND = Symbol.for('multiplier.github.error');
+
 export class GitHubError extends Error {
+  readonly [BRAND] = true;
+
   constructor(
     readonly kind: GitHubErrorKind,
     message: string,
@@ -27,5 +36,10 @@ export class GitHubError extends Error {
 }
 
 export function isGitHubError(e: unknown, kind?: GitHubErrorKind): e is GitHubError {
-  return e instanceof GitHubError && (kind === undefined || e.kind === kind);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { [BRAND]?: unknown })[BRAND] === true &&
+    (kind === undefined || (e as GitHubError).kind === kind)
+  );
 }

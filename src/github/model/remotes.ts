@@ -60,11 +60,13 @@ export function repoFromRemote(remoteUrl: string, web: WebHost): string | undefi
   if (remoteHost.toLowerCase() !== web.hostname.toLowerCase()) return undefined;
   if (remotePort !== undefined && remotePort !== web.port) return undefined;
   const match = /^\/?([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(path);
-  return match ? `${match[1]}/${match[2]}` : undefined;
+  const repo = match ? `${match[1]}/${match[2]}` : undefined;
+  return isRepoName(repo) ? repo : undefined;
 }
 
 const REPO_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
+/** `owner/repo` as GitHub allows it; never `.` or `..`, which would climb the API's paths. */
 export function isRepoName(value: unknown): value is string {
-  return typeof value === 'string' && REPO_NAME.test(value);
+  return typeof value === 'string' && REPO_NAME.test(value) && value.split('/').every((part) => part !== '.' && part !== '..');
 }

@@ -36,6 +36,13 @@ export interface FolderSuggestion {
   text: string;
 }
 
+/** A merged pull request slower than the cycle-time target: the tree links it to where it can be read. */
+export interface SlowPullRequest {
+  number: number;
+  /** Untrusted: its title comes from GitHub or a commit message. */
+  text: string;
+}
+
 export interface FigureGroup {
   id: 'flow' | 'delivery' | 'knowledge' | 'reviews';
   title: string;
@@ -43,7 +50,11 @@ export interface FigureGroup {
   summary: string;
   figures: KeyFigure[];
   suggestions?: FolderSuggestion[];
+  pullRequests?: SlowPullRequest[];
 }
+
+/** How many of the slowest pull requests the tree names (the dashboard lists more). */
+const SLOW_PULL_REQUESTS = 3;
 
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
@@ -282,6 +293,11 @@ export function keyFigures(report: HealthReport, t: Translate = plainTranslate):
           ? t('no pull request merged in this period')
           : t('{0} merged{1}', plural(f.merged, 'pull request'), f.mode === 'github' ? t(', with GitHub reviews') : t(', from git alone')),
       figures: flowFigures,
+      pullRequests: [...f.pullRequests]
+        .filter((p) => p.cycle > (f.targets.cycleHours ?? f.marks.cycleHours))
+        .sort((a, b) => b.cycle - a.cycle || b.number - a.number)
+        .slice(0, SLOW_PULL_REQUESTS)
+        .map((p) => ({ number: p.number, text: t('#{0} {1} · cycle {2}', p.number, p.title, formatHours(p.cycle, bh)) })),
     },
     {
       id: 'delivery',

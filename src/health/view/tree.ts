@@ -2,18 +2,26 @@
  * The Team Health view: the key figures of the current report as a compact tree, grouped by family.
  * Each figure has a status icon, its value, and one line on why it matters; its tooltip gives the
  * verdict, the definition, the data used and what was left out. A click opens the dashboard at that
- * figure; a suggestion reveals its folder. Empty states are the view's welcome content (package.json),
- * chosen by the `multiplier.health.state` context key.
+ * figure; one of the slowest pull requests opens it; a suggestion reveals its folder. Empty states
+ * are the view's welcome content (package.json), chosen by the `multiplier.health.state` context key.
  */
 import * as vscode from 'vscode';
 import { displayText } from '../../core/text';
 import type { HealthController } from '../controller';
 import type { FigureId } from '../model/definitions';
-import { keyFigures, type FigureGroup, type FigureStatus, type FolderSuggestion, type KeyFigure } from '../policy/keyFigures';
+import {
+  keyFigures,
+  type FigureGroup,
+  type FigureStatus,
+  type FolderSuggestion,
+  type KeyFigure,
+  type SlowPullRequest,
+} from '../policy/keyFigures';
 
 export type HealthNode =
   | { kind: 'group'; group: FigureGroup; root: string }
   | { kind: 'figure'; figure: KeyFigure }
+  | { kind: 'pullRequest'; pullRequest: SlowPullRequest }
   | { kind: 'suggestion'; suggestion: FolderSuggestion; root: string };
 
 const ICONS: Record<FigureStatus, vscode.ThemeIcon> = {
@@ -33,6 +41,7 @@ const STATUS_WORDS: Record<FigureStatus, string> = {
 };
 
 export const OPEN_COMMAND = 'multiplier.health.open';
+const OPEN_PULL_REQUEST_COMMAND = 'multiplier.health.openPullRequest';
 
 export class HealthTreeProvider implements vscode.TreeDataProvider<HealthNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HealthNode | undefined>();
@@ -53,12 +62,13 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<HealthNode>, 
     }
     if (node.kind === 'group') {
       const figures: HealthNode[] = node.group.figures.map((figure) => ({ kind: 'figure', figure }));
+      const pullRequests: HealthNode[] = (node.group.pullRequests ?? []).map((pullRequest) => ({ kind: 'pullRequest', pullRequest }));
       const suggestions: HealthNode[] = (node.group.suggestions ?? []).map((suggestion) => ({
         kind: 'suggestion',
         suggestion,
         root: node.root,
       }));
-      return [...figures, ...suggestions];
+      return [...figures, ...pullRequests, ...suggestions];
     }
     return [];
   }
@@ -69,6 +79,8 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<HealthNode>, 
         return groupItem(node.group);
       case 'figure':
         return figureItem(node.figure);
+      case 'pullRequest':
+        return pullRequestItem(node.pullRequest);
       case 'suggestion':
         return suggestionItem(node.suggestion, node.root);
     }
@@ -131,6 +143,18 @@ export function figureTooltip(figure: KeyFigure): vscode.MarkdownString {
   line(vscode.l10n.t('Left out.'), figure.about.excluded);
   if (figure.about.citation) line(vscode.l10n.t('Source.'), figure.about.citation);
   return md;
+}
+
+/** One of the slowest pull requests: a click opens it in the PR overview (or the browser, saying why). */
+export function pullRequestItem(pr: SlowPullRequest): vscode.TreeItem {
+  const text = displayText(pr.text, { maxLength: 300 });
+  const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
+  item.id = `health.pullRequest.${pr.number}`;
+  item.iconPath = new vscode.ThemeIcon('git-pull-request');
+  item.tooltip = vscode.l10n.t('{0}: slower than the cycle-time target. Open it to see where it waited.', text);
+  item.contextValue = 'multiplier.health.pullRequest';
+  item.command = { command: OPEN_PULL_REQUEST_COMMAND, title: vscode.l10n.t('Open Pull Request'), arguments: [pr.number] };
+  return item;
 }
 
 export function suggestionItem(suggestion: FolderSuggestion, root: string): vscode.TreeItem {

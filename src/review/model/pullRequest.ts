@@ -38,6 +38,9 @@ export interface PullRequest {
   draft: boolean;
   /** Open unless the overview saw it closed or merged since the last poll. */
   state?: 'open' | 'closed' | 'merged';
+  /** When it was merged, and by whom (the detail request only), for a merged pull request. */
+  mergedAt?: number;
+  mergedBy?: string;
   /** Label names (untrusted text). */
   labels?: string[];
   createdAt: number;

@@ -53,6 +53,8 @@ export function projectPull(json: unknown): PullRequest {
     author: login(p.user, 'pull.user'),
     draft: p.draft === true,
     state: p.merged_at ? 'merged' : p.state === 'closed' ? 'closed' : 'open',
+    ...(p.merged_at ? { mergedAt: time(p.merged_at, 'pull.merged_at') } : {}),
+    ...(p.merged_by && typeof p.merged_by === 'object' ? { mergedBy: login(p.merged_by, 'pull.merged_by') } : {}),
     labels: arr(p.labels ?? [], 'pull.labels').flatMap((l) => {
       const name = l && typeof l === 'object' ? optStr((l as Json).name) : undefined;
       return name ? [name] : [];
@@ -81,7 +83,8 @@ export function projectPull(json: unknown): PullRequest {
   };
 }
 
-export const pullProjection: Projection<PullRequest> = { id: 'pull.v2', project: projectPull };
+// v3: merged pull requests keep when and by whom (cached v2 answers lack it).
+export const pullProjection: Projection<PullRequest> = { id: 'pull.v3', project: projectPull };
 export const pullListProjection: Projection<PullRequest[]> = { id: 'pulls.v2', project: (json) => arr(json, 'pulls').map(projectPull) };
 
 const REVIEW_STATES = new Set<ReviewState>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED', 'DISMISSED', 'PENDING']);

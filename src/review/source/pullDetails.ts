@@ -11,16 +11,31 @@ import { pullProjection, reviewsProjection } from './projections';
 
 const enc = (repo: string) => repo.split('/').map(encodeURIComponent).join('/');
 
-/** `queued` is the copy from the queue: what only the queue computes (requests, stacked authors) is kept. */
-export async function fetchPullDetails(requests: GitHubRequests, queued: PullRequest, now: () => number): Promise<PullDetails> {
-  const base = `repos/${enc(queued.repo)}`;
-  const n = queued.number;
+/** A pull request named by where it lives: `owner/repo` on the configured GitHub, and its number. */
+export interface PullRef {
+  repo: string;
+  number: number;
+}
+
+/**
+ * `queued` is the queue's copy when the pull request is in the queue: what only the queue computes
+ * (requests, stacked authors) is kept. Without it (a merged pull request opened from Team Health)
+ * the details stand alone.
+ */
+export async function fetchPullDetails(
+  requests: GitHubRequests,
+  ref: PullRef,
+  queued: PullRequest | undefined,
+  now: () => number,
+): Promise<PullDetails> {
+  const base = `repos/${enc(ref.repo)}`;
+  const n = ref.number;
   const fresh = await requests.get(`${base}/pulls/${n}`, pullProjection);
   const pr: PullRequest = {
     ...fresh,
-    reviewRequests: queued.reviewRequests,
-    readyAt: queued.readyAt,
-    stackedAuthors: queued.stackedAuthors,
+    reviewRequests: queued?.reviewRequests ?? [],
+    readyAt: queued?.readyAt,
+    stackedAuthors: queued?.stackedAuthors,
     reviews: await requests.getAll(`${base}/pulls/${n}/reviews?per_page=100`, reviewsProjection),
   };
   const files = await requests.getAll(`${base}/pulls/${n}/files?per_page=100`, filesProjection);
@@ -28,7 +43,7 @@ export async function fetchPullDetails(requests: GitHubRequests, queued: PullReq
     `${base}/commits/${encodeURIComponent(pr.headSha)}/check-runs?per_page=100`,
     checkRunListProjection,
   );
-  pr.checks = checkRuns.length > 0 ? checkStatusOf(checkRuns) : queued.checks;
+  pr.checks = checkRuns.length > 0 ? checkStatusOf(checkRuns) : (queued?.checks ?? 'none');
   const timeline = await requests.getAll(`${base}/issues/${n}/timeline?per_page=100`, timelineProjection);
   return {
     pr,

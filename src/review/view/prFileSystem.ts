@@ -2,11 +2,12 @@
  * The read-only `multiplier-pr:` file system: a pull request's base and head file contents from
  * GitHub (through the content store: fetched once, then from disk, offline too), so its diff
  * opens on any branch and without the commits fetched. Binary and oversized files are shown as a
- * line that says so.
+ * line that says so. Registered at activation by a stub (src/review/pages.ts) that loads this on
+ * its first call.
  */
 import * as vscode from 'vscode';
 import type { PullDetailsLoader } from '../details';
-import { parseContentUri, PR_CONTENT_SCHEME } from '../model/contentUri';
+import { parseContentUri } from '../model/contentUri';
 import type { FileContent } from '../source/detailProjections';
 
 function kib(bytes: number): string {
@@ -100,8 +101,4 @@ export class PullRequestFileSystem implements vscode.FileSystemProvider, vscode.
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-export function registerPullRequestFileSystem(provider: PullRequestFileSystem): vscode.Disposable {
-  return vscode.workspace.registerFileSystemProvider(PR_CONTENT_SCHEME, provider, { isReadonly: true, isCaseSensitive: true });
 }

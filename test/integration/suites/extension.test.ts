@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { multiplier } from '../host/api';
 
 const EXTENSION_ID = 'multiplier-dev.multiplier';
 
@@ -22,6 +23,10 @@ describe('Extension', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('leaves the pull request pages (dist/pr-pages.js) unloaded until one is opened', async () => {
+    assert.equal((await multiplier()).review.pagesLoaded(), false);
   });
 
   it('never activates on "*"', () => {

@@ -409,6 +409,23 @@ describe('Hardening: a repository git refuses (dubious ownership)', function () 
     assert.ok(html.includes(`git config --global --add safe.directory &#39;${repo}&#39;`), 'names the fix for this folder');
     for (const theme of ['light', 'dark'] as const) await screenshotIn(theme, 'hardening-unsafe-repository', ['History unavailable']);
   });
+
+  it('Team Health says the same above its view, in the same words', async () => {
+    const api = await multiplier();
+    await vscode.commands.executeCommand('multiplier.teamHealth.focus');
+    const { message } = await waitFor(
+      async () => api.health.state(),
+      (s) => s.message?.includes('safe.directory') === true,
+      'the Team Health view to explain the refused repository',
+    );
+    assert.ok(
+      message!.includes(`Git refuses to read ${repo} because another user owns it, so Team Health cannot read its history.`),
+      message,
+    );
+    assert.ok(message!.includes(`git config --global --add safe.directory '${repo}'`), 'names the fix for this folder');
+    assert.equal(message!.split('safe.directory').length - 1, 1, 'said once');
+    await screenshotIn('light', 'hardening-unsafe-repository-health', ['Team Health cannot read its history']);
+  });
 });
 
 // Last of the main phase: leave the settings that make the first poll after the reload race git

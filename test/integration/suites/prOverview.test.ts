@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { multiplier } from '../host/api';
-import { clickInWorkbench, requestScreenshot, setSidebarWidth, underHarness } from '../host/screenshot';
+import { screenshotShowing, setColorTheme } from '../host/look';
+import { clickInWorkbench, setSidebarWidth, underHarness } from '../host/screenshot';
 import { waitFor } from '../host/wait';
 import { git } from './git-helpers';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
@@ -103,17 +104,6 @@ const overviewOf = (key: string) =>
   ) as Promise<Overview>;
 const changes = async () => (await multiplier()).review.changes();
 
-async function screenshot(name: string, expectText: string[]): Promise<void> {
-  const reply = await requestScreenshot(name, expectText);
-  assert.ok(reply, 'the harness answered');
-  assert.equal(reply.error, undefined);
-  assert.deepEqual(reply.missingText, [], `not visible in ${name}: ${reply.missingText.join(', ')}`);
-}
-
-async function setTheme(theme: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
-}
-
 describe('Pull requests in the editor', function () {
   this.timeout(90_000);
   let gh: FakeGitHub;
@@ -139,7 +129,7 @@ describe('Pull requests in the editor', function () {
 
   after(async () => {
     if (!underHarness()) return;
-    await setTheme(undefined);
+    await setColorTheme(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const key of [
       'workingHours.days',
@@ -180,11 +170,11 @@ describe('Pull requests in the editor', function () {
     ])
       assert.ok(o.html.includes(text), `the overview shows ${text}`);
     assert.deepEqual(o.violations, []);
-    await setTheme('Default Dark Modern');
-    await screenshot('pr-overview-dark', ['Retry uploads', 'Open Changes', 'Changed files', 'Timeline']);
-    await setTheme('Default Light Modern');
-    await screenshot('pr-overview-light', ['Retry uploads', 'Open Changes', 'Why it is here']);
-    await setTheme(undefined);
+    await setColorTheme('Default Dark Modern');
+    await screenshotShowing('pr-overview-dark', ['Retry uploads', 'Open Changes', 'Changed files', 'Timeline']);
+    await setColorTheme('Default Light Modern');
+    await screenshotShowing('pr-overview-light', ['Retry uploads', 'Open Changes', 'Why it is here']);
+    await setColorTheme(undefined);
   });
 
   it('Open Changes opens the multi-file diff with the base and head contents from GitHub', async () => {
@@ -206,11 +196,11 @@ describe('Pull requests in the editor', function () {
     assert.match(await read(byPath.get('assets/logo.png')![2]), /^Binary file \(20 bytes\)/);
     // The editor itself read both sides of at least one file through the provider.
     await waitFor(changes, (x) => x.reads.slice(before).filter((r) => r.kind === 'text').length >= 2, 'the diff editor to read contents');
-    await setTheme('Default Dark Modern');
-    await screenshot('pr-changes-dark', ['Retry uploads']);
-    await setTheme('Default Light Modern');
-    await screenshot('pr-changes-light', ['Retry uploads']);
-    await setTheme(undefined);
+    await setColorTheme('Default Dark Modern');
+    await screenshotShowing('pr-changes-dark', ['Retry uploads']);
+    await setColorTheme('Default Light Modern');
+    await screenshotShowing('pr-changes-light', ['Retry uploads']);
+    await setColorTheme(undefined);
   });
 
   it('re-opening costs no rate limit, and the diff works offline from the cache', async () => {
@@ -255,7 +245,7 @@ describe('Pull requests in the editor', function () {
     assert.ok(!/\son\w+=/i.test(html.replace(/&lt;[^&]*&gt;/g, '')), 'no event handler attribute');
     // The page's script reported it started; a policy violation would have been reported before it.
     assert.deepEqual((await overviewOf('acme/app#6')).violations, []);
-    await screenshot('pr-overview-hostile', [HOSTILE, 'Open Changes']);
+    await screenshotShowing('pr-overview-hostile', [HOSTILE, 'Open Changes']);
     await clickInWorkbench('Open Changes', { role: 'button' });
     const c = await waitFor(changes, (x) => x.title?.startsWith('#6 ') === true, 'Open Changes of #6');
     assert.equal(c.triples.length, 3);
@@ -308,7 +298,7 @@ describe('Pull requests in the editor', function () {
     for (const title of others) await clickInWorkbench(title);
     const narrow = await setSidebarWidth(300);
     assert.ok(Math.abs(narrow - 300) <= 4, `side bar ${narrow} px`);
-    await screenshot('review-queue-300px', [
+    await screenshotShowing('review-queue-300px', [
       'Waiting on you',
       '#1 Retry uploads · 30h',
       'Ready to merge',
@@ -317,7 +307,7 @@ describe('Pull requests in the editor', function () {
     ]);
     const wide = await setSidebarWidth(500);
     assert.ok(Math.abs(wide - 500) <= 4, `side bar ${wide} px`);
-    await screenshot('review-queue-500px', ['Waiting on you', '#1 Retry uploads · 30h', '84 lines']);
+    await screenshotShowing('review-queue-500px', ['Waiting on you', '#1 Retry uploads · 30h', '84 lines']);
     for (const title of others) await clickInWorkbench(title);
   });
 });

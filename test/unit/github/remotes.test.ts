@@ -39,6 +39,9 @@ describe('repoFromRemote', () => {
     ['/local/path/repo', github, undefined],
     ['--upload-pack=evil', github, undefined],
     ['file:///srv/git/acme/app.git', github, undefined],
+    // Dot segments would climb the API's paths (repos/../..): never a repository.
+    ['git@github.com:../...git', github, undefined],
+    ['git@github.com:acme/..', github, undefined],
     // A remote's port names its web server: another port is another server.
     ['http://127.0.0.1:9101/acme/app.git', local(9101), 'acme/app'],
     ['http://127.0.0.1:9101/acme/app.git', local(9102), undefined],
@@ -85,6 +88,10 @@ describe('isRepoName', () => {
     ['acme', false],
     [42, false],
     ['a b/c', false],
+    ['../..', false],
+    ['acme/..', false],
+    ['./app', false],
+    ['acme/.github', true],
   ];
   for (const [value, expected] of cases) it(JSON.stringify(value), () => assert.equal(isRepoName(value), expected));
 });

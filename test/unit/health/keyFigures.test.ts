@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { computeHealth } from '../../../src/health/model/report';
 import { keyFigures, plainTranslate } from '../../../src/health/policy/keyFigures';
-import { at, commit, delivery, input, pr, review } from './fixtures';
+import { at, commit, delivery, HOUR, input, pr, review } from './fixtures';
 
 const NOW = at(13, 20); // Sunday 2025-03-16 20:00 UTC
 const opts = { now: NOW, weeks: 4, timeZone: 'UTC' };
@@ -69,6 +69,32 @@ describe('health key figures (the Team Health view)', () => {
     );
     const review_ = flow.find((f) => f.id === 'review')!;
     assert.deepEqual([review_.value, review_.status], ['3 h', 'ok']);
+  });
+
+  it('names the slowest pull requests above the cycle-time target, slowest first, three at most', () => {
+    // Cycle times 10, 20, 60, 70, 80 and 90 h against the 48 h elite mark: four above it, three named.
+    const hours = [10, 20, 60, 70, 80, 90];
+    const commits = hours.map((_, i) => commit(`m${i}`, { at: at(8, 0) }));
+    const prs = hours.map((h, i) =>
+      pr(i + 1, {
+        merge: `m${i}`,
+        firstCommitAt: at(8, 0) - h * HOUR,
+        mergedAt: at(8, 0),
+        title: i === 5 ? '<b>Slow</b> one' : `PR ${i + 1}`,
+      }),
+    );
+    const report = computeHealth(input({ commits, pullRequests: prs }), opts);
+    assert.deepEqual(keyFigures(report)[0].pullRequests, [
+      { number: 6, text: '#6 <b>Slow</b> one · cycle 3.8 d' },
+      { number: 5, text: '#5 PR 5 · cycle 3.3 d' },
+      { number: 4, text: '#4 PR 4 · cycle 2.9 d' },
+    ]);
+    // A team target moves the line: with 85 h only #6 is slower.
+    const strict = computeHealth(input({ commits, pullRequests: prs }), { ...opts, targets: { cycleHours: 85 } });
+    assert.deepEqual(
+      keyFigures(strict)[0].pullRequests?.map((p) => p.number),
+      [6],
+    );
   });
 
   it('fills placeholders the way vscode.l10n.t does', () => {

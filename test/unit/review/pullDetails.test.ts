@@ -73,7 +73,7 @@ describe('PR details and contents against the fake server', function () {
   it('follows pagination for files and check runs, and re-opening is answered by 304s', async () => {
     const queued = await client().get('repos/acme/app/pulls/1', pullProjection);
     gh.resetStats();
-    const details = await fetchPullDetails(client(), queued, () => NOW);
+    const details = await fetchPullDetails(client(), queued, queued, () => NOW);
     assert.equal(details.files.length, 132);
     assert.equal(details.checkRuns.length, 120);
     assert.equal(details.pr.checks, 'failure');
@@ -85,7 +85,7 @@ describe('PR details and contents against the fake server', function () {
     assert.equal(gh.stats.byPath['/repos/acme/app/pulls/1/files'], 2, 'two pages of files');
     assert.equal(gh.stats.byPath['/repos/acme/app/commits/' + queued.headSha + '/check-runs'], 2, 'two pages of runs');
     gh.resetStats();
-    await fetchPullDetails(client(), queued, () => NOW);
+    await fetchPullDetails(client(), queued, queued, () => NOW);
     assert.equal(gh.stats.points, 0);
     assert.equal(gh.stats.notModified, gh.stats.requests);
   });

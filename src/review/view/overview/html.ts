@@ -14,6 +14,7 @@ import type { QueueItem } from '../../model/queue';
 import { GROUP_TEXT } from '../groupText';
 import { join } from 'node:path';
 import { lazyModule } from '../../../core/lazyModule';
+import { availableActions } from './actions';
 import type { OverviewAction } from './protocol';
 
 /** markdown-it and its rules: dist/markdown.js, required on the first description rendered (it is half the size of the extension). */
@@ -63,8 +64,11 @@ function time(now: number, at: number): string {
   return `<time datetime="${new Date(at).toISOString()}" title="${new Date(at).toISOString().replace('T', ' ').slice(0, 16)} UTC">${ago(now, at)}</time>`;
 }
 
-function button(action: OverviewAction, label: string, title: string, secondary = true): string {
-  return `<button class="${secondary ? 'secondary' : 'primary'}" data-action="${action}" title="${escapeHtml(title)}">${escapeHtml(label)}</button>`;
+function button(action: OverviewAction, label: string, title: string, secondary = true): { action: OverviewAction; html: string } {
+  return {
+    action,
+    html: `<button class="${secondary ? 'secondary' : 'primary'}" data-action="${action}" title="${escapeHtml(title)}">${escapeHtml(label)}</button>`,
+  };
 }
 
 function stateChip(pr: PullRequest): string {
@@ -72,7 +76,28 @@ function stateChip(pr: PullRequest): string {
   return `<span class="chip state state-${state.toLowerCase()}">${state}</span>`;
 }
 
+/** What the page offers for this pull request (the panel refuses anything else). */
+export function actionsFor(input: OverviewInput): OverviewAction[] {
+  return availableActions({
+    state: (input.details?.pr ?? input.pr).state,
+    inQueue: input.item !== undefined,
+    pinned: input.pinned,
+    prExtension: input.prExtension,
+    checkDescription: input.checkDescription,
+  });
+}
+
+/** Who asked to merge what into what; for a merged pull request, who merged it and when. */
+function proposal(pr: PullRequest, now: number): string {
+  const branches = `<code>${t(pr.headRef, 120)}</code> into <code>${t(pr.baseRef, 120)}</code>`;
+  if (pr.state === 'merged')
+    return `<span class="who">${t(pr.mergedBy ?? pr.author, 60)}</span> merged ${branches}${pr.mergedAt !== undefined ? ` ${time(now, pr.mergedAt)}` : ''}`;
+  if (pr.state === 'closed') return `<span class="who">${t(pr.author, 60)}</span> asked to merge ${branches} (closed without merging)`;
+  return `<span class="who">${t(pr.author, 60)}</span> wants to merge ${branches}`;
+}
+
 function actions(input: OverviewInput): string {
+  const offered = new Set(actionsFor(input));
   const buttons = [
     button('openChanges', 'Open Changes', 'All changed files in the multi-file diff editor, without checking out', false),
     button('checkout', 'Check Out', "Check out the pull request's branch in this workspace"),
@@ -91,7 +116,8 @@ function actions(input: OverviewInput): string {
   if (input.checkDescription)
     buttons.push(button('checkDescription', 'Check description', 'Check the description for its why and its tone'));
   buttons.push(button('refresh', 'Refresh', 'Fetch the latest details'));
-  return `<nav class="actions" aria-label="Actions">${buttons.join('')}</nav>`;
+  const shown = buttons.filter((b) => offered.has(b.action)).map((b) => b.html);
+  return `<nav class="actions" aria-label="Actions">${shown.join('')}</nav>`;
 }
 
 function why(input: OverviewInput): string {
@@ -268,7 +294,7 @@ export function renderOverviewHtml(input: OverviewInput, res: OverviewResources)
 <main>
 <header>
 <h1><span class="number">#${pr.number}</span> ${t(pr.title, 300)}</h1>
-<p class="meta">${stateChip(pr)} <span class="who">${t(pr.author, 60)}</span> wants to merge <code>${t(pr.headRef, 120)}</code> into <code>${t(pr.baseRef, 120)}</code> in ${t(pr.repo, 120)}${size}${waited}</p>
+<p class="meta">${stateChip(pr)} ${proposal(pr, input.now)} in ${t(pr.repo, 120)}${size}${waited}</p>
 ${labels}
 </header>
 ${actions(input)}

@@ -9,11 +9,11 @@ import type { Clock } from '../../../core/clock';
 import { displayText } from '../../../core/text';
 import type { Logger } from '../../../core/vscode/logger';
 import type { ReviewController } from '../../controller';
-import type { PullDetailsLoader } from '../../details';
+import type { DetailsResult, PullDetailsLoader } from '../../details';
 import type { PullDetails } from '../../model/pullDetails';
 import type { PullRequest } from '../../model/pullRequest';
 import type { QueueItem } from '../../model/queue';
-import { renderOverviewHtml } from './html';
+import { actionsFor, renderOverviewHtml, type OverviewInput } from './html';
 import { isOverviewMessage, type OverviewAction } from './protocol';
 
 export const OVERVIEW_VIEW_TYPE = 'multiplier.prOverview';
@@ -74,12 +74,16 @@ export class OverviewPanels implements vscode.Disposable {
     this.handlers = handlers;
   }
 
-  /** Opens (or reveals) the overview of a pull request and loads its details. */
-  async show(pr: PullRequest): Promise<void> {
+  /**
+   * Opens (or reveals) the overview of a pull request and loads its details; with `preloaded`
+   * (details just fetched by whoever asked), shows those instead of asking GitHub again.
+   */
+  async show(pr: PullRequest, preloaded?: DetailsResult): Promise<void> {
     const existing = this.open.get(pr.key);
     if (existing) {
       existing.panel.reveal(undefined, false);
-      await this.load(existing);
+      if (preloaded) this.loaded(existing, preloaded);
+      else await this.load(existing);
       return;
     }
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'review');
@@ -93,7 +97,7 @@ export class OverviewPanels implements vscode.Disposable {
       panel,
       pr,
       details: this.deps.loader.known(pr.key),
-      loading: true,
+      loading: preloaded === undefined,
       html: '',
       renders: 0,
       ready: 0,
@@ -102,6 +106,7 @@ export class OverviewPanels implements vscode.Disposable {
     this.open.set(pr.key, state);
     panel.onDidDispose(() => this.open.delete(pr.key));
     panel.webview.onDidReceiveMessage((message: unknown) => void this.received(state, message));
+    if (preloaded) return this.loaded(state, preloaded);
     this.render(state);
     await this.load(state);
   }
@@ -113,7 +118,10 @@ export class OverviewPanels implements vscode.Disposable {
   private async load(state: OverviewState): Promise<void> {
     state.loading = true;
     this.render(state);
-    const result = await this.deps.loader.load(state.pr);
+    this.loaded(state, await this.deps.loader.load(state.pr));
+  }
+
+  private loaded(state: OverviewState, result: DetailsResult): void {
     if (result.details) {
       state.details = result.details;
       state.pr = { ...state.pr, ...result.details.pr };
@@ -144,6 +152,8 @@ export class OverviewPanels implements vscode.Disposable {
           return;
         case 'action':
           if (message.action === 'refresh') return await this.load(state);
+          // A page can only ask for what it was offered (no check-out of a merged pull request).
+          if (!actionsFor(this.input(state)).includes(message.action)) return;
           await this.handlers?.action(message.action, this.target(state));
           return;
         default:
@@ -155,14 +165,9 @@ export class OverviewPanels implements vscode.Disposable {
     }
   }
 
-  /**
-   * Renders when what the page shows changed: setting the HTML reloads the page (and its scroll
-   * position), so a queue refresh that changed nothing here leaves the page alone.
-   */
-  private render(state: OverviewState): void {
-    const webview = state.panel.webview;
-    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'review');
-    const input = {
+  /** What the page shows, from the panel's state and the queue's. */
+  private input(state: OverviewState): OverviewInput {
+    return {
       pr: state.pr,
       item: this.deps.controller.itemFor(state.pr.key),
       details: state.details,
@@ -173,6 +178,16 @@ export class OverviewPanels implements vscode.Disposable {
       checkDescription: this.handlers?.checkDescriptionAvailable() ?? false,
       now: this.deps.clock.now(),
     };
+  }
+
+  /**
+   * Renders when what the page shows changed: setting the HTML reloads the page (and its scroll
+   * position), so a queue refresh that changed nothing here leaves the page alone.
+   */
+  private render(state: OverviewState): void {
+    const webview = state.panel.webview;
+    const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'review');
+    const input = this.input(state);
     const resources = {
       cspSource: webview.cspSource,
       nonce: '',
