@@ -3,6 +3,7 @@
  * (kept in memory, and on disk for offline use), the merge base on demand, and file contents from
  * the content store. Counts what each kind of request cost, for the log and the tests.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
@@ -66,7 +67,7 @@ export class PullDetailsLoader {
     const memoryKey = `${apiUrl}\n${pr.key}`;
     try {
       const details = await this.withRequests('overview', (requests) => fetchPullDetails(requests, pr, () => this.deps.clock.now()));
-      if (!details) return this.fallback(pr, 'Signed out of GitHub: sign in to load the details.');
+      if (!details) return this.fallback(pr, l10n.t('Signed out of GitHub: sign in to load the details.'));
       const previous = this.memory.get(memoryKey);
       // The merge base stays valid while neither side moved.
       if (previous?.mergeBase && previous.pr.headSha === details.pr.headSha && previous.pr.baseSha === details.pr.baseSha)
@@ -77,12 +78,12 @@ export class PullDetailsLoader {
     } catch (error) {
       this.deps.log.warn(`review overview: ${pr.key}: ${error instanceof Error ? error.message : String(error)}`);
       const what = isGitHubError(error, 'offline')
-        ? 'offline'
+        ? l10n.t('offline')
         : isGitHubError(error, 'rate-limited')
-          ? 'GitHub rate limit'
+          ? l10n.t('GitHub rate limit')
           : isGitHubError(error, 'not-found')
-            ? 'GitHub no longer shows this pull request'
-            : 'GitHub answered with an error';
+            ? l10n.t('GitHub no longer shows this pull request')
+            : l10n.t('GitHub answered with an error');
       return this.fallback(pr, what);
     }
   }
@@ -90,9 +91,9 @@ export class PullDetailsLoader {
   private async fallback(pr: PullRequest, what: string): Promise<DetailsResult> {
     const apiUrl = this.apiUrl();
     const details = this.memory.get(`${apiUrl}\n${pr.key}`) ?? (await this.contents.loadDetails(apiUrl, pr.key));
-    if (!details) return { notice: `${what} · no details saved for this pull request yet` };
+    if (!details) return { notice: l10n.t('{0} · no details saved for this pull request yet', what) };
     this.memory.set(`${apiUrl}\n${pr.key}`, details);
-    return { details, notice: `${what} · details from ${describeAge(this.deps.clock.now() - details.fetchedAt)}` };
+    return { details, notice: l10n.t('{0} · details from {1}', what, describeAge(this.deps.clock.now() - details.fetchedAt)) };
   }
 
   /** The commit the diff starts from, asked for once per head and base. */
