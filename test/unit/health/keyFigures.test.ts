@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { computeHealth } from '../../../src/health/model/report';
-import { keyFigures, plainTranslate } from '../../../src/health/policy/keyFigures';
+import { keyFigures } from '../../../src/health/policy/keyFigures';
 import { at, commit, delivery, input, pr, review } from './fixtures';
 
 const NOW = at(13, 20); // Sunday 2025-03-16 20:00 UTC
@@ -69,10 +69,5 @@ describe('health key figures (the Team Health view)', () => {
     );
     const review_ = flow.find((f) => f.id === 'review')!;
     assert.deepEqual([review_.value, review_.status], ['3 h', 'ok']);
-  });
-
-  it('fills placeholders the way vscode.l10n.t does', () => {
-    assert.equal(plainTranslate('{0} of {1}, {0}', 'a', 2), 'a of 2, a');
-    assert.equal(plainTranslate('no {3} here'), 'no {3} here');
   });
 });
