@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createCoach, registerCoach } from './coach/register';
 import { SystemClock } from './core/clock';
@@ -21,6 +22,8 @@ import { createWords, registerWords } from './words/register';
  */
 export function activate(context: vscode.ExtensionContext): MultiplierTestApi | undefined {
   const started = performance.now();
+  // The pure layer's strings (and every bundle loaded later) read the editor's translations from here.
+  l10n.config({ contents: vscode.l10n.bundle });
   const store = new DisposableStore();
   context.subscriptions.push(store);
   const log = store.add(new Logger());

@@ -3,6 +3,7 @@
  * (kept in memory, and on disk for offline use), the merge base on demand, and file contents from
  * the content store. Counts what each kind of request cost, for the log and the tests.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
@@ -35,13 +36,14 @@ export function detailsProblemOf(error: unknown): Exclude<DetailsProblem, 'signe
   return 'failed';
 }
 
-const PROBLEM_WORDS: Record<DetailsProblem, string> = {
-  'signed-out': 'Signed out of GitHub: sign in to load the details.',
-  offline: 'offline',
-  'rate-limited': 'GitHub rate limit',
-  'not-found': 'GitHub no longer shows this pull request',
-  failed: 'GitHub answered with an error',
-};
+/** Translated when read, not when the module loads (the translations are configured at activation). */
+const problemWords = (): Record<DetailsProblem, string> => ({
+  'signed-out': l10n.t('Signed out of GitHub: sign in to load the details.'),
+  offline: l10n.t('offline'),
+  'rate-limited': l10n.t('GitHub rate limit'),
+  'not-found': l10n.t('GitHub no longer shows this pull request'),
+  failed: l10n.t('GitHub answered with an error'),
+});
 
 export class PullDetailsLoader {
   private readonly memory = new Map<string, PullDetails>();
@@ -117,11 +119,11 @@ export class PullDetailsLoader {
 
   private async fallback(key: string, problem: DetailsProblem): Promise<DetailsResult> {
     const apiUrl = this.apiUrl();
-    const what = PROBLEM_WORDS[problem];
+    const what = problemWords()[problem];
     const details = this.memory.get(`${apiUrl}\n${key}`) ?? (await this.contents.loadDetails(apiUrl, key));
-    if (!details) return { notice: `${what} · no details saved for this pull request yet`, problem };
+    if (!details) return { notice: l10n.t('{0} · no details saved for this pull request yet', what), problem };
     this.memory.set(`${apiUrl}\n${key}`, details);
-    return { details, notice: `${what} · details from ${describeAge(this.deps.clock.now() - details.fetchedAt)}`, problem };
+    return { details, notice: l10n.t('{0} · details from {1}', what, describeAge(this.deps.clock.now() - details.fetchedAt)), problem };
   }
 
   /** The commit the diff starts from, asked for once per head and base. */

@@ -146,6 +146,8 @@ export class RetroWatcher {
               ),
       wantsToast: true,
       onlyInReviewWindow: true,
+      // Named in "Snoozed … until" and "No more nudges about …", in the user's language.
+      kindLabel: vscode.l10n.t('retro offers'),
     };
   }
 

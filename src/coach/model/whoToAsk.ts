@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CountedOwner } from './contributions';
 import { DAY } from './signals/types';
 import { isBotAuthor } from '../../core/bots';
@@ -27,12 +28,29 @@ export function commonArea(files: readonly string[]): string {
 
 function ago(now: number, at: number): string {
   const days = Math.floor((now - at) / DAY);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
+  if (days <= 0) return l10n.t('today');
+  if (days === 1) return l10n.t('yesterday');
+  return l10n.t('{0} days ago', days);
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+// Counts as phrases of their own, each with its plural, for the reason's sentence to place.
+const commitCount = (n: number) => (n === 1 ? l10n.t('1 commit') : l10n.t('{0} commits', n));
+const fileCount = (n: number) => (n === 1 ? l10n.t('1 file') : l10n.t('{0} files', n));
+const lineCount = (n: number) => (n === 1 ? l10n.t('1 line') : l10n.t('{0} lines', n));
+
+/** "3 commits to 5 files in src/git in the last 90 days (120 lines changed), most recently today". */
+function reason(owner: CountedOwner, area: string, oneFile: boolean, windowDays: number | undefined, when: string): string {
+  const [c, l] = [commitCount(owner.commits), lineCount(owner.linesChanged)];
+  if (oneFile || owner.files === undefined) {
+    return windowDays
+      ? l10n.t('{0} to {1} in the last {2} days ({3} changed), most recently {4}', c, area, windowDays, l, when)
+      : l10n.t('{0} to {1} ({2} changed), most recently {3}', c, area, l, when);
+  }
+  const f = fileCount(owner.files);
+  return windowDays
+    ? l10n.t('{0} to {1} in {2} in the last {3} days ({4} changed), most recently {5}', c, f, area, windowDays, l, when)
+    : l10n.t('{0} to {1} in {2} ({3} changed), most recently {4}', c, f, area, l, when);
+}
 
 /**
  * At most two people who know the area, never the user nor a bot. Owners arrive sorted by
@@ -49,18 +67,14 @@ export function suggestPeople(
   const me = currentUserEmail?.toLowerCase();
   // The engine already leaves configured bots out of ownership; this guards any other source.
   const people = owners.filter((o) => o.commits > 0 && !isBotAuthor(o.name.trim(), o.email));
-  const area = commonArea(files) || 'this repository';
+  const area = commonArea(files) || l10n.t('this repository');
   const oneFile = files.length === 1;
-  const window = windowDays ? ` in the last ${windowDays} days` : '';
   return people
     .filter((o) => o.email.toLowerCase() !== me)
     .slice(0, MAX_SUGGESTIONS)
-    .map((o) => {
-      const where = oneFile || o.files === undefined ? `to ${area}` : `to ${plural(o.files, 'file')} in ${area}`;
-      return {
-        name: o.name || o.email,
-        email: o.email,
-        reason: `${plural(o.commits, 'commit')} ${where}${window} (${plural(o.linesChanged, 'line')} changed), most recently ${ago(now, o.lastChangedAt)}`,
-      };
-    });
+    .map((o) => ({
+      name: o.name || o.email,
+      email: o.email,
+      reason: reason(o, area, oneFile, windowDays, ago(now, o.lastChangedAt)),
+    }));
 }

@@ -1,5 +1,7 @@
-import { escapeHtml } from '../../core/html';
+import * as l10n from '@vscode/l10n';
+import { escapeHtml, fillHtml, pageLanguage } from '../../core/html';
 import { displayText } from '../../core/text';
+import { translatedTable } from '../../core/translatedTable';
 import type { SignalKind } from '../model/signals/types';
 import type { CoachViewModel } from './protocol';
 
@@ -26,30 +28,36 @@ export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
   return [...randomBytes(16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const WATCHES: Record<SignalKind, string> = {
-  'long-uncommitted': 'long stretches of editing without a commit',
-  'repeated-failure': 'the same task or test command failing again and again',
-  'error-churn': 'errors that stay in a file despite edits',
-  'back-and-forth': 'the same lines rewritten back and forth',
-  'ageing-branch': 'a branch drifting far behind its base',
-  'single-author': 'files only one person has ever changed',
-};
+const WATCHES = translatedTable<SignalKind, string>(() => ({
+  'long-uncommitted': l10n.t('long stretches of editing without a commit'),
+  'repeated-failure': l10n.t('the same task or test command failing again and again'),
+  'error-churn': l10n.t('errors that stay in a file despite edits'),
+  'back-and-forth': l10n.t('the same lines rewritten back and forth'),
+  'ageing-branch': l10n.t('a branch drifting far behind its base'),
+  'single-author': l10n.t('files only one person has ever changed'),
+}));
 
-const COUNTS_TITLE =
-  'Counted from git history: commits by this person that change these files (merges left out), the files they changed, and lines added plus deleted.';
+function countsTitle(): string {
+  return l10n.t(
+    'Counted from git history: commits by this person that change these files (merges left out), the files they changed, and lines added plus deleted.',
+  );
+}
 
 function feedbackSection(model: CoachViewModel): string {
   const f = model.feedback;
   if (!f) return '';
-  const undo = f.canUndo ? ` <button class="link inline" data-action="undo" data-id="${f.id}">Undo</button>` : '';
+  const undo = f.canUndo ? ` <button class="link inline" data-action="undo" data-id="${f.id}">${escapeHtml(l10n.t('Undo'))}</button>` : '';
   return `<section class="feedback" role="status"><p>${escapeHtml(f.text)}${undo}</p></section>`;
 }
 
 function unseenTerminalsLine(model: CoachViewModel): string {
   const n = model.unseenTerminals;
   if (n <= 0) return '';
-  const which = n === 1 ? '1 terminal has' : `${n} terminals have`;
-  return `<p class="muted notice">${which} no shell integration, so test runs typed there are not seen. Tasks and other terminals still count.</p>`;
+  const text =
+    n === 1
+      ? l10n.t('1 terminal has no shell integration, so test runs typed there are not seen. Tasks and other terminals still count.')
+      : l10n.t('{0} terminals have no shell integration, so test runs typed there are not seen. Tasks and other terminals still count.', n);
+  return `<p class="muted notice">${escapeHtml(text)}</p>`;
 }
 
 function emptyState(model: CoachViewModel): string {
@@ -57,24 +65,27 @@ function emptyState(model: CoachViewModel): string {
   const watched = (Object.keys(WATCHES) as SignalKind[]).filter((kind) => !muted.has(`coach.${kind}`));
   const list =
     watched.length === 0
-      ? `<p>Every kind of prompt is muted, so the coach stays quiet.</p>`
-      : `<p>Nothing to ask right now. The coach quietly watches for:</p>
+      ? `<p>${escapeHtml(l10n.t('Every kind of prompt is muted, so the coach stays quiet.'))}</p>`
+      : `<p>${escapeHtml(l10n.t('Nothing to ask right now. The coach quietly watches for:'))}</p>
   <ul class="watches">${watched.map((kind) => `<li>${escapeHtml(WATCHES[kind])}</li>`).join('')}</ul>`;
+  const when = l10n.t("When one shows up, you'll get a question here, not an answer, and a suggestion of who knows the code.");
+  const quiet = model.quietReason ? ` ${l10n.t('Quiet now: {0}.', model.quietReason)}` : '';
   return `<section class="empty">
   ${list}
-  <p class="muted">When one shows up, you'll get a question here, not an answer, and a suggestion of who knows the code.${model.quietReason ? ` Quiet now: ${escapeHtml(model.quietReason)}.` : ''}</p>
+  <p class="muted">${escapeHtml(when + quiet)}</p>
   ${unseenTerminalsLine(model)}
 </section>`;
 }
 
 function mutedSection(model: CoachViewModel): string {
   if (model.muted.length === 0) return '';
-  return `<section class="muted-kinds" aria-label="Muted prompts">
-  <h3>Muted</h3>
+  const [title, unmute] = [escapeHtml(l10n.t('Prompts about this come back')), escapeHtml(l10n.t('Un-mute'))];
+  return `<section class="muted-kinds" aria-label="${escapeHtml(l10n.t('Muted prompts'))}">
+  <h3>${escapeHtml(l10n.t('Muted'))}</h3>
   <ul>${model.muted
     .map(
       (m) =>
-        `<li><span>${escapeHtml(m.label)}</span> <button class="link inline" data-action="unmute" data-kind="${escapeHtml(m.kind)}" title="Prompts about this come back">Un-mute</button></li>`,
+        `<li><span>${escapeHtml(m.label)}</span> <button class="link inline" data-action="unmute" data-kind="${escapeHtml(m.kind)}" title="${title}">${unmute}</button></li>`,
     )
     .join('')}</ul>
 </section>`;
@@ -87,19 +98,19 @@ function promptSection(model: CoachViewModel): string {
   const people =
     p.people.length === 0
       ? p.peopleProblem
-        ? `<p class="muted people-problem">Who knows this code: git history could not be read (${shown(p.peopleProblem, 160)}). Details are in the Multiplier log.</p>`
+        ? `<p class="muted people-problem">${fillHtml(l10n.t('Who knows this code: git history could not be read ({0}). Details are in the Multiplier log.'), shown(p.peopleProblem, 160))}</p>`
         : ''
-      : `<section class="people" aria-label="People to ask">
-  <h3>Who knows this code</h3>
+      : `<section class="people" aria-label="${escapeHtml(l10n.t('People to ask'))}">
+  <h3>${escapeHtml(l10n.t('Who knows this code'))}</h3>
   <ul>${p.people
     .map((person) => {
       const first = displayText(person.name, { maxLength: 60 }).split(' ')[0] || displayText(person.email, { maxLength: 60 });
-      return `<li><span class="name">${shown(person.name, 80)}</span> <span class="reason" title="${escapeHtml(COUNTS_TITLE)}">${shown(person.reason, 300)}</span>
-    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">Copy a question for ${escapeHtml(first)}</button></li>`;
+      return `<li><span class="name">${shown(person.name, 80)}</span> <span class="reason" title="${escapeHtml(countsTitle())}">${shown(person.reason, 300)}</span>
+    <button class="link" data-action="copyQuestion" data-key="${key}" data-email="${escapeHtml(person.email)}">${escapeHtml(l10n.t('Copy a question for {0}', first))}</button></li>`;
     })
     .join('')}</ul>
 </section>`;
-  const waiting = model.waiting > 0 ? `<p class="muted">${model.waiting} more waiting.</p>` : '';
+  const waiting = model.waiting > 0 ? `<p class="muted">${escapeHtml(l10n.t('{0} more waiting.', model.waiting))}</p>` : '';
   return `<section class="prompt" data-key="${key}">
   <div class="body">
     <p class="signal"><span class="label">${escapeHtml(p.signalLabel)}</span> ${shown(p.why, 400)}</p>
@@ -109,14 +120,14 @@ function promptSection(model: CoachViewModel): string {
     ${unseenTerminalsLine(model)}
   </div>
   <div class="answer">
-    <label for="answer" class="visually-hidden">Your answer, private until you choose to share it</label>
-    <textarea id="answer" rows="2" placeholder="What I tried, what I expected, what happened (private until you share it)"></textarea>
+    <label for="answer" class="visually-hidden">${escapeHtml(l10n.t('Your answer, private until you choose to share it'))}</label>
+    <textarea id="answer" rows="2" placeholder="${escapeHtml(l10n.t('What I tried, what I expected, what happened (private until you share it)'))}"></textarea>
     <div class="actions">
-      <button data-action="answerInNote" data-key="${key}">Answer in a growth note</button>
+      <button data-action="answerInNote" data-key="${key}">${escapeHtml(l10n.t('Answer in a growth note'))}</button>
       <span class="more">
-        <button class="link inline" data-action="snooze" data-key="${key}" title="Hide this prompt for an hour">Snooze 1 hour</button>
-        <button class="link inline" data-action="dismiss" data-key="${key}" title="Hide this occurrence">Dismiss</button>
-        <button class="link inline" data-action="never" data-key="${key}" title="Stop prompts about ${escapeHtml(p.signalLabel.toLowerCase())}">Never for this kind</button>
+        <button class="link inline" data-action="snooze" data-key="${key}" title="${escapeHtml(l10n.t('Hide this prompt for an hour'))}">${escapeHtml(l10n.t('Snooze 1 hour'))}</button>
+        <button class="link inline" data-action="dismiss" data-key="${key}" title="${escapeHtml(l10n.t('Hide this occurrence'))}">${escapeHtml(l10n.t('Dismiss'))}</button>
+        <button class="link inline" data-action="never" data-key="${key}" title="${escapeHtml(l10n.t('Stop prompts about {0}', p.signalLabel.toLowerCase()))}">${escapeHtml(l10n.t('Never for this kind'))}</button>
       </span>
     </div>
   </div>
@@ -126,7 +137,7 @@ function promptSection(model: CoachViewModel): string {
 /** Why there is no history to suggest people from (a repository git refuses), with the fix: one line each. */
 function noticesSection(notices: readonly string[]): string {
   if (notices.length === 0) return '';
-  return `<section class="problems" role="status"><h3>History unavailable</h3><ul>${notices.map((n) => `<li>${shown(n, 600)}</li>`).join('')}</ul></section>`;
+  return `<section class="problems" role="status"><h3>${escapeHtml(l10n.t('History unavailable'))}</h3><ul>${notices.map((n) => `<li>${shown(n, 600)}</li>`).join('')}</ul></section>`;
 }
 
 /** The whole document. Every dynamic string is escaped; the only script is the nonce'd file. */
@@ -136,15 +147,15 @@ export function renderCoachHtml(model: CoachViewModel, res: HtmlResources, notic
   const problems =
     model.problems.length === 0
       ? ''
-      : `<section class="problems" role="alert"><h3>Prompt file problems</h3><ul>${model.problems.map((p) => `<li>${shown(p, 400)}</li>`).join('')}</ul></section>`;
+      : `<section class="problems" role="alert"><h3>${escapeHtml(l10n.t('Prompt file problems'))}</h3><ul>${model.problems.map((p) => `<li>${shown(p, 400)}</li>`).join('')}</ul></section>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${pageLanguage()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(res.styleUri)}">
-<title>Coach</title>
+<title>${escapeHtml(l10n.t('Coach'))}</title>
 </head>
 <body>
 <main>

@@ -2,6 +2,8 @@
  * Wall-clock arithmetic for policy: which weekday and minute of the day an instant is in a time
  * zone. Intl does the zone work (including daylight-saving shifts), so no table of our own.
  */
+
+import * as l10n from '@vscode/l10n';
 /** 'HH:MM', 24-hour wall-clock time. */
 export type WallTime = string;
 
@@ -98,7 +100,10 @@ export function inWallRange(minute: number, start: number, end: number): boolean
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS_ = 60_000;
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** Short weekday name (0 = Sunday) for what the user reads, translated when asked for. */
+export function dayName(weekday: number): string {
+  return [l10n.t('Sun'), l10n.t('Mon'), l10n.t('Tue'), l10n.t('Wed'), l10n.t('Thu'), l10n.t('Fri'), l10n.t('Sat')][weekday];
+}
 
 /** 'HH:MM' when `instant` is on the same local day as `now`, else 'Tue 09:00', for reasons. */
 export function describeInstant(instant: number, now: number, timeZone?: string): string {
@@ -108,7 +113,7 @@ export function describeInstant(instant: number, now: number, timeZone?: string)
     return time;
   }
   // A weekday name is unambiguous only within the coming week.
-  return Math.abs(instant - now) < 6 * DAY_MS ? `${DAY_NAMES[at.weekday]} ${time}` : `${at.dayKey} ${time}`;
+  return Math.abs(instant - now) < 6 * DAY_MS ? `${dayName(at.weekday)} ${time}` : `${at.dayKey} ${time}`;
 }
 
 /**

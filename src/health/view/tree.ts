@@ -58,7 +58,7 @@ export class HealthTreeProvider implements vscode.TreeDataProvider<HealthNode>, 
       const view = this.controller.view();
       if (!view.report || !view.root) return []; // the welcome content explains why
       const root = view.root;
-      return keyFigures(view.report, vscode.l10n.t).map((group) => ({ kind: 'group', group, root }));
+      return keyFigures(view.report).map((group) => ({ kind: 'group', group, root }));
     }
     if (node.kind === 'group') {
       const figures: HealthNode[] = node.group.figures.map((figure) => ({ kind: 'figure', figure }));

@@ -1,6 +1,8 @@
 /**
  * Pure views over notes: titles, summaries for the list, week and tag groups, search.
  */
+import * as l10n from '@vscode/l10n';
+import { translatedTable } from '../../core/translatedTable';
 import type { Note, NoteKind } from './types';
 
 /** What the list, the tree and search need, without keeping every body around twice. */
@@ -35,13 +37,13 @@ export function noteTitle(note: Pick<Note, 'body' | 'kind'>): string {
   return KIND_LABELS[note.kind];
 }
 
-export const KIND_LABELS: Record<NoteKind, string> = {
-  note: 'Growth note',
-  'coach-answer': 'Coach answer',
-  'weekly-reflection': 'Weekly reflection',
-  'one-on-one': '1:1 prep',
-  retro: 'Blameless retro',
-};
+export const KIND_LABELS = translatedTable<NoteKind, string>(() => ({
+  note: l10n.t('Growth note'),
+  'coach-answer': l10n.t('Coach answer'),
+  'weekly-reflection': l10n.t('Weekly reflection'),
+  'one-on-one': l10n.t('1:1 prep'),
+  retro: l10n.t('Blameless retro'),
+}));
 
 export function summarize(note: Note): NoteSummary {
   const title = noteTitle(note);
@@ -133,7 +135,7 @@ export function groupByWeek(notes: readonly NoteSummary[]): NoteGroup[] {
     const key = isoWeek(created);
     let group = groups.get(key);
     if (!group) {
-      group = { key, label: `Week of ${weekStart(created)}`, notes: [] };
+      group = { key, label: l10n.t('Week of {0}', weekStart(created)), notes: [] };
       groups.set(key, group);
     }
     group.notes.push(note);
@@ -150,7 +152,7 @@ export function groupByTag(notes: readonly NoteSummary[]): NoteGroup[] {
     for (const tag of note.tags.length > 0 ? note.tags : [UNTAGGED]) {
       let group = groups.get(tag);
       if (!group) {
-        group = { key: tag, label: tag === UNTAGGED ? tag : `#${tag}`, notes: [] };
+        group = { key: tag, label: tag === UNTAGGED ? l10n.t('(untagged)') : `#${tag}`, notes: [] };
         groups.set(tag, group);
       }
       group.notes.push(note);

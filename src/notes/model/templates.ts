@@ -1,26 +1,27 @@
-/** Starting text for each kind of note. Pure. */
+/** Starting text for each kind of note, in the user's language. Pure. */
+import * as l10n from '@vscode/l10n';
 
 export function weeklyReflectionBody(weekLabel: string): string {
   return [
-    `# Weekly reflection — ${weekLabel}`,
+    `# ${l10n.t('Weekly reflection — {0}', weekLabel)}`,
     '',
-    '## Wins',
-    '',
-    '- ',
-    '',
-    '## What I learned',
+    `## ${l10n.t('Wins')}`,
     '',
     '- ',
     '',
-    "## What I'd do differently",
+    `## ${l10n.t('What I learned')}`,
     '',
     '- ',
     '',
-    '## Who I helped',
+    `## ${l10n.t("What I'd do differently")}`,
     '',
     '- ',
     '',
-    '## Where I want to grow',
+    `## ${l10n.t('Who I helped')}`,
+    '',
+    '- ',
+    '',
+    `## ${l10n.t('Where I want to grow')}`,
     '',
     '- ',
     '',
@@ -65,7 +66,7 @@ export function coachAnswerBody(input: { prompt: string; signal: string; answer?
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-  return `# ${oneLine(input.prompt)}\n\n${quoted}\n\n${input.answer?.trim() ? input.answer.trim() : '<!-- Write your answer here. -->'}\n`;
+  return `# ${oneLine(input.prompt)}\n\n${quoted}\n\n${input.answer?.trim() ? input.answer.trim() : `<!-- ${l10n.t('Write your answer here.')} -->`}\n`;
 }
 
 function oneLine(text: string): string {

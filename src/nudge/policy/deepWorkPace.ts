@@ -3,6 +3,7 @@
  * block that follows. The pace is the goal spread over the week's working hours: by Wednesday noon
  * of a Monday–Friday week, half the goal. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { businessMillisBetween, type WorkingSchedule } from '../../core/time/businessHours';
 import type { NudgeRequest } from '../api';
 import { formatDeepTime, type DeepWorkWeek } from '../model/deepWork/summary';
@@ -38,9 +39,14 @@ export function focusSuggestion(week: DeepWorkWeek, pace: Pace, dayKey: string):
   return {
     kind: DEEP_WORK_KIND,
     id: `${DEEP_WORK_KIND}:${dayKey}`,
-    title: 'Book a focus block for deep work?',
-    why: `Deep work this week: ${formatDeepTime(week.minutes)} of ${formatDeepTime(week.goalMinutes)}; an even pace would be ${formatDeepTime(pace.expectedMinutes)} by now.`,
+    title: l10n.t('Book a focus block for deep work?'),
+    why: l10n.t(
+      'Deep work this week: {0} of {1}; an even pace would be {2} by now.',
+      formatDeepTime(week.minutes),
+      formatDeepTime(week.goalMinutes),
+      formatDeepTime(pace.expectedMinutes),
+    ),
     wantsToast: true,
-    kindLabel: 'deep-work suggestions',
+    kindLabel: l10n.t('deep-work suggestions'),
   };
 }

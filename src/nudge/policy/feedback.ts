@@ -2,6 +2,7 @@
  * What the user reads after acting on a nudge: a snooze says until when, a mute says what went
  * quiet (and is offered with Undo). Plain, short text. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { describeInstant } from '../../core/time/wallclock';
 
 /** The request's own label ("repeated failures"), else the kind made readable ("review reminder"). */
@@ -10,10 +11,11 @@ export function labelOfKind(kind: string, label?: string): string {
   return kind.replace(/[._-]+/g, ' ').trim() || kind;
 }
 
-export function snoozedText(until: number, now: number, timeZone: string | undefined, what = 'this'): string {
-  return `Snoozed ${what} until ${describeInstant(until, now, timeZone)}.`;
+export function snoozedText(until: number, now: number, timeZone: string | undefined, what?: string): string {
+  const when = describeInstant(until, now, timeZone);
+  return what === undefined ? l10n.t('Snoozed this until {0}.', when) : l10n.t('Snoozed {0} until {1}.', what, when);
 }
 
 export function mutedText(label: string): string {
-  return `No more nudges about ${label}.`;
+  return l10n.t('No more nudges about {0}.', label);
 }

@@ -1,5 +1,7 @@
 /** Focus block lengths offered by "Start Focus Block". Pure. */
 
+import * as l10n from '@vscode/l10n';
+
 export const FOCUS_PRESETS_MINUTES = [25, 50, 90, 120] as const;
 export const DEFAULT_FOCUS_MINUTES = 90;
 const MAX_FOCUS_MINUTES = 12 * 60;
@@ -18,6 +20,7 @@ export function focusDurationChoices(defaultMinutes: unknown): number[] {
 }
 
 export function describeMinutes(minutes: number): string {
-  if (minutes < 60 || minutes % 60 !== 0) return `${minutes} minutes`;
-  return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  if (minutes === 1) return l10n.t('1 minute');
+  if (minutes < 60 || minutes % 60 !== 0) return l10n.t('{0} minutes', minutes);
+  return minutes === 60 ? l10n.t('1 hour') : l10n.t('{0} hours', minutes / 60);
 }

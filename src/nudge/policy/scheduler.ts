@@ -2,6 +2,7 @@
  * The scheduler: policy plus state plus persistence, behind an injected clock, storage port and
  * settings provider, so the same object runs in the extension and in a simulated workday.
  */
+import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../../core/event';
 import type { NudgeDecision, NudgeKind, NudgePolicyState, NudgeRequest, NudgeSettings, NudgeTarget } from '../api';
 import { decide } from './policy';
@@ -96,11 +97,11 @@ export class NudgeScheduler {
     const settings = this.options.settings();
     const focus = this.focusUntil();
     if (focus !== undefined) {
-      return `focus block until ${describeInstant(focus, now, settings.timeZone)}`;
+      return l10n.t('focus block until {0}', describeInstant(focus, now, settings.timeZone));
     }
     const { start, end } = settings.quietHours;
     const minute = wallClockAt(now, settings.timeZone).minuteOfDay;
-    return inWallRange(minute, parseWallTime(start), parseWallTime(end)) ? 'quiet hours' : undefined;
+    return inWallRange(minute, parseWallTime(start), parseWallTime(end)) ? l10n.t('quiet hours') : undefined;
   }
 
   /** Call when settings change: listeners re-ask their questions. */

@@ -2,6 +2,7 @@
  * The choices offered by "Snooze All Nudges…" and the wall-clock instants they need, in the
  * user's zone. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import type { NudgeSettings } from '../api';
 import { describeInstant, nextDayAt } from '../../core/time/wallclock';
 
@@ -17,19 +18,23 @@ export function snoozeChoices(now: number, snoozedUntil: number | undefined, set
   const zone = settings.timeZone;
   const choice = (label: string, until: number): SnoozeChoice => ({
     label,
-    description: `until ${describeInstant(until, now, zone)}`,
+    description: l10n.t('until {0}', describeInstant(until, now, zone)),
     until,
   });
   const choices: SnoozeChoice[] = [];
   if (snoozedUntil !== undefined && snoozedUntil > now) {
-    choices.push({ label: 'Resume nudges now', description: `snoozed until ${describeInstant(snoozedUntil, now, zone)}`, until: now });
+    choices.push({
+      label: l10n.t('Resume nudges now'),
+      description: l10n.t('snoozed until {0}', describeInstant(snoozedUntil, now, zone)),
+      until: now,
+    });
   }
   choices.push(
-    choice('30 minutes', now + 30 * MINUTE_MS),
-    choice('1 hour', now + 60 * MINUTE_MS),
-    choice('2 hours', now + 120 * MINUTE_MS),
+    choice(l10n.t('30 minutes'), now + 30 * MINUTE_MS),
+    choice(l10n.t('1 hour'), now + 60 * MINUTE_MS),
+    choice(l10n.t('2 hours'), now + 120 * MINUTE_MS),
     choice(
-      'Until the next working morning',
+      l10n.t('Until the next working morning'),
       nextDayAt(now, settings.workingHours.start, zone, (d) => settings.workingDays.includes(d)),
     ),
   );

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock, Timer } from '../../core/clock';
 import type { DeepWorkMeter } from '../deepWorkMeter';
 import type { NudgeController } from '../controller';
-import { DEFINITION, formatDeepTime, goalText, interruptionsText } from '../model/deepWork/summary';
+import { deepWorkDefinition, formatDeepTime, goalText, interruptionsText } from '../model/deepWork/summary';
 import { paceOf } from '../policy/deepWorkPace';
 
 /** Long enough after activation that the first read of local storage never slows start-up. */
@@ -55,7 +55,7 @@ export class DeepWorkStatus implements vscode.Disposable {
       paceLine,
       interruptionsText(week),
       '',
-      DEFINITION,
+      deepWorkDefinition(),
       vscode.l10n.t('Click for the week, to add it to Growth Notes, or to start a focus block.'),
     ].join('\n');
     item.accessibilityInformation = { label: vscode.l10n.t('Deep work this week: {0}', goalText(week)) };

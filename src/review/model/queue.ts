@@ -3,6 +3,7 @@
  * merge, blocked, waiting on the author, yours in review, this branch) plus the snoozed and pinned
  * items, each item with its reason, a few words on what to do first, and hygiene flags. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { businessHoursBetween, type WorkingSchedule } from '../../core/time/businessHours';
 import { formatHours, hygieneFlags, type HygieneFlag } from '../policy/hygiene';
 import { sameLogin, type CheckStatus, type PullRequest, type PullRequestReview, type QueueData } from './pullRequest';
@@ -82,11 +83,11 @@ export function verdicts(pr: PullRequest): Map<string, { state: Verdict; at: num
 
 function checksText(checks: CheckStatus): string | undefined {
   return checks === 'success'
-    ? 'checks passing'
+    ? l10n.t('checks passing')
     : checks === 'failure'
-      ? 'checks failing'
+      ? l10n.t('checks failing')
       : checks === 'pending'
-        ? 'checks running'
+        ? l10n.t('checks running')
         : undefined;
 }
 
@@ -108,30 +109,30 @@ export function summarise(pr: PullRequest, ctx: QueueContext): { reason: string;
   const changes = v.filter(([, x]) => x.state === 'CHANGES_REQUESTED').map(([who]) => who);
   const approvals = v.filter(([, x]) => x.state === 'APPROVED').map(([who]) => who);
   if (pr.draft) {
-    parts.push('draft');
+    parts.push(l10n.t('draft'));
     tone = 'draft';
   } else if (changes.length > 0) {
-    parts.push(`changes requested by ${changes.join(', ')}`);
+    parts.push(l10n.t('changes requested by {0}', changes.join(', ')));
     tone = 'changes-requested';
   } else if (approvals.length > 0) {
-    parts.push(`approved by ${approvals.length === 1 ? approvals[0] : `${approvals.length} reviewers`}`);
+    parts.push(approvals.length === 1 ? l10n.t('approved by {0}', approvals[0]) : l10n.t('approved by {0} reviewers', approvals.length));
     tone = 'approved';
   } else {
     const pickup = pickupHours(pr, ctx.now, ctx.schedule);
     if (!pickup.pickedUp) {
       waitHours = pickup.hours;
       const asked = pr.requestedReviewers.length + pr.requestedTeams.length;
-      parts.push(`${describeWait(pickup.hours)} for a first review`);
-      if (asked > 0) parts.push(`${asked} ${asked === 1 ? 'reviewer' : 'reviewers'} asked`);
+      parts.push(l10n.t('{0} for a first review', describeWait(pickup.hours)));
+      if (asked > 0) parts.push(asked === 1 ? l10n.t('1 reviewer asked') : l10n.t('{0} reviewers asked', asked));
       if (pickup.hours > ctx.settings.targetHours) tone = 'stale';
     } else {
-      parts.push('reviewed, no verdict yet');
+      parts.push(l10n.t('reviewed, no verdict yet'));
     }
   }
   const checks = checksText(pr.checks);
   if (checks) parts.push(checks);
   if (pr.checks === 'failure' && tone !== 'changes-requested') tone = 'failing';
-  if (pr.mergeable === false) parts.push('merge conflict');
+  if (pr.mergeable === false) parts.push(l10n.t('merge conflict'));
   return { reason: parts.join(' · '), tone, waitHours };
 }
 
@@ -147,9 +148,9 @@ export function viewerReview(pr: PullRequest, viewer: string): PullRequestReview
 
 function ago(ms: number): string {
   const hours = ms / 3_600_000;
-  if (hours < 1) return 'under an hour ago';
-  if (hours < 48) return `${Math.round(hours)} ${Math.round(hours) === 1 ? 'hour' : 'hours'} ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  if (hours < 1) return l10n.t('under an hour ago');
+  if (hours < 48) return Math.round(hours) === 1 ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', Math.round(hours));
+  return l10n.t('{0} days ago', Math.floor(hours / 24));
 }
 
 /** Yours: ready to merge, blocked (and by what), or still in review. */
@@ -157,16 +158,16 @@ export function classifyMine(pr: PullRequest, ctx: QueueContext): { group: 'read
   const v = [...verdicts(pr).values()];
   const changes = v.some((x) => x.state === 'CHANGES_REQUESTED');
   const approved = v.some((x) => x.state === 'APPROVED');
-  if (pr.draft) return { group: 'mine', short: 'draft' };
+  if (pr.draft) return { group: 'mine', short: l10n.t('draft') };
   const blockers: string[] = [];
-  if (pr.checks === 'failure') blockers.push('checks failing');
-  if (changes) blockers.push('changes requested');
-  if (pr.mergeable === false) blockers.push('merge conflict');
+  if (pr.checks === 'failure') blockers.push(l10n.t('checks failing'));
+  if (changes) blockers.push(l10n.t('changes requested'));
+  if (pr.mergeable === false) blockers.push(l10n.t('merge conflict'));
   if (blockers.length > 0) return { group: 'blocked', short: blockers[0], why: blockers.join(' · ') };
-  if (approved && (pr.checks === 'success' || pr.checks === 'none')) return { group: 'ready', short: 'ready to merge' };
-  if (approved) return { group: 'mine', short: 'checks running' };
+  if (approved && (pr.checks === 'success' || pr.checks === 'none')) return { group: 'ready', short: l10n.t('ready to merge') };
+  if (approved) return { group: 'mine', short: l10n.t('checks running') };
   const pickup = pickupHours(pr, ctx.now, ctx.schedule);
-  return { group: 'mine', short: pickup.pickedUp ? 'in review' : formatHours(pickup.hours) };
+  return { group: 'mine', short: pickup.pickedUp ? l10n.t('in review') : formatHours(pickup.hours) };
 }
 
 /** Someone else's PR the viewer reviewed and was not asked to review again: the author moves next. */
@@ -179,21 +180,24 @@ export function waitingOnAuthor(pr: PullRequest, viewer: string, now: number): {
   switch (mine.state) {
     case 'CHANGES_REQUESTED':
       return {
-        short: 'you asked changes',
+        short: l10n.t('you asked changes'),
         reason: [
-          `you asked for changes ${since}`,
-          pushed ? 'pushed since; the author can ask you again' : 'no push since',
+          l10n.t('you asked for changes {0}', since),
+          pushed ? l10n.t('pushed since; the author can ask you again') : l10n.t('no push since'),
           ...(checks ? [checks] : []),
         ].join(' · '),
       };
     case 'APPROVED':
-      return { short: 'you approved', reason: [`you approved ${since}`, 'not merged yet', ...(checks ? [checks] : [])].join(' · ') };
+      return {
+        short: l10n.t('you approved'),
+        reason: [l10n.t('you approved {0}', since), l10n.t('not merged yet'), ...(checks ? [checks] : [])].join(' · '),
+      };
     case 'DISMISSED':
-      return { short: 'review dismissed', reason: `your review was dismissed ${since}` };
+      return { short: l10n.t('review dismissed'), reason: l10n.t('your review was dismissed {0}', since) };
     default:
       return {
-        short: 'you commented',
-        reason: [`you commented ${since}, no verdict`, pushed ? 'pushed since' : 'no push since'].join(' · '),
+        short: l10n.t('you commented'),
+        reason: [l10n.t('you commented {0}, no verdict', since), pushed ? l10n.t('pushed since') : l10n.t('no push since')].join(' · '),
       };
   }
 }
@@ -289,7 +293,11 @@ export function buildQueue(data: QueueData, ctx: QueueContext): ReviewQueue {
       pr,
       group: 'branch',
       reason: s.reason,
-      short: sameLogin(pr.author, viewer.login) ? classifyMine(pr, ctx).short : s.tone === 'approved' ? 'approved' : 'this branch',
+      short: sameLogin(pr.author, viewer.login)
+        ? classifyMine(pr, ctx).short
+        : s.tone === 'approved'
+          ? l10n.t('approved')
+          : l10n.t('this branch'),
       flags: hygiene(pr, s.waitHours),
       waitHours: s.waitHours,
       tone: s.tone,

@@ -2,6 +2,8 @@
  * Hygiene flags: the habits that make reviews slow, each with a threshold from settings.
  * Pure. A flag is a fact about the PR, not a judgement of its author.
  */
+import * as l10n from '@vscode/l10n';
+import { translatedTable } from '../../core/translatedTable';
 import { linesChanged, sameLogin, type PullRequest } from '../model/pullRequest';
 import type { HygieneThresholds } from '../model/settings';
 
@@ -15,27 +17,33 @@ export interface HygieneFlag {
 }
 
 /** A flag's compact form for a narrow tree row, and what to do about it (overview, tooltip). */
-export const FLAG_GUIDE: Record<HygieneFlagId, { short: string; advice: string }> = {
-  stale: { short: 'late', advice: 'It has waited past the review target. A first look now, even a short one, unblocks the author.' },
+export const FLAG_GUIDE = translatedTable<HygieneFlagId, { short: string; advice: string }>(() => ({
+  stale: {
+    short: l10n.t('late'),
+    advice: l10n.t('It has waited past the review target. A first look now, even a short one, unblocks the author.'),
+  },
   'too-big': {
-    short: 'big',
-    advice: 'Large changes get shallow reviews. Ask whether part of it could land on its own first.',
+    short: l10n.t('big'),
+    advice: l10n.t('Large changes get shallow reviews. Ask whether part of it could land on its own first.'),
   },
   'no-description': {
-    short: 'no description',
-    advice: 'Ask what the change does and why before reading the diff; the answer belongs in the description.',
+    short: l10n.t('no description'),
+    advice: l10n.t('Ask what the change does and why before reading the diff; the answer belongs in the description.'),
   },
-  'no-why': { short: 'no why', advice: 'The description says what changes, not why. Ask what problem it solves.' },
-  'no-reviewers': { short: 'no reviewers', advice: 'Nobody was asked to review, so it can wait unseen. Request a reviewer.' },
+  'no-why': { short: l10n.t('no why'), advice: l10n.t('The description says what changes, not why. Ask what problem it solves.') },
+  'no-reviewers': {
+    short: l10n.t('no reviewers'),
+    advice: l10n.t('Nobody was asked to review, so it can wait unseen. Request a reviewer.'),
+  },
   'changes-requested-unaddressed': {
-    short: 'changes waiting',
-    advice: 'Changes were requested and nothing was pushed since. Check in: is something blocking the author?',
+    short: l10n.t('changes waiting'),
+    advice: l10n.t('Changes were requested and nothing was pushed since. Check in: is something blocking the author?'),
   },
   'draft-untouched': {
-    short: 'old draft',
-    advice: 'A draft nobody touched for a while: finish it or close it, so the queue stays honest.',
+    short: l10n.t('old draft'),
+    advice: l10n.t('A draft nobody touched for a while: finish it or close it, so the queue stays honest.'),
   },
-};
+}));
 
 export interface HygieneContext {
   now: number;
@@ -60,31 +68,31 @@ export function hygieneFlags(pr: PullRequest, ctx: HygieneContext): HygieneFlag[
   const flags: HygieneFlag[] = [];
   const t = ctx.thresholds;
   if (ctx.waitHours !== undefined && ctx.waitHours > ctx.targetHours) {
-    flags.push({ id: 'stale', label: `past the ${formatHours(ctx.targetHours)} review target` });
+    flags.push({ id: 'stale', label: l10n.t('past the {0} review target', formatHours(ctx.targetHours)) });
   }
   const lines = linesChanged(pr);
   if (lines !== undefined && lines > t.tooBigLines) {
-    flags.push({ id: 'too-big', label: `over ${t.tooBigLines} changed lines` });
+    flags.push({ id: 'too-big', label: l10n.t('over {0} changed lines', t.tooBigLines) });
   }
   const description = meaningfulDescription(pr.body);
   if (description.length < Math.max(1, t.minDescriptionLength)) {
-    flags.push({ id: 'no-description', label: 'no description' });
+    flags.push({ id: 'no-description', label: l10n.t('no description') });
   } else if (!WHY_PATTERN.test(description)) {
-    flags.push({ id: 'no-why', label: 'description does not say why' });
+    flags.push({ id: 'no-why', label: l10n.t('description does not say why') });
   }
   const othersReviewed = pr.reviews.some((r) => !sameLogin(r.reviewer, pr.author));
   if (!pr.draft && pr.requestedReviewers.length === 0 && pr.requestedTeams.length === 0 && !othersReviewed) {
-    flags.push({ id: 'no-reviewers', label: 'no reviewers requested' });
+    flags.push({ id: 'no-reviewers', label: l10n.t('no reviewers requested') });
   }
   const unaddressed = unaddressedChangeRequest(pr);
   if (unaddressed !== undefined && ctx.now - unaddressed >= t.changesRequestedDays * DAY) {
     flags.push({
       id: 'changes-requested-unaddressed',
-      label: `changes requested ${Math.floor((ctx.now - unaddressed) / DAY)} days ago, no push since`,
+      label: l10n.t('changes requested {0} days ago, no push since', Math.floor((ctx.now - unaddressed) / DAY)),
     });
   }
   if (pr.draft && ctx.now - pr.updatedAt >= t.draftUntouchedDays * DAY) {
-    flags.push({ id: 'draft-untouched', label: `draft untouched for ${Math.floor((ctx.now - pr.updatedAt) / DAY)} days` });
+    flags.push({ id: 'draft-untouched', label: l10n.t('draft untouched for {0} days', Math.floor((ctx.now - pr.updatedAt) / DAY)) });
   }
   return flags;
 }
@@ -112,6 +120,6 @@ export function unaddressedChangeRequest(pr: PullRequest): number | undefined {
 
 /** '26h', '45m', '3.5h' — compact, for the status bar and flags. */
 export function formatHours(hours: number): string {
-  if (hours < 1) return `${Math.max(0, Math.round(hours * 60))}m`;
-  return hours < 10 && !Number.isInteger(hours) ? `${Math.round(hours * 10) / 10}h` : `${Math.round(hours)}h`;
+  if (hours < 1) return l10n.t('{0}m', Math.max(0, Math.round(hours * 60)));
+  return l10n.t('{0}h', hours < 10 && !Number.isInteger(hours) ? Math.round(hours * 10) / 10 : Math.round(hours));
 }

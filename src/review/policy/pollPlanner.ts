@@ -5,6 +5,8 @@
  * - during a rate-limit backoff, not before it ends;
  * - focus and git-fetch triggers refresh at most once a minute.
  */
+import * as l10n from '@vscode/l10n';
+
 export const MIN_INTERVAL_MS = 60_000;
 const FIRST_RETRY_MS = 30_000;
 
@@ -36,8 +38,8 @@ export function mayRefreshOnTrigger(now: number, lastAttemptAt: number | undefin
 /** "12 min ago" for the view's description when data is stale. */
 export function describeAge(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} days ago`;
+  return hours < 48 ? l10n.t('{0} h ago', hours) : l10n.t('{0} days ago', Math.floor(hours / 24));
 }

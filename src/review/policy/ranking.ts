@@ -7,6 +7,7 @@
  *   blocks  +25 per extra person blocked (authors of PRs stacked on this one)
  *   asked   +30 asked directly, +30 more when nobody else is reviewing
  */
+import * as l10n from '@vscode/l10n';
 import { businessHoursBetween, type WorkingSchedule } from '../../core/time/businessHours';
 import { linesChanged, sameLogin, type PullRequest, type Viewer } from '../model/pullRequest';
 import { isBot, type ReviewSettings } from '../model/settings';
@@ -85,13 +86,14 @@ function sizePoints(lines: number | undefined, settings: ReviewSettings): number
   return -30;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+export function describeWait(hours: number): string {
+  if (hours < 1) return l10n.t('waiting under 1 business hour');
+  return Math.round(hours) === 1 ? l10n.t('waiting 1 business hour') : l10n.t('waiting {0} business hours', Math.round(hours));
 }
 
-export function describeWait(hours: number): string {
-  if (hours < 1) return 'waiting under 1 business hour';
-  return `waiting ${plural(Math.round(hours), 'business hour')}`;
+function describeSize(lines: number, quickWin: boolean): string {
+  if (lines === 1) return quickWin ? l10n.t('1 line, a quick win') : l10n.t('1 line');
+  return quickWin ? l10n.t('{0} lines, a quick win', lines) : l10n.t('{0} lines', lines);
 }
 
 export function rankPullRequest(pr: PullRequest, ctx: RankContext): RankedPullRequest {
@@ -119,11 +121,11 @@ export function rankPullRequest(pr: PullRequest, ctx: RankContext): RankedPullRe
     asked: (askedDirectly ? 30 : 0) + (onlyReviewer ? 30 : 0),
   };
   const reasons = [describeWait(waitHours)];
-  if (lines !== undefined) reasons.push(lines <= settings.smallLines ? `${plural(lines, 'line')}, a quick win` : plural(lines, 'line'));
-  if (onlyReviewer) reasons.push('you are the only reviewer');
-  else if (askedDirectly) reasons.push('asked you directly');
-  else if (viaTeams.length > 0) reasons.push(`asked via ${viaTeams[0]}`);
-  if (blockedPeople > 1) reasons.push(`blocks ${blockedPeople} people`);
+  if (lines !== undefined) reasons.push(describeSize(lines, lines <= settings.smallLines));
+  if (onlyReviewer) reasons.push(l10n.t('you are the only reviewer'));
+  else if (askedDirectly) reasons.push(l10n.t('asked you directly'));
+  else if (viaTeams.length > 0) reasons.push(l10n.t('asked via {0}', viaTeams[0]));
+  if (blockedPeople > 1) reasons.push(l10n.t('blocks {0} people', blockedPeople));
 
   return {
     pr,

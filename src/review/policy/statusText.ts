@@ -1,6 +1,7 @@
 /**
  * What the status item and the reminder say, from the queue. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import type { NudgeRequest } from '../../nudge/api';
 import { formatHours } from './hygiene';
 import type { ReviewQueue } from '../model/queue';
@@ -31,18 +32,21 @@ export function statusView(input: StatusInput): StatusView {
     return {
       visible: !input.hideWhenEmpty && input.queue !== undefined,
       text: '$(git-pull-request) 0',
-      tooltip: 'No reviews wait on you. Click to open the Review Queue.',
+      tooltip: l10n.t('No reviews wait on you. Click to open the Review Queue.'),
       warning: false,
     };
   }
   const late = oldest !== undefined && oldest > input.targetHours;
+  const age = formatHours(oldest ?? 0);
   const lines = [
-    `${n} ${n === 1 ? 'review waits' : 'reviews wait'} on you; the oldest for ${formatHours(oldest ?? 0)} of business hours.`,
-    `Review target: ${formatHours(input.targetHours)} (pickup time: PR ready → first review).`,
+    n === 1
+      ? l10n.t('1 review waits on you; the oldest for {0} of business hours.', age)
+      : l10n.t('{0} reviews wait on you; the oldest for {1} of business hours.', n, age),
+    l10n.t('Review target: {0} (pickup time: PR ready → first review).', formatHours(input.targetHours)),
   ];
-  if (input.quietReason) lines.push(`Quiet now: ${input.quietReason}.`);
+  if (input.quietReason) lines.push(l10n.t('Quiet now: {0}.', input.quietReason));
   if (input.staleNote) lines.push(input.staleNote);
-  lines.push('Click to open the Review Queue.');
+  lines.push(l10n.t('Click to open the Review Queue.'));
   return {
     visible: true,
     text: `$(git-pull-request) ${n} · ${formatHours(oldest ?? 0)}`,
@@ -64,8 +68,13 @@ export function reminderRequest(queue: ReviewQueue | undefined, now: number, las
   return {
     kind: REMINDER_KIND,
     id: REMINDER_KIND,
-    title: `${n} ${n === 1 ? 'review waits' : 'reviews wait'} on you`,
-    why: `the oldest has waited ${formatHours(queue?.oldestWaitHours ?? 0)} of business hours; this is one of your review windows`,
+    title: n === 1 ? l10n.t('1 review waits on you') : l10n.t('{0} reviews wait on you', n),
+    why: l10n.t(
+      'the oldest has waited {0} of business hours; this is one of your review windows',
+      formatHours(queue?.oldestWaitHours ?? 0),
+    ),
     wantsToast: true,
+    // Named in "Snoozed … until" and "No more nudges about …", in the user's language.
+    kindLabel: l10n.t('review reminders'),
   };
 }

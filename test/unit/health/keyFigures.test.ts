@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { computeHealth } from '../../../src/health/model/report';
-import { keyFigures, plainTranslate } from '../../../src/health/policy/keyFigures';
+import { keyFigures } from '../../../src/health/policy/keyFigures';
 import { at, commit, delivery, HOUR, input, pr, review } from './fixtures';
 
 const NOW = at(13, 20); // Sunday 2025-03-16 20:00 UTC
@@ -95,10 +95,5 @@ describe('health key figures (the Team Health view)', () => {
       keyFigures(strict)[0].pullRequests?.map((p) => p.number),
       [6],
     );
-  });
-
-  it('fills placeholders the way vscode.l10n.t does', () => {
-    assert.equal(plainTranslate('{0} of {1}, {0}', 'a', 2), 'a of 2, a');
-    assert.equal(plainTranslate('no {3} here'), 'no {3} here');
   });
 });

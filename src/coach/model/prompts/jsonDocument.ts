@@ -3,6 +3,7 @@
  * commas), keeping where every value starts, so a mistake is reported as "line 7, column 5"
  * instead of "at position 213".
  */
+import * as l10n from '@vscode/l10n';
 import { parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 
 export interface Position {
@@ -73,33 +74,33 @@ function lineIndex(text: string): (offset: number) => Position {
 }
 
 function reasonFor(code: ParseErrorCode, text: string, offset: number): string {
-  const here = offset < text.length ? JSON.stringify(text[offset]) : 'end of file';
+  const here = offset < text.length ? JSON.stringify(text[offset]) : l10n.t('end of file');
   const before = text.slice(0, offset).trimEnd().at(-1);
   if (
     (code === ParseErrorCode.ValueExpected || code === ParseErrorCode.PropertyNameExpected) &&
     before === ',' &&
     /[\]}]/.test(text[offset] ?? '')
   ) {
-    return `Trailing comma before ${text[offset]}`;
+    return l10n.t('Trailing comma before {0}', text[offset] ?? '');
   }
   switch (code) {
     case ParseErrorCode.UnexpectedEndOfString:
-      return 'Unterminated string';
+      return l10n.t('Unterminated string');
     case ParseErrorCode.InvalidEscapeCharacter:
-      return 'Invalid escape in string';
+      return l10n.t('Invalid escape in string');
     case ParseErrorCode.InvalidCharacter:
-      return 'Unescaped control character (or line break) in string';
+      return l10n.t('Unescaped control character (or line break) in string');
     case ParseErrorCode.PropertyNameExpected:
-      return `Unexpected ${here}; expected a property name in double quotes`;
+      return l10n.t('Unexpected {0}; expected a property name in double quotes', here);
     case ParseErrorCode.ColonExpected:
-      return `Unexpected ${here}; expected ':'`;
+      return l10n.t("Unexpected {0}; expected ':'", here);
     case ParseErrorCode.CommaExpected:
     case ParseErrorCode.CloseBraceExpected:
     case ParseErrorCode.CloseBracketExpected:
-      return `Unexpected ${here}; expected ',' or a closing bracket`;
+      return l10n.t("Unexpected {0}; expected ',' or a closing bracket", here);
     case ParseErrorCode.EndOfFileExpected:
-      return `Unexpected ${here} after the end of the JSON value`;
+      return l10n.t('Unexpected {0} after the end of the JSON value', here);
     default:
-      return `Unexpected ${here}; expected a value`;
+      return l10n.t('Unexpected {0}; expected a value', here);
   }
 }

@@ -2,6 +2,7 @@
  * Reading prompt libraries: a prompt file (shipped or the team's, with line and column for each
  * mistake) and the `multiplier.coach.extraPrompts` setting. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import { SIGNAL_KINDS } from '../signals/types';
 import { JsonSyntaxError, parseJsonWithPositions, type Position } from './jsonDocument';
 import { PROMPT_ROLES, type Prompt, type PromptFileResult, type PromptRole, type PromptSignal, type PromptSource } from './library';
@@ -22,30 +23,39 @@ function defaultId(source: PromptSource, text: string): string {
  */
 function validateEntry(entry: unknown, source: PromptSource, where: (field?: string) => string, errors: string[]): Prompt | undefined {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    errors.push(`${where()}: each prompt must be an object like {"signal": "*", "role": "stuck", "text": "…"}`);
+    errors.push(`${where()}: ${l10n.t('each prompt must be an object like {0}', '{"signal": "*", "role": "stuck", "text": "…"}')}`);
     return undefined;
   }
   const record = entry as Record<string, unknown>;
   const before = errors.length;
   const { signal, role, text, id } = record;
   if (typeof text !== 'string' || text.trim() === '')
-    errors.push(`${where(text === undefined ? undefined : 'text')}: "text" is required and must be a non-empty string`);
-  else if (text.length > MAX_TEXT_LENGTH) errors.push(`${where('text')}: "text" is longer than ${MAX_TEXT_LENGTH} characters`);
+    errors.push(`${where(text === undefined ? undefined : 'text')}: ${l10n.t('"text" is required and must be a non-empty string')}`);
+  else if (text.length > MAX_TEXT_LENGTH)
+    errors.push(`${where('text')}: ${l10n.t('"text" is longer than {0} characters', MAX_TEXT_LENGTH)}`);
   if (typeof signal !== 'string' || !SIGNALS.includes(signal)) {
     errors.push(
-      `${where(signal === undefined ? undefined : 'signal')}: "signal" must be one of ${SIGNALS.map((s) => `"${s}"`).join(', ')}${signal === undefined ? '' : `, got ${JSON.stringify(signal)}`}`,
+      `${where(signal === undefined ? undefined : 'signal')}: ${
+        signal === undefined
+          ? l10n.t('"signal" must be one of {0}', SIGNALS.map((s) => `"${s}"`).join(', '))
+          : l10n.t('"signal" must be one of {0}, got {1}', SIGNALS.map((s) => `"${s}"`).join(', '), JSON.stringify(signal))
+      }`,
     );
   }
   if (typeof role !== 'string' || !(PROMPT_ROLES as readonly string[]).includes(role)) {
     errors.push(
-      `${where(role === undefined ? undefined : 'role')}: "role" must be "stuck" or "mentor"${role === undefined ? '' : `, got ${JSON.stringify(role)}`}`,
+      `${where(role === undefined ? undefined : 'role')}: ${
+        role === undefined
+          ? l10n.t('"role" must be "stuck" or "mentor"')
+          : l10n.t('"role" must be "stuck" or "mentor", got {0}', JSON.stringify(role))
+      }`,
     );
   }
   if (id !== undefined && (typeof id !== 'string' || id.trim() === ''))
-    errors.push(`${where('id')}: "id" must be a non-empty string when given`);
+    errors.push(`${where('id')}: ${l10n.t('"id" must be a non-empty string when given')}`);
   for (const key of Object.keys(record)) {
     if (!['id', 'signal', 'role', 'text'].includes(key))
-      errors.push(`${where(key)}: unknown property "${key}" (allowed: id, signal, role, text)`);
+      errors.push(`${where(key)}: ${l10n.t('unknown property "{0}" (allowed: id, signal, role, text)', key)}`);
   }
   if (errors.length > before) return undefined;
   const cleanText = (text as string).trim();
@@ -79,12 +89,12 @@ export function parsePromptFile(text: string, fileLabel: string, source: PromptS
   };
   const root = parsed.value;
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    return { prompts: [], errors: [`${at('')}: expected an object like {"version": 1, "prompts": [...]}`] };
+    return { prompts: [], errors: [`${at('')}: ${l10n.t('expected an object like {0}', '{"version": 1, "prompts": [...]}')}`] };
   }
   const { version, prompts } = root as Record<string, unknown>;
-  if (version !== 1) errors.push(`${at(version === undefined ? '' : '/version')}: "version" must be 1`);
+  if (version !== 1) errors.push(`${at(version === undefined ? '' : '/version')}: ${l10n.t('"version" must be 1')}`);
   if (!Array.isArray(prompts)) {
-    errors.push(`${at(prompts === undefined ? '' : '/prompts')}: "prompts" must be an array`);
+    errors.push(`${at(prompts === undefined ? '' : '/prompts')}: ${l10n.t('"prompts" must be an array')}`);
     return { prompts: [], errors };
   }
   const valid: Prompt[] = [];
@@ -98,7 +108,7 @@ export function parsePromptFile(text: string, fileLabel: string, source: PromptS
 /** The `multiplier.coach.extraPrompts` setting: an array of entries, already parsed by VS Code. */
 export function parseSettingsPrompts(value: unknown): PromptFileResult {
   if (value === undefined || value === null) return { prompts: [], errors: [] };
-  if (!Array.isArray(value)) return { prompts: [], errors: ['multiplier.coach.extraPrompts: must be an array'] };
+  if (!Array.isArray(value)) return { prompts: [], errors: [`multiplier.coach.extraPrompts: ${l10n.t('must be an array')}`] };
   const errors: string[] = [];
   const prompts: Prompt[] = [];
   value.forEach((entry, index) => {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type Signal, type Thresholds, DAY } from './types';
 
 /** What the detector needs to know about the current branch; the source fills it from git. */
@@ -25,12 +26,26 @@ export function detectAgeingBranch(state: BranchState, now: number, thresholds: 
   const farBehind = state.behind >= thresholds.branchBehindCommits;
   const old = state.ahead > 0 && ageDays >= thresholds.branchAgeDays;
   if (!farBehind && !old) return undefined;
-  const age = ageDays >= 1 ? `, with work from ${Math.floor(ageDays)} day${Math.floor(ageDays) === 1 ? '' : 's'} ago unmerged` : '';
   return {
     kind: 'ageing-branch',
     key: `ageing-branch:${branch}`,
     at: now,
     files: [],
-    summary: `${branch} is ${state.behind} commit${state.behind === 1 ? '' : 's'} behind ${base}${age}.`,
+    summary: ageingSummary(branch, base, state.behind, Math.floor(ageDays)),
   };
+}
+
+/** Whole sentences per count, so a translation never glues pieces: commits and days are plural apart. */
+function ageingSummary(branch: string, base: string, behind: number, days: number): string {
+  if (days < 1)
+    return behind === 1
+      ? l10n.t('{0} is 1 commit behind {1}.', branch, base)
+      : l10n.t('{0} is {1} commits behind {2}.', branch, behind, base);
+  if (behind === 1)
+    return days === 1
+      ? l10n.t('{0} is 1 commit behind {1}, with work from 1 day ago unmerged.', branch, base)
+      : l10n.t('{0} is 1 commit behind {1}, with work from {2} days ago unmerged.', branch, base, days);
+  return days === 1
+    ? l10n.t('{0} is {1} commits behind {2}, with work from 1 day ago unmerged.', branch, behind, base)
+    : l10n.t('{0} is {1} commits behind {2}, with work from {3} days ago unmerged.', branch, behind, base, days);
 }

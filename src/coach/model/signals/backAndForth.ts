@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CoachEvent, type EditEvent, type Signal, type Thresholds, MINUTE } from './types';
 
 /** Lines of slack when deciding two edits touch the same hunk. */
@@ -59,6 +60,12 @@ export function detectBackAndForth(events: readonly CoachEvent[], now: number, t
     key: `back-and-forth:${file}:${startLine}`,
     at: now,
     files: [file],
-    summary: `You've come back to ${file} around line ${startLine + 1} ${best.count} times in ${thresholds.backAndForthWindowMinutes} min.`,
+    summary: l10n.t(
+      "You've come back to {0} around line {1} {2} times in {3} min.",
+      file,
+      startLine + 1,
+      best.count,
+      thresholds.backAndForthWindowMinutes,
+    ),
   };
 }

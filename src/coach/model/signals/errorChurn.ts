@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CoachEvent, type Signal, type Thresholds, formatMinutes, MINUTE } from './types';
 
 /**
@@ -36,6 +37,6 @@ export function detectErrorChurn(events: readonly CoachEvent[], now: number, thr
     key: `error-churn:${best.file}:${best.since}`,
     at: now,
     files: [best.file],
-    summary: `${best.file} has had errors for ${formatMinutes((now - best.since) / MINUTE)} across ${best.edits} edits.`,
+    summary: l10n.t('{0} has had errors for {1} across {2} edits.', best.file, formatMinutes((now - best.since) / MINUTE), best.edits),
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CoachEvent, type EditEvent, type Signal, type Thresholds, formatMinutes, MINUTE } from './types';
 
 /** Active editing since the last commit (or clean tree), and where that time went. */
@@ -49,12 +50,17 @@ export function detectLongUncommitted(events: readonly CoachEvent[], thresholds:
   const work = measureActiveWork(events, thresholds.idleGapMinutes);
   if (!work.dirty || work.files.length === 0 || work.activeMinutes < thresholds.uncommittedActiveMinutes) return undefined;
   const [first, ...rest] = work.files;
-  const where = rest.length === 0 ? first : `${first} and ${rest.length} other file${rest.length === 1 ? '' : 's'}`;
+  const time = formatMinutes(work.activeMinutes);
   return {
     kind: 'long-uncommitted',
     key: `long-uncommitted:${work.since}`,
     at: events[events.length - 1]?.at ?? work.since,
     files: work.files.slice(0, 5),
-    summary: `You've been editing ${where} for ${formatMinutes(work.activeMinutes)} without a commit.`,
+    summary:
+      rest.length === 0
+        ? l10n.t("You've been editing {0} for {1} without a commit.", first, time)
+        : rest.length === 1
+          ? l10n.t("You've been editing {0} and 1 other file for {1} without a commit.", first, time)
+          : l10n.t("You've been editing {0} and {1} other files for {2} without a commit.", first, rest.length, time),
   };
 }

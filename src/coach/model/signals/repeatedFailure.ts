@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CoachEvent, type Signal, type TaskEndEvent, type Thresholds, MINUTE } from './types';
 
 /**
@@ -30,7 +31,7 @@ export function detectRepeatedFailures(events: readonly CoachEvent[], now: numbe
       key: `repeated-failure:${task}:${first.at}`,
       at: last.at,
       files: [],
-      summary: `"${task}" has failed ${recent.length} times in a row (last exit code ${last.exitCode}).`,
+      summary: l10n.t('"{0}" has failed {1} times in a row (last exit code {2}).', task, recent.length, last.exitCode ?? ''),
     });
   }
   return signals;

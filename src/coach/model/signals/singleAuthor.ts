@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileOwner } from '../../../git/api';
 import type { Signal, Thresholds } from './types';
 
@@ -16,13 +17,14 @@ export function detectSingleAuthor(
   if (active.length !== 1 || active[0].commits < thresholds.singleAuthorMinCommits) return undefined;
   const [owner] = active;
   const isMe = currentUserEmail !== undefined && owner.email.toLowerCase() === currentUserEmail.toLowerCase();
-  const who = isMe ? 'Only you have' : `Only ${owner.name || owner.email} has`;
   return {
     kind: 'single-author',
     key: `single-author:${file}`,
     at: now,
     files: [file],
-    summary: `${who} changed ${file} (${owner.commits} commits); no one else has touched it.`,
+    summary: isMe
+      ? l10n.t('Only you have changed {0} ({1} commits); no one else has touched it.', file, owner.commits)
+      : l10n.t('Only {0} has changed {1} ({2} commits); no one else has touched it.', owner.name || owner.email, file, owner.commits),
   };
 }
 

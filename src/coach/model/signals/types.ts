@@ -3,6 +3,8 @@
  * these timestamped events; every detector is a pure function over them. Times are epoch ms.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export type SignalKind = 'long-uncommitted' | 'repeated-failure' | 'error-churn' | 'ageing-branch' | 'back-and-forth' | 'single-author';
 
 export const SIGNAL_KINDS: readonly SignalKind[] = [
@@ -114,8 +116,8 @@ export const DAY = 24 * 60 * MINUTE;
 /** "50 min", "1 h 20 min": short durations for summaries. */
 export function formatMinutes(minutes: number): string {
   const rounded = Math.max(1, Math.round(minutes));
-  if (rounded < 60) return `${rounded} min`;
+  if (rounded < 60) return l10n.t('{0} min', rounded);
   const hours = Math.floor(rounded / 60);
   const rest = rounded % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return rest === 0 ? l10n.t('{0} h', hours) : l10n.t('{0} h {1} min', hours, rest);
 }

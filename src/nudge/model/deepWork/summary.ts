@@ -2,10 +2,13 @@
  * One week of deep work as plain data, and the words for it: the status item's text, and the
  * weekly summary that can go into Growth Notes. Pure.
  */
+import * as l10n from '@vscode/l10n';
+import { dayName } from '../../../core/time/wallclock';
 import { dayBoundaries, dayKeyOf, overlap, weekEndOf, weekStartOf } from './week';
 import { MINUTE, type Stretch } from './tracker';
 
-const DAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** The week runs Monday to Sunday. */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
 export interface DeepWorkDay {
   label: string;
@@ -48,8 +51,8 @@ export function summarizeWeek(input: WeekInput): DeepWorkWeek {
   const all = input.live ? [...input.stretches, input.live] : [...input.stretches];
   const inWeek = all.filter((s) => overlap(s.start, s.end, weekStart, weekEnd) > 0);
   const bounds = dayBoundaries(weekStart, timeZone);
-  const days = DAY_LABELS.map((label, i) => ({
-    label,
+  const days = WEEKDAYS.map((weekday, i) => ({
+    label: dayName(weekday),
     dayKey: dayKeyOf(bounds[i], timeZone),
     minutes: inWeek.reduce((sum, s) => sum + overlap(s.start, s.end, bounds[i], bounds[i + 1]), 0) / MINUTE,
   }));
@@ -71,21 +74,21 @@ export function summarizeWeek(input: WeekInput): DeepWorkWeek {
 /** "25 min", "1.5 h", "11 h": precise while small, calm when large. */
 export function formatDeepTime(minutes: number): string {
   const m = Math.floor(minutes + 1e-9);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return l10n.t('{0} min', m);
   const hours = m / 60;
   if (hours < 10) {
     const halves = Math.floor(hours * 2) / 2;
-    return `${Number.isInteger(halves) ? halves : halves.toFixed(1)} h`;
+    return l10n.t('{0} h', Number.isInteger(halves) ? halves : halves.toFixed(1));
   }
-  return `${Math.floor(hours)} h`;
+  return l10n.t('{0} h', Math.floor(hours));
 }
 
 /** "1 h 40 min": exact, for the summary's details. */
 export function formatDuration(minutes: number): string {
   const m = Math.floor(minutes + 1e-9);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return l10n.t('{0} min', m);
   const rest = m % 60;
-  return rest === 0 ? `${Math.floor(m / 60)} h` : `${Math.floor(m / 60)} h ${rest} min`;
+  return rest === 0 ? l10n.t('{0} h', Math.floor(m / 60)) : l10n.t('{0} h {1} min', Math.floor(m / 60), rest);
 }
 
 export function goalText(week: DeepWorkWeek): string {
@@ -93,37 +96,45 @@ export function goalText(week: DeepWorkWeek): string {
 }
 
 export function interruptionsText(week: DeepWorkWeek): string {
-  if (week.interruptions === 0) return 'Multiplier did not interrupt you this week.';
-  const times = week.interruptions === 1 ? 'once' : `${week.interruptions} times`;
+  const n = week.interruptions;
+  if (n === 0) return l10n.t('Multiplier did not interrupt you this week.');
   const during = week.interruptionsDuringDeepWork;
-  return `Multiplier interrupted you ${times} this week${during > 0 ? ` (${during} during deep work)` : ''}.`;
+  if (during === 0)
+    return n === 1 ? l10n.t('Multiplier interrupted you once this week.') : l10n.t('Multiplier interrupted you {0} times this week.', n);
+  return n === 1
+    ? l10n.t('Multiplier interrupted you once this week ({0} during deep work).', during)
+    : l10n.t('Multiplier interrupted you {0} times this week ({1} during deep work).', n, during);
 }
 
-export const DEFINITION =
-  'Stretches of at least 25 minutes of editing or debugging, ended by 10 idle minutes, leaving the window, or a burst of switching between files. Measured on this machine only.';
+export function deepWorkDefinition(): string {
+  return l10n.t(
+    'Stretches of at least 25 minutes of editing or debugging, ended by 10 idle minutes, leaving the window, or a burst of switching between files. Measured on this machine only.',
+  );
+}
 
 /** The week as a Markdown note, tags in the text. */
 export function weekMarkdown(week: DeepWorkWeek, timeZone: string | undefined): string {
   const weekOf = dayKeyOf(week.weekStart, timeZone);
-  const stretches = week.stretches === 1 ? '1 stretch' : `${week.stretches} stretches`;
+  const stretches = week.stretches === 1 ? l10n.t('1 stretch') : l10n.t('{0} stretches', week.stretches);
+  const [done, goal] = [`**${formatDuration(week.minutes)}**`, `**${formatDeepTime(week.goalMinutes)}**`];
   const lines = [
-    `# Deep work — week of ${weekOf}`,
+    `# ${l10n.t('Deep work — week of {0}', weekOf)}`,
     '',
-    `**${formatDuration(week.minutes)}** of deep work against a goal of **${formatDeepTime(week.goalMinutes)}**, in ${stretches}${
-      week.stretches > 0 ? ` (longest ${formatDuration(week.longestMinutes)})` : ''
-    }.`,
+    week.stretches > 0
+      ? l10n.t('{0} of deep work against a goal of {1}, in {2} (longest {3}).', done, goal, stretches, formatDuration(week.longestMinutes))
+      : l10n.t('{0} of deep work against a goal of {1}, in {2}.', done, goal, stretches),
     '',
-    '| Day | Deep work |',
+    `| ${l10n.t('Day')} | ${l10n.t('Deep work')} |`,
     '| --- | --- |',
     ...week.days.map((d) => `| ${d.label} ${d.dayKey.slice(5)} | ${d.minutes > 0 ? formatDuration(d.minutes) : '—'} |`),
     '',
     interruptionsText(week),
     '',
-    '## What helped, what got in the way',
+    `## ${l10n.t('What helped, what got in the way')}`,
     '',
     '- ',
     '',
-    `_${DEFINITION}_`,
+    `_${deepWorkDefinition()}_`,
     '',
     '#deep-work',
     '',

@@ -5,13 +5,15 @@
  * description goes through the Markdown sanitiser. Strict policy: our own script by nonce, our
  * own stylesheet, no inline style, no remote image. Pure: no `vscode` import.
  */
-import { escapeHtml } from '../../../core/html';
+import * as l10n from '@vscode/l10n';
+import { escapeHtml, fillHtml, pageLanguage } from '../../../core/html';
 import { displayText } from '../../../core/text';
 import { FLAG_GUIDE, formatHours } from '../../policy/hygiene';
 import type { PullDetails, TimelineEvent } from '../../model/pullDetails';
 import { sameLogin, type PullRequest } from '../../model/pullRequest';
 import type { QueueItem } from '../../model/queue';
 import { GROUP_TEXT } from '../groupText';
+import { translatedTable } from '../../../core/translatedTable';
 import { join } from 'node:path';
 import { lazyModule } from '../../../core/lazyModule';
 import { availableActions } from './actions';
@@ -53,15 +55,15 @@ export function overviewContentSecurityPolicy(cspSource: string, nonce: string):
 
 function ago(now: number, at: number): string {
   const minutes = Math.max(0, Math.round((now - at) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return l10n.t('just now');
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  if (hours < 48) return l10n.t('{0} h ago', hours);
+  return l10n.t('{0} days ago', Math.round(hours / 24));
 }
 
 function time(now: number, at: number): string {
-  return `<time datetime="${new Date(at).toISOString()}" title="${new Date(at).toISOString().replace('T', ' ').slice(0, 16)} UTC">${ago(now, at)}</time>`;
+  return `<time datetime="${new Date(at).toISOString()}" title="${new Date(at).toISOString().replace('T', ' ').slice(0, 16)} UTC">${escapeHtml(ago(now, at))}</time>`;
 }
 
 function button(action: OverviewAction, label: string, title: string, secondary = true): { action: OverviewAction; html: string } {
@@ -72,8 +74,9 @@ function button(action: OverviewAction, label: string, title: string, secondary 
 }
 
 function stateChip(pr: PullRequest): string {
-  const state = pr.state === 'merged' ? 'Merged' : pr.state === 'closed' ? 'Closed' : pr.draft ? 'Draft' : 'Open';
-  return `<span class="chip state state-${state.toLowerCase()}">${state}</span>`;
+  const state = pr.state === 'merged' ? 'merged' : pr.state === 'closed' ? 'closed' : pr.draft ? 'draft' : 'open';
+  const word = { merged: l10n.t('Merged'), closed: l10n.t('Closed'), draft: l10n.t('Draft'), open: l10n.t('Open') }[state];
+  return `<span class="chip state state-${state}">${escapeHtml(word)}</span>`;
 }
 
 /** What the page offers for this pull request (the panel refuses anything else). */
@@ -87,71 +90,92 @@ export function actionsFor(input: OverviewInput): OverviewAction[] {
   });
 }
 
-/** Who asked to merge what into what; for a merged pull request, who merged it and when. */
+/** Who asked to merge what into what, in which repository; for a merged pull request, who merged it and when. */
 function proposal(pr: PullRequest, now: number): string {
-  const branches = `<code>${t(pr.headRef, 120)}</code> into <code>${t(pr.baseRef, 120)}</code>`;
-  if (pr.state === 'merged')
-    return `<span class="who">${t(pr.mergedBy ?? pr.author, 60)}</span> merged ${branches}${pr.mergedAt !== undefined ? ` ${time(now, pr.mergedAt)}` : ''}`;
-  if (pr.state === 'closed') return `<span class="who">${t(pr.author, 60)}</span> asked to merge ${branches} (closed without merging)`;
-  return `<span class="who">${t(pr.author, 60)}</span> wants to merge ${branches}`;
+  const head = `<code>${t(pr.headRef, 120)}</code>`;
+  const base = `<code>${t(pr.baseRef, 120)}</code>`;
+  const repo = t(pr.repo, 120);
+  if (pr.state === 'merged') {
+    const who = `<span class="who">${t(pr.mergedBy ?? pr.author, 60)}</span>`;
+    return pr.mergedAt !== undefined
+      ? fillHtml(l10n.t('{0} merged {1} into {2} in {3} {4}'), who, head, base, repo, time(now, pr.mergedAt))
+      : fillHtml(l10n.t('{0} merged {1} into {2} in {3}'), who, head, base, repo);
+  }
+  const author = `<span class="who">${t(pr.author, 60)}</span>`;
+  if (pr.state === 'closed')
+    return fillHtml(l10n.t('{0} asked to merge {1} into {2} in {3} (closed without merging)'), author, head, base, repo);
+  return fillHtml(l10n.t('{0} wants to merge {1} into {2} in {3}'), author, head, base, repo);
 }
 
 function actions(input: OverviewInput): string {
   const offered = new Set(actionsFor(input));
   const buttons = [
-    button('openChanges', 'Open Changes', 'All changed files in the multi-file diff editor, without checking out', false),
-    button('checkout', 'Check Out', "Check out the pull request's branch in this workspace"),
-    button('openInBrowser', 'Open in Browser', 'Open the pull request on GitHub'),
+    button('openChanges', l10n.t('Open Changes'), l10n.t('All changed files in the multi-file diff editor, without checking out'), false),
+    button('checkout', l10n.t('Check Out'), l10n.t("Check out the pull request's branch in this workspace")),
+    button('openInBrowser', l10n.t('Open in Browser'), l10n.t('Open the pull request on GitHub')),
   ];
   if (input.prExtension)
-    buttons.push(button('openInPullRequests', 'Open in GitHub Pull Requests', 'Open it in the GitHub Pull Requests extension'));
+    buttons.push(
+      button('openInPullRequests', l10n.t('Open in GitHub Pull Requests'), l10n.t('Open it in the GitHub Pull Requests extension')),
+    );
   buttons.push(
-    button('copyQuestion', 'Copy a question for the author', 'An open question about the change, ready to paste'),
-    button('snooze', 'Snooze…', 'Hide it from the queue for a while'),
+    button('copyQuestion', l10n.t('Copy a question for the author'), l10n.t('An open question about the change, ready to paste')),
+    button('snooze', l10n.t('Snooze…'), l10n.t('Hide it from the queue for a while')),
     input.pinned
-      ? button('unpin', 'Unpin', 'Stop keeping it at the top of the queue')
-      : button('pin', 'Pin to top', 'Keep it at the top of the queue'),
+      ? button('unpin', l10n.t('Unpin'), l10n.t('Stop keeping it at the top of the queue'))
+      : button('pin', l10n.t('Pin to top'), l10n.t('Keep it at the top of the queue')),
   );
   // SLOT(check-description): the words capability's "Check description" button goes here (wired at merge time).
   if (input.checkDescription)
-    buttons.push(button('checkDescription', 'Check description', 'Check the description for its why and its tone'));
-  buttons.push(button('refresh', 'Refresh', 'Fetch the latest details'));
+    buttons.push(button('checkDescription', l10n.t('Check description'), l10n.t('Check the description for its why and its tone')));
+  buttons.push(button('refresh', l10n.t('Refresh'), l10n.t('Fetch the latest details')));
   const shown = buttons.filter((b) => offered.has(b.action)).map((b) => b.html);
-  return `<nav class="actions" aria-label="Actions">${shown.join('')}</nav>`;
+  return `<nav class="actions" aria-label="${escapeHtml(l10n.t('Actions'))}">${shown.join('')}</nav>`;
 }
 
 function why(input: OverviewInput): string {
   const item = input.item;
-  if (!item) return `<section><h2>Why it is here</h2><p class="muted">It is not in your queue right now.</p></section>`;
+  const heading = escapeHtml(l10n.t('Why it is here'));
+  if (!item)
+    return `<section><h2>${heading}</h2><p class="muted">${escapeHtml(l10n.t('It is not in your queue right now.'))}</p></section>`;
   const group = item.snoozed ? GROUP_TEXT.snoozed : GROUP_TEXT[item.group];
   const rank = item.ranked
-    ? `<p class="muted">Rank score ${Math.round(item.ranked.score)} = wait ${Math.round(item.ranked.parts.wait)} + size ${item.ranked.parts.size} + blocks ${item.ranked.parts.blocks} + asked ${item.ranked.parts.asked}. Waits count business hours only.</p>`
+    ? `<p class="muted">${escapeHtml(
+        l10n.t(
+          'Rank score {0} = wait {1} + size {2} + blocks {3} + asked {4}. Waits count business hours only.',
+          Math.round(item.ranked.score),
+          Math.round(item.ranked.parts.wait),
+          item.ranked.parts.size,
+          item.ranked.parts.blocks,
+          item.ranked.parts.asked,
+        ),
+      )}</p>`
     : '';
   const flags =
     item.flags.length === 0
-      ? '<p class="muted">No hygiene flags.</p>'
+      ? `<p class="muted">${escapeHtml(l10n.t('No hygiene flags.'))}</p>`
       : `<ul class="flags">${item.flags
           .map(
             (f) =>
               `<li><span class="flag">${escapeHtml(f.label)}</span> <span class="advice">${escapeHtml(FLAG_GUIDE[f.id].advice)}</span></li>`,
           )
           .join('')}</ul>`;
-  return `<section class="why" aria-label="Why it is here">
-<h2>Why it is here</h2>
+  return `<section class="why" aria-label="${heading}">
+<h2>${heading}</h2>
 <p><strong>${escapeHtml(group.label)}</strong> <span class="muted">· ${escapeHtml(group.why)}</span></p>
 <p class="reason">${escapeHtml(item.reason)}</p>
 ${rank}
-<h3>Hygiene</h3>
+<h3>${escapeHtml(l10n.t('Hygiene'))}</h3>
 ${flags}
 </section>`;
 }
 
-const REVIEW_WORDS: Record<string, string> = {
-  APPROVED: '✓ Approved',
-  CHANGES_REQUESTED: '✕ Changes requested',
-  COMMENTED: 'Commented',
-  DISMISSED: 'Dismissed',
-};
+const REVIEW_WORDS = translatedTable<string, string>(() => ({
+  APPROVED: l10n.t('✓ Approved'),
+  CHANGES_REQUESTED: l10n.t('✕ Changes requested'),
+  COMMENTED: l10n.t('Commented'),
+  DISMISSED: l10n.t('Dismissed'),
+}));
 
 function reviewers(input: OverviewInput): string {
   const pr = input.details?.pr ?? input.pr;
@@ -169,26 +193,43 @@ function reviewers(input: OverviewInput): string {
     seen.add(who.toLowerCase());
     const review = latest.get(who.toLowerCase());
     rows.push(
-      `<li><span class="who">${t(who, 60)}</span> <span class="muted">requested${review ? `, earlier: ${escapeHtml(REVIEW_WORDS[review.state] ?? review.state)}` : ', no review yet'}</span></li>`,
+      `<li><span class="who">${t(who, 60)}</span> <span class="muted">${escapeHtml(review ? l10n.t('requested, earlier: {0}', REVIEW_WORDS[review.state] ?? review.state) : l10n.t('requested, no review yet'))}</span></li>`,
     );
   }
   for (const team of pr.requestedTeams)
-    rows.push(`<li><span class="who">${t(team, 80)}</span> <span class="muted">team requested, no review yet</span></li>`);
+    rows.push(
+      `<li><span class="who">${t(team, 80)}</span> <span class="muted">${escapeHtml(l10n.t('team requested, no review yet'))}</span></li>`,
+    );
   for (const [key, review] of latest) {
     if (seen.has(key)) continue;
     const name = pr.reviews.find((r) => r.reviewer.toLowerCase() === key)?.reviewer ?? key;
     rows.push(
-      `<li><span class="who">${t(name, 60)}</span> <span class="review review-${review.state.toLowerCase()}">${escapeHtml(REVIEW_WORDS[review.state] ?? review.state)}</span> ${time(input.now, review.at)}</li>`,
+      `<li><span class="who">${t(name, 60)}</span> <span class="review review-${escapeHtml(review.state.toLowerCase())}">${escapeHtml(REVIEW_WORDS[review.state] ?? review.state)}</span> ${time(input.now, review.at)}</li>`,
     );
   }
-  return `<section aria-label="Reviewers"><h2>Reviewers</h2>${rows.length ? `<ul class="plain">${rows.join('')}</ul>` : '<p class="muted">Nobody is asked to review yet.</p>'}</section>`;
+  const heading = escapeHtml(l10n.t('Reviewers'));
+  const none = `<p class="muted">${escapeHtml(l10n.t('Nobody is asked to review yet.'))}</p>`;
+  return `<section aria-label="${heading}"><h2>${heading}</h2>${rows.length ? `<ul class="plain">${rows.join('')}</ul>` : none}</section>`;
 }
+
+function notLoaded(loading: boolean): string {
+  return escapeHtml(loading ? l10n.t('Loading…') : l10n.t('Not loaded.'));
+}
+
+const CHECK_WORDS = translatedTable<string, string>(() => ({
+  running: l10n.t('running'),
+  passed: l10n.t('passed'),
+  failed: l10n.t('failed'),
+  skipped: l10n.t('skipped'),
+  neutral: l10n.t('neutral'),
+}));
 
 function checks(input: OverviewInput): string {
   const d = input.details;
-  if (!d) return `<section aria-label="Checks"><h2>Checks</h2><p class="muted">${input.loading ? 'Loading…' : 'Not loaded.'}</p></section>`;
+  const heading = escapeHtml(l10n.t('Checks'));
+  if (!d) return `<section aria-label="${heading}"><h2>${heading}</h2><p class="muted">${notLoaded(input.loading)}</p></section>`;
   if (d.checkRuns.length === 0)
-    return `<section aria-label="Checks"><h2>Checks</h2><p class="muted">No check runs on the head commit.</p></section>`;
+    return `<section aria-label="${heading}"><h2>${heading}</h2><p class="muted">${escapeHtml(l10n.t('No check runs on the head commit.'))}</p></section>`;
   const rows = d.checkRuns.map((run) => {
     const state =
       run.status !== 'completed'
@@ -199,30 +240,48 @@ function checks(input: OverviewInput): string {
             ? (run.conclusion ?? 'done')
             : 'failed';
     const icon = state === 'passed' ? '✓' : state === 'failed' ? '✕' : state === 'running' ? '●' : '–';
-    const link = run.url ? ` <a href="${escapeHtml(run.url)}">details</a>` : '';
-    return `<li class="check check-${state}"><span class="icon" aria-hidden="true">${icon}</span> <span class="name">${t(run.name, 120)}</span> <span class="muted">${escapeHtml(state)}</span>${link}</li>`;
+    const link = run.url ? ` <a href="${escapeHtml(run.url)}">${escapeHtml(l10n.t('details'))}</a>` : '';
+    return `<li class="check check-${state}"><span class="icon" aria-hidden="true">${icon}</span> <span class="name">${t(run.name, 120)}</span> <span class="muted">${escapeHtml(CHECK_WORDS[state] ?? state)}</span>${link}</li>`;
   });
-  return `<section aria-label="Checks"><h2>Checks</h2><ul class="plain">${rows.join('')}</ul></section>`;
+  return `<section aria-label="${heading}"><h2>${heading}</h2><ul class="plain">${rows.join('')}</ul></section>`;
 }
 
 function eventText(e: TimelineEvent): string {
   switch (e.kind) {
     case 'committed':
-      return `Commit <code>${escapeHtml(e.sha.slice(0, 7))}</code> ${t(e.message, 120)}`;
+      return fillHtml(l10n.t('Commit {0} {1}'), `<code>${escapeHtml(e.sha.slice(0, 7))}</code>`, t(e.message, 120));
     case 'review-requested':
-      return `${e.by ? `${t(e.by, 60)} asked` : 'Asked'} ${t(e.who, 80)} to review`;
+      return e.by
+        ? fillHtml(l10n.t('{0} asked {1} to review'), t(e.by, 60), t(e.who, 80))
+        : fillHtml(l10n.t('Asked {0} to review'), t(e.who, 80));
     case 'reviewed':
-      return `${t(e.who, 60)} ${e.state === 'approved' ? 'approved' : e.state === 'changes_requested' ? 'requested changes' : e.state === 'dismissed' ? 'had a review dismissed' : 'reviewed with comments'}`;
+      return fillHtml(
+        e.state === 'approved'
+          ? l10n.t('{0} approved')
+          : e.state === 'changes_requested'
+            ? l10n.t('{0} requested changes')
+            : e.state === 'dismissed'
+              ? l10n.t('{0} had a review dismissed')
+              : l10n.t('{0} reviewed with comments'),
+        t(e.who, 60),
+      );
     case 'commented':
-      return `${t(e.who, 60)} commented`;
+      return fillHtml(l10n.t('{0} commented'), t(e.who, 60));
     case 'ready':
-      return `${e.who ? t(e.who, 60) : 'The author'} marked it ready for review`;
+      return e.who
+        ? fillHtml(l10n.t('{0} marked it ready for review'), t(e.who, 60))
+        : escapeHtml(l10n.t('The author marked it ready for review'));
     case 'draft':
-      return `${e.who ? t(e.who, 60) : 'The author'} turned it back into a draft`;
+      return e.who
+        ? fillHtml(l10n.t('{0} turned it back into a draft'), t(e.who, 60))
+        : escapeHtml(l10n.t('The author turned it back into a draft'));
     case 'force-pushed':
-      return `${e.who ? t(e.who, 60) : 'The author'} force-pushed the branch`;
+      return e.who
+        ? fillHtml(l10n.t('{0} force-pushed the branch'), t(e.who, 60))
+        : escapeHtml(l10n.t('The author force-pushed the branch'));
     default:
-      return `${e.who ? t(e.who, 60) : 'Someone'} ${e.kind} it`;
+      // A kind GitHub added after this was written: its own word, in English.
+      return fillHtml(l10n.t('{0} {1} it'), e.who ? t(e.who, 60) : escapeHtml(l10n.t('Someone')), escapeHtml(e.kind));
   }
 }
 
@@ -231,10 +290,11 @@ function timeline(input: OverviewInput): string {
   if (!d) return '';
   const events = d.timeline.slice(-60);
   const hidden = d.timeline.length - events.length;
-  return `<section aria-label="Timeline"><h2>Timeline</h2>${
+  const heading = escapeHtml(l10n.t('Timeline'));
+  return `<section aria-label="${heading}"><h2>${heading}</h2>${
     events.length === 0
-      ? '<p class="muted">No events yet.</p>'
-      : `${hidden > 0 ? `<p class="muted">${hidden} earlier events not shown.</p>` : ''}<ol class="timeline">${events.map((e) => `<li class="event event-${e.kind}">${eventText(e)} ${time(input.now, e.at)}</li>`).join('')}</ol>`
+      ? `<p class="muted">${escapeHtml(l10n.t('No events yet.'))}</p>`
+      : `${hidden > 0 ? `<p class="muted">${escapeHtml(l10n.t('{0} earlier events not shown.', hidden))}</p>` : ''}<ol class="timeline">${events.map((e) => `<li class="event event-${e.kind}">${eventText(e)} ${time(input.now, e.at)}</li>`).join('')}</ol>`
   }</section>`;
 }
 
@@ -250,19 +310,20 @@ const STATUS_LETTER: Record<string, string> = {
 
 function files(input: OverviewInput): string {
   const d = input.details;
-  if (!d)
-    return `<section aria-label="Changed files"><h2>Changed files</h2><p class="muted">${input.loading ? 'Loading…' : 'Not loaded.'}</p></section>`;
+  const heading = escapeHtml(l10n.t('Changed files'));
+  if (!d) return `<section aria-label="${heading}"><h2>${heading}</h2><p class="muted">${notLoaded(input.loading)}</p></section>`;
+  const open = escapeHtml(l10n.t("Open this file's diff"));
   const rows = d.files.map(
     (f, i) =>
-      `<li><span class="status status-${escapeHtml(f.status)}" title="${escapeHtml(f.status)}">${STATUS_LETTER[f.status] ?? 'M'}</span> <button class="link file" data-file="${i}" title="Open this file's diff">${t(f.path, 300)}</button>${
-        f.previousPath ? ` <span class="muted">from ${t(f.previousPath, 300)}</span>` : ''
+      `<li><span class="status status-${escapeHtml(f.status)}" title="${escapeHtml(f.status)}">${STATUS_LETTER[f.status] ?? 'M'}</span> <button class="link file" data-file="${i}" title="${open}">${t(f.path, 300)}</button>${
+        f.previousPath ? ` <span class="muted">${fillHtml(l10n.t('from {0}'), t(f.previousPath, 300))}</span>` : ''
       } <span class="adds">+${f.additions}</span> <span class="dels">−${f.deletions}</span></li>`,
   );
   const truncated = d.filesTruncated
-    ? '<p class="muted">GitHub lists only part of the files of a pull request this large; open it in the browser for the rest.</p>'
+    ? `<p class="muted">${escapeHtml(l10n.t('GitHub lists only part of the files of a pull request this large; open it in the browser for the rest.'))}</p>`
     : '';
-  return `<section aria-label="Changed files"><h2>Changed files <span class="muted">(${d.files.length})</span></h2>${
-    rows.length ? `<ul class="plain files">${rows.join('')}</ul>` : '<p class="muted">No changed files.</p>'
+  return `<section aria-label="${heading}"><h2>${heading} <span class="muted">(${d.files.length})</span></h2>${
+    rows.length ? `<ul class="plain files">${rows.join('')}</ul>` : `<p class="muted">${escapeHtml(l10n.t('No changed files.'))}</p>`
   }${truncated}</section>`;
 }
 
@@ -270,17 +331,21 @@ export function renderOverviewHtml(input: OverviewInput, res: OverviewResources)
   const pr = input.details?.pr ?? input.pr;
   const size =
     pr.additions !== undefined && pr.deletions !== undefined
-      ? ` · <span class="adds">+${pr.additions}</span> <span class="dels">−${pr.deletions}</span>${pr.changedFiles !== undefined ? ` in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}` : ''}`
+      ? ` · <span class="adds">+${pr.additions}</span> <span class="dels">−${pr.deletions}</span>${pr.changedFiles !== undefined ? ` ${escapeHtml(pr.changedFiles === 1 ? l10n.t('in 1 file') : l10n.t('in {0} files', pr.changedFiles))}` : ''}`
       : '';
   const labels = (pr.labels ?? []).length
     ? `<p class="labels">${(pr.labels ?? []).map((l) => `<span class="chip label">${t(l, 50)}</span>`).join(' ')}</p>`
     : '';
-  const waited = input.item?.waitHours !== undefined ? ` · waiting ${formatHours(input.item.waitHours)} of business hours` : '';
+  const waited =
+    input.item?.waitHours !== undefined
+      ? ` · ${escapeHtml(l10n.t('waiting {0} of business hours', formatHours(input.item.waitHours)))}`
+      : '';
   const notice = input.notice ? `<p class="notice" role="status">${escapeHtml(input.notice)}</p>` : '';
-  const loading = input.loading ? '<p class="notice" role="status">Loading details from GitHub…</p>' : '';
-  const body = pr.body.trim() ? markdown().renderMarkdown(pr.body) : '<p class="muted">No description.</p>';
+  const loading = input.loading ? `<p class="notice" role="status">${escapeHtml(l10n.t('Loading details from GitHub…'))}</p>` : '';
+  const body = pr.body.trim() ? markdown().renderMarkdown(pr.body) : `<p class="muted">${escapeHtml(l10n.t('No description.'))}</p>`;
+  const description = escapeHtml(l10n.t('Description'));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${pageLanguage()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(overviewContentSecurityPolicy(res.cspSource, res.nonce))}">
@@ -294,13 +359,13 @@ export function renderOverviewHtml(input: OverviewInput, res: OverviewResources)
 <main>
 <header>
 <h1><span class="number">#${pr.number}</span> ${t(pr.title, 300)}</h1>
-<p class="meta">${stateChip(pr)} ${proposal(pr, input.now)} in ${t(pr.repo, 120)}${size}${waited}</p>
+<p class="meta">${stateChip(pr)} ${proposal(pr, input.now)}${size}${waited}</p>
 ${labels}
 </header>
 ${actions(input)}
 ${notice}${loading}
 ${why(input)}
-<section class="description" aria-label="Description"><h2>Description</h2><div class="markdown">${body}</div></section>
+<section class="description" aria-label="${description}"><h2>${description}</h2><div class="markdown">${body}</div></section>
 <div class="columns">
 ${reviewers(input)}
 ${checks(input)}
