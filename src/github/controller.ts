@@ -9,7 +9,7 @@ import type { Clock } from '../core/clock';
 import { Emitter } from '../core/event';
 import type { Logger } from '../core/vscode/logger';
 import type { GitHubApi, GitHubChange, GitHubConfig, GitHubConnection } from './api';
-import { EtagCache } from './model/etagCache';
+import { AccountCaches } from './model/accountCaches';
 import { legacySecretKeyFor, secretKeyFor } from './model/credentials';
 import { repoFromRemote, webHostOf } from './model/remotes';
 import { resolveToken, type ResolvedToken } from './source/auth';
@@ -20,7 +20,7 @@ import { readGitHubConfig } from './source/config';
 export class GitHubController implements GitHubApi, vscode.Disposable {
   private readonly changed = new Emitter<GitHubChange>();
   readonly onDidChange = this.changed.event;
-  private readonly caches = new Map<string, EtagCache>();
+  private readonly caches = new AccountCaches();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -97,11 +97,7 @@ export class GitHubController implements GitHubApi, vscode.Disposable {
     this.log.addSecret(resolved.token);
     const account = accountKey(apiUrl, resolved.token);
     const file = cacheFilePath(path.join(this.context.globalStorageUri.fsPath, 'github-cache'), account);
-    let cache = this.caches.get(account);
-    if (!cache) {
-      cache = new EtagCache(await loadCacheFile(file));
-      this.caches.set(account, cache);
-    }
+    const cache = await this.caches.get(account, () => loadCacheFile(file));
     const requests = new GitHubClient({ apiUrl, token: resolved.token, account, cache, now: () => this.clock.now() });
     const saved = cache;
     return {
