@@ -210,7 +210,18 @@ describe('what the overview offers', () => {
     const html = renderOverviewHtml(
       {
         pr,
-        details: { pr, files: [], filesTruncated: false, checkRuns: [], timeline: [], fetchedAt: NOW },
+        details: {
+          pr,
+          files: [],
+          filesTruncated: false,
+          checkRuns: [],
+          // GitHub's two events for one merge, a second apart.
+          timeline: [
+            { kind: 'merged', at: pr.mergedAt!, who: 'carol' },
+            { kind: 'closed', at: pr.mergedAt! + 1000, who: 'carol' },
+          ],
+          fetchedAt: NOW,
+        },
         loading: false,
         pinned: false,
         prExtension: false,
@@ -223,6 +234,9 @@ describe('what the overview offers', () => {
     assert.ok(html.includes('&lt;b&gt;carol&lt;/b&gt;</span> merged <code>feature/login</code> into <code>main</code>'));
     assert.ok(html.includes('3 days ago'));
     assert.ok(!html.includes('wants to merge'));
+    assert.ok(html.includes('carol merged it'), 'the merge is in the timeline');
+    assert.ok(!html.includes('closed it'), 'the close that is part of the merge is not shown twice');
+    assert.ok(html.includes('It is merged: opened to look back at it'), 'why a merged pull request is here');
     assert.ok(!html.includes(HOSTILE) && html.includes('&lt;img src=x onerror=alert(1)&gt;'));
     for (const hidden of ['checkout', 'copyQuestion', 'snooze', 'pin']) assert.ok(!html.includes(`data-action="${hidden}"`), hidden);
     for (const shown of ['openChanges', 'openInBrowser', 'refresh']) assert.ok(html.includes(`data-action="${shown}"`), shown);

@@ -136,8 +136,16 @@ function actions(input: OverviewInput): string {
 function why(input: OverviewInput): string {
   const item = input.item;
   const heading = escapeHtml(l10n.t('Why it is here'));
-  if (!item)
-    return `<section><h2>${heading}</h2><p class="muted">${escapeHtml(l10n.t('It is not in your queue right now.'))}</p></section>`;
+  if (!item) {
+    const state = (input.details?.pr ?? input.pr).state;
+    const reason =
+      state === 'merged'
+        ? l10n.t('It is merged: opened to look back at it, for example from Team Health. Nothing here waits on you.')
+        : state === 'closed'
+          ? l10n.t('It was closed without merging. Nothing here waits on you.')
+          : l10n.t('It is not in your queue right now.');
+    return `<section><h2>${heading}</h2><p class="muted">${escapeHtml(reason)}</p></section>`;
+  }
   const group = item.snoozed ? GROUP_TEXT.snoozed : GROUP_TEXT[item.group];
   const rank = item.ranked
     ? `<p class="muted">${escapeHtml(
@@ -279,17 +287,32 @@ function eventText(e: TimelineEvent): string {
       return e.who
         ? fillHtml(l10n.t('{0} force-pushed the branch'), t(e.who, 60))
         : escapeHtml(l10n.t('The author force-pushed the branch'));
-    default:
+    case 'merged':
+      return e.who ? fillHtml(l10n.t('{0} merged it'), t(e.who, 60)) : escapeHtml(l10n.t('It was merged'));
+    case 'closed':
+      return e.who ? fillHtml(l10n.t('{0} closed it'), t(e.who, 60)) : escapeHtml(l10n.t('It was closed'));
+    case 'reopened':
+      return e.who ? fillHtml(l10n.t('{0} reopened it'), t(e.who, 60)) : escapeHtml(l10n.t('It was reopened'));
+    default: {
       // A kind GitHub added after this was written: its own word, in English.
-      return fillHtml(l10n.t('{0} {1} it'), e.who ? t(e.who, 60) : escapeHtml(l10n.t('Someone')), escapeHtml(e.kind));
+      const later = e as { kind: string; who?: string };
+      return fillHtml(l10n.t('{0} {1} it'), later.who ? t(later.who, 60) : escapeHtml(l10n.t('Someone')), escapeHtml(later.kind));
+    }
   }
+}
+
+/** GitHub records a merge as two events, "merged" and "closed", at the same moment: show the merge alone. */
+function withoutCloseOfMerge(events: readonly TimelineEvent[]): TimelineEvent[] {
+  const merges = events.filter((e) => e.kind === 'merged').map((e) => e.at);
+  return events.filter((e) => e.kind !== 'closed' || !merges.some((at) => Math.abs(at - e.at) <= 60_000));
 }
 
 function timeline(input: OverviewInput): string {
   const d = input.details;
   if (!d) return '';
-  const events = d.timeline.slice(-60);
-  const hidden = d.timeline.length - events.length;
+  const all = withoutCloseOfMerge(d.timeline);
+  const events = all.slice(-60);
+  const hidden = all.length - events.length;
   const heading = escapeHtml(l10n.t('Timeline'));
   return `<section aria-label="${heading}"><h2>${heading}</h2>${
     events.length === 0
