@@ -19,6 +19,7 @@
  * table; renames are not followed (a renamed file is created by whoever renamed it); files are those
  * present at HEAD, minus excluded paths and files whose every change was binary.
  */
+import * as l10n from '@vscode/l10n';
 import { graphOf, type CommitGraph } from './graph';
 import type { HealthCommit, HealthInput } from './input';
 import type { KnowledgeOptions, ResolvedOptions } from './options';
@@ -338,7 +339,7 @@ export function computeKnowledge(input: HealthInput, options: ResolvedOptions): 
     fileSource: input.headFiles ? 'head' : 'inferred',
     truckFactor:
       paths.length === 0
-        ? insufficient(people.length === 0 ? 'no commits by people in the history' : 'no files left after exclusions')
+        ? insufficient(people.length === 0 ? l10n.t('no commits by people in the history') : l10n.t('no files left after exclusions'))
         : measured(truckFactor(allSets, refs)),
     topFolders,
     treemap: leaves.map((l) => ({
