@@ -16,6 +16,7 @@
  * - Failed-deployment recovery time: failed release → the first release that contains the revert or
  *   hotfix. Failures whose fix is in no release yet are "open" and left out of the median.
  */
+import * as l10n from '@vscode/l10n';
 import type { CommitGraph } from './graph';
 import type { HealthInput, HealthRelease } from './input';
 import { safeRegExp, type ResolvedOptions } from './options';
@@ -40,49 +41,53 @@ export interface DoraClusterRow {
 /**
  * The 2024 report's software delivery performance levels, as data the view cites. Every number and
  * phrase checked against the report's table on p. 13 (shares are the table's point estimates; its
- * 89 % intervals are 18–20 %, 21–23 %, 33–36 % and 23–26 %).
+ * 89 % intervals are 18–20 %, 21–23 %, 33–36 % and 23–26 %). Its words are getters, translated when read.
  */
 export const DORA_2024 = {
-  citation: 'DORA, Accelerate State of DevOps Report 2024 (Google Cloud), "Software delivery performance levels", p. 13',
+  get citation(): string {
+    return l10n.t('DORA, Accelerate State of DevOps Report 2024 (Google Cloud), "Software delivery performance levels", p. 13');
+  },
   url: 'https://dora.dev/research/2024/dora-report/',
-  clusters: [
-    {
-      id: 'elite',
-      label: 'Elite',
-      share: 0.19,
-      deploymentFrequency: 'On demand (multiple deploys per day)',
-      leadTime: 'Less than one day',
-      changeFailureRate: '5%',
-      recoveryTime: 'Less than one hour',
-    },
-    {
-      id: 'high',
-      label: 'High',
-      share: 0.22,
-      deploymentFrequency: 'Between once per day and once per week',
-      leadTime: 'Between one day and one week',
-      changeFailureRate: '20%',
-      recoveryTime: 'Less than one day',
-    },
-    {
-      id: 'medium',
-      label: 'Medium',
-      share: 0.35,
-      deploymentFrequency: 'Between once per week and once per month',
-      leadTime: 'Between one week and one month',
-      changeFailureRate: '10%',
-      recoveryTime: 'Less than one day',
-    },
-    {
-      id: 'low',
-      label: 'Low',
-      share: 0.25,
-      deploymentFrequency: 'Between once per month and once every six months',
-      leadTime: 'Between one month and six months',
-      changeFailureRate: '40%',
-      recoveryTime: 'Between one week and one month',
-    },
-  ] as DoraClusterRow[],
+  get clusters(): DoraClusterRow[] {
+    return [
+      {
+        id: 'elite',
+        label: l10n.t('Elite'),
+        share: 0.19,
+        deploymentFrequency: l10n.t('On demand (multiple deploys per day)'),
+        leadTime: l10n.t('Less than one day'),
+        changeFailureRate: '5%',
+        recoveryTime: l10n.t('Less than one hour'),
+      },
+      {
+        id: 'high',
+        label: l10n.t('High'),
+        share: 0.22,
+        deploymentFrequency: l10n.t('Between once per day and once per week'),
+        leadTime: l10n.t('Between one day and one week'),
+        changeFailureRate: '20%',
+        recoveryTime: l10n.t('Less than one day'),
+      },
+      {
+        id: 'medium',
+        label: l10n.t('Medium'),
+        share: 0.35,
+        deploymentFrequency: l10n.t('Between once per week and once per month'),
+        leadTime: l10n.t('Between one week and one month'),
+        changeFailureRate: '10%',
+        recoveryTime: l10n.t('Less than one day'),
+      },
+      {
+        id: 'low',
+        label: l10n.t('Low'),
+        share: 0.25,
+        deploymentFrequency: l10n.t('Between once per month and once every six months'),
+        leadTime: l10n.t('Between one month and six months'),
+        changeFailureRate: '40%',
+        recoveryTime: l10n.t('Between one week and one month'),
+      },
+    ];
+  },
 };
 
 export interface ClusterMatch {
@@ -225,10 +230,10 @@ export function computeDora(
   const count = inPeriodReleases.length;
   const releaseDays = new Set(inPeriodReleases.map((r) => wallClockAt(r.date, period.timeZone).dayKey)).size;
 
-  const leadDist = measuredDistribution(lead, options.minSample, 'released commits');
+  const leadDist = measuredDistribution(lead, options.minSample, 'releasedCommits');
   const failedCount = releaseRows.filter((r) => r.failed).length;
   const recovered = periodFailures.filter((f) => f.recoveryHours !== undefined).map((f) => f.recoveryHours!);
-  const recoveryDist = measuredDistribution(recovered, 1, 'failed releases recovered by a later release');
+  const recoveryDist = measuredDistribution(recovered, 1, 'recoveredReleases');
 
   return {
     reference: DORA_2024,
@@ -239,7 +244,7 @@ export function computeDora(
     weeklyReleases: Array.from({ length: weeks }, (_, w) => releaseRows.filter((r) => r.week === w).length),
     deploymentFrequency:
       count === 0
-        ? insufficient(none ?? 'no release in this period')
+        ? insufficient(none ?? l10n.t('no release in this period'))
         : measured({
             releases: count,
             perDay: count / days,
@@ -250,21 +255,34 @@ export function computeDora(
     leadTime: leadDist.ok
       ? measured({ hours: leadDist.value, cluster: leadTimeCluster(leadDist.value.median) })
       : insufficient(none ?? leadDist.reason),
-    leadTimeWeekly: leadWeekly.map((values) => measuredDistribution(values, 1, 'released commits', 'this week')),
+    leadTimeWeekly: leadWeekly.map((values) => measuredDistribution(values, 1, 'releasedCommits', 'week')),
     changeFailureRate:
       count < options.minSample
-        ? insufficient(none ?? `only ${count} release${count === 1 ? '' : 's'} in this period; ${options.minSample} needed for a rate`)
+        ? insufficient(
+            none ??
+              (count === 1
+                ? l10n.t('only 1 release in this period; {0} needed for a rate', options.minSample)
+                : l10n.t('only {0} releases in this period; {1} needed for a rate', count, options.minSample)),
+          )
         : measured({ failed: failedCount, total: count, rate: failedCount / count, cluster: failureRateCluster(failedCount / count) }),
     recoveryTime:
       failedCount === 0
-        ? insufficient(count === 0 ? (none ?? 'no release in this period') : 'no failed release in this period: nothing to recover from')
+        ? insufficient(
+            count === 0
+              ? (none ?? l10n.t('no release in this period'))
+              : l10n.t('no failed release in this period: nothing to recover from'),
+          )
         : recoveryDist.ok
           ? measured({
               hours: recoveryDist.value,
               open: periodFailures.length - recovered.length,
               cluster: recoveryCluster(recoveryDist.value.median),
             })
-          : insufficient(`${failedCount} failed release${failedCount === 1 ? '' : 's'}, none fixed by a later release yet`),
+          : insufficient(
+              failedCount === 1
+                ? l10n.t('1 failed release, not fixed by a later release yet')
+                : l10n.t('{0} failed releases, none fixed by a later release yet', failedCount),
+            ),
     failures: periodFailures,
     excluded,
   };
@@ -275,16 +293,29 @@ function noReleaseReason(input: HealthInput, selected: readonly HealthRelease[],
   if (selected.length > 0) return undefined;
   const { source, pattern, environment } = options.release;
   const ofSource = input.releases.filter((r) => r.source === source);
-  const what = source === 'tag' ? 'tags' : source === 'github-release' ? 'GitHub releases' : 'GitHub deployments';
-  if (ofSource.length === 0) {
-    return source === 'tag'
-      ? 'this repository has no tags, so nothing marks a release; tag releases, or count GitHub releases or deployments instead'
-      : `no ${what} were found${input.hasGitHubData ? '' : ' (sign in to GitHub to read them)'}`;
+  const n = ofSource.length;
+  const shown = pattern ?? '';
+  if (n === 0) {
+    if (source === 'tag')
+      return l10n.t(
+        'this repository has no tags, so nothing marks a release; tag releases, or count GitHub releases or deployments instead',
+      );
+    if (source === 'github-release')
+      return input.hasGitHubData
+        ? l10n.t('no GitHub releases were found')
+        : l10n.t('no GitHub releases were found (sign in to GitHub to read them)');
+    return input.hasGitHubData
+      ? l10n.t('no GitHub deployments were found')
+      : l10n.t('no GitHub deployments were found (sign in to GitHub to read them)');
   }
-  if (!safeRegExp(pattern).valid) return `the release pattern /${pattern}/ is not a valid regular expression`;
-  return source === 'deployment' && environment
-    ? `none of the ${ofSource.length} ${what} went to the environment "${environment}"`
-    : `none of the ${ofSource.length} ${what} match the release pattern /${pattern}/`;
+  if (!safeRegExp(pattern).valid) return l10n.t('the release pattern /{0}/ is not a valid regular expression', shown);
+  if (source === 'deployment')
+    return environment
+      ? l10n.t('none of the {0} GitHub deployments went to the environment "{1}"', n, environment)
+      : l10n.t('none of the {0} GitHub deployments match the release pattern /{1}/', n, shown);
+  return source === 'tag'
+    ? l10n.t('none of the {0} tags match the release pattern /{1}/', n, shown)
+    : l10n.t('none of the {0} GitHub releases match the release pattern /{1}/', n, shown);
 }
 
 function findFailures(
@@ -405,7 +436,7 @@ const H_SIX_MONTHS = 182.5 * H_DAY;
 
 /** Releases per day against the report's frequency ranges. */
 export function frequencyCluster(perDay: number): ClusterMatch {
-  if (perDay >= 1) return { cluster: 'elite', note: 'one release a day or more, on average' };
+  if (perDay >= 1) return { cluster: 'elite', note: l10n.t('one release a day or more, on average') };
   if (perDay * 7 >= 1) return { cluster: 'high' };
   if (perDay * 30 >= 1) return { cluster: 'medium' };
   if (perDay * 182.5 >= 1) return { cluster: 'low' };
@@ -426,7 +457,9 @@ export function leadTimeCluster(hours: number): ClusterMatch {
  * with the cluster whose typical rate is nearest (< 7.5 % elite, < 15 % medium, < 30 % high, else low).
  */
 export function failureRateCluster(rate: number): ClusterMatch {
-  const note = 'nearest typical rate of a cluster; in the 2024 report the medium cluster (10%) fails less often than the high one (20%)';
+  const note = l10n.t(
+    'nearest typical rate of a cluster; in the 2024 report the medium cluster (10%) fails less often than the high one (20%)',
+  );
   if (rate < 0.075) return { cluster: 'elite', note };
   if (rate < 0.15) return { cluster: 'medium', note };
   if (rate < 0.3) return { cluster: 'high', note };
@@ -436,12 +469,12 @@ export function failureRateCluster(rate: number): ClusterMatch {
 /** Median recovery time in hours. The report's high and medium clusters share "less than one day". */
 export function recoveryCluster(hours: number): ClusterMatch {
   if (hours < 1) return { cluster: 'elite' };
-  if (hours < H_DAY) return { cluster: 'high', note: 'the high and medium clusters both recover in less than one day' };
+  if (hours < H_DAY) return { cluster: 'high', note: l10n.t('the high and medium clusters both recover in less than one day') };
   if (hours < H_WEEK)
     return {
       cluster: 'low',
       between: ['medium', 'low'],
-      note: 'between one day and one week: slower than the medium cluster, faster than the low one',
+      note: l10n.t('between one day and one week: slower than the medium cluster, faster than the low one'),
     };
   if (hours < H_MONTH) return { cluster: 'low' };
   return { cluster: 'below-low' };

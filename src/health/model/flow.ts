@@ -19,11 +19,12 @@
  * Left out: PRs by bots, revert PRs, and (for the stages that need it) PRs without GitHub data or
  * merged without any review; a PR not released yet has no release stage.
  */
+import * as l10n from '@vscode/l10n';
 import type { CommitGraph } from './graph';
 import type { HealthInput, HealthPullRequest, HealthRelease } from './input';
 import { ELITE_MARKS, type FlowTargets, type ResolvedOptions } from './options';
 import { weekIndex, type Period } from './period';
-import { insufficient, measured, measuredDistribution, type Distribution, type Measured } from './stats';
+import { insufficient, measured, measuredDistribution, type Counted, type Distribution, type Measured } from './stats';
 
 export type FlowStage = 'coding' | 'pickup' | 'review' | 'release';
 export interface FlowPullRequest {
@@ -150,7 +151,7 @@ export function computeFlow(
   rows.sort((a, b) => b.mergedAt - a.mergedAt || b.number - a.number);
 
   const weeks = period.weeks.length;
-  const figures = (pick: (row: FlowPullRequest) => number | undefined, what: string): StageFigures => {
+  const figures = (pick: (row: FlowPullRequest) => number | undefined, what: Counted): StageFigures => {
     const all: number[] = [];
     const perWeek: number[][] = Array.from({ length: weeks }, () => []);
     for (const row of rows) {
@@ -161,11 +162,14 @@ export function computeFlow(
     }
     return {
       period: measuredDistribution(all, options.minSample, what),
-      weekly: perWeek.map((values) => measuredDistribution(values, 1, what, 'this week')),
+      weekly: perWeek.map((values) => measuredDistribution(values, 1, what, 'week')),
     };
   };
-  const noGitHub = (stage: string): StageFigures => {
-    const reason = `${stage} needs GitHub data (when a pull request was opened and first reviewed); sign in to GitHub to see it`;
+  const noGitHub = (stage: 'pickup' | 'review'): StageFigures => {
+    const reason =
+      stage === 'pickup'
+        ? l10n.t('Pickup time needs GitHub data (when a pull request was opened and first reviewed); sign in to GitHub to see it')
+        : l10n.t('Review time needs GitHub data (when a pull request was opened and first reviewed); sign in to GitHub to see it');
     return { period: insufficient(reason), weekly: Array.from({ length: weeks }, () => insufficient(reason)) };
   };
 
@@ -180,14 +184,14 @@ export function computeFlow(
     merged: rows.length,
     weeklyMerged: Array.from({ length: weeks }, (_, w) => rows.filter((r) => r.week === w).length),
     stages: {
-      coding: figures((r) => r.coding, 'merged pull requests with a coding time'),
-      pickup: mode === 'git' ? noGitHub('Pickup time') : figures((r) => r.pickup, 'reviewed pull requests'),
-      review: mode === 'git' ? noGitHub('Review time') : figures((r) => r.review, 'reviewed pull requests'),
-      release: figures((r) => r.release, 'released pull requests'),
+      coding: figures((r) => r.coding, 'codedPullRequests'),
+      pickup: mode === 'git' ? noGitHub('pickup') : figures((r) => r.pickup, 'reviewedPullRequests'),
+      review: mode === 'git' ? noGitHub('review') : figures((r) => r.review, 'reviewedPullRequests'),
+      release: figures((r) => r.release, 'releasedPullRequests'),
     },
-    cycle: figures((r) => r.cycle, 'merged pull requests'),
+    cycle: figures((r) => r.cycle, 'mergedPullRequests'),
     size: {
-      period: measuredDistribution(sizes, options.minSample, 'merged pull requests'),
+      period: measuredDistribution(sizes, options.minSample, 'mergedPullRequests'),
       bins: SIZE_BINS.map(([label, min, max]) => ({
         label,
         min,
@@ -196,7 +200,7 @@ export function computeFlow(
       })),
       underMark:
         sizes.length === 0
-          ? insufficient('no merged pull requests in this period')
+          ? insufficient(l10n.t('no merged pull requests in this period'))
           : measured({ count: under, total: sizes.length, share: under / sizes.length, mark: sizeMark }),
     },
     marks,

@@ -19,6 +19,7 @@
  * table; renames are not followed (a renamed file is created by whoever renamed it); files are those
  * present at HEAD, minus excluded paths and files whose every change was binary.
  */
+import * as l10n from '@vscode/l10n';
 import { graphOf, type CommitGraph } from './graph';
 import type { HealthCommit, HealthInput } from './input';
 import type { KnowledgeOptions, ResolvedOptions } from './options';
@@ -338,7 +339,7 @@ export function computeKnowledge(input: HealthInput, options: ResolvedOptions): 
     fileSource: input.headFiles ? 'head' : 'inferred',
     truckFactor:
       paths.length === 0
-        ? insufficient(people.length === 0 ? 'no commits by people in the history' : 'no files left after exclusions')
+        ? insufficient(people.length === 0 ? l10n.t('no commits by people in the history') : l10n.t('no files left after exclusions'))
         : measured(truckFactor(allSets, refs)),
     topFolders,
     treemap: leaves.map((l) => ({
@@ -386,9 +387,21 @@ function suggest(
   k: KnowledgeOptions,
   now: number,
 ): KnowledgeSuggestion[] {
-  const period = k.recentDays === 30 ? 'this month' : `in the last ${k.recentDays} days`;
-  const changed = (n: number) =>
-    n === 0 ? `which has not changed ${period}` : `which changed ${n === 1 ? 'once' : `${n} times`} ${period}`;
+  const month = k.recentDays === 30;
+  const changed = (n: number) => {
+    const comment = 'A clause about a folder, e.g. "Only Ben knows src/db, which changed 3 times this month."';
+    if (n === 0)
+      return month
+        ? l10n.t({ message: 'which has not changed this month', comment })
+        : l10n.t({ message: 'which has not changed in the last {0} days', args: [k.recentDays], comment });
+    if (n === 1)
+      return month
+        ? l10n.t({ message: 'which changed once this month', comment })
+        : l10n.t({ message: 'which changed once in the last {0} days', args: [k.recentDays], comment });
+    return month
+      ? l10n.t({ message: 'which changed {0} times this month', args: [n], comment })
+      : l10n.t({ message: 'which changed {0} times in the last {1} days', args: [n, k.recentDays], comment });
+  };
   const out: KnowledgeSuggestion[] = [];
   const said = new Set<string>();
   const coveredBy = (path: string, who: string) => {
@@ -408,7 +421,13 @@ function suggest(
       folder: f.path,
       people: f.people,
       recentChanges: f.recentChanges,
-      text: `Most of ${display(f.path)}, ${changed(f.recentChanges)}, has no active author: ${names} last committed ${days} days ago. Whoever changes it next could pair with a second person and write down what they learn.`,
+      text: l10n.t(
+        'Most of {0}, {1}, has no active author: {2} last committed {3} days ago. Whoever changes it next could pair with a second person and write down what they learn.',
+        display(f.path),
+        changed(f.recentChanges),
+        names,
+        days,
+      ),
     });
   }
   for (const f of [...single].sort(topFirst)) {
@@ -421,7 +440,13 @@ function suggest(
       folder: f.path,
       people: [f.person],
       recentChanges: f.recentChanges,
-      text: `Only ${f.person.name} knows ${display(f.path)}, ${changed(f.recentChanges)}. Ask ${first} to pair on the next change there, or to record a tour of it.`,
+      text: l10n.t(
+        'Only {0} knows {1}, {2}. Ask {3} to pair on the next change there, or to record a tour of it.',
+        f.person.name,
+        display(f.path),
+        changed(f.recentChanges),
+        first,
+      ),
     });
   }
   // Knowledge in use comes first: a folder that changes often and is known by one person is the risk.
@@ -438,11 +463,17 @@ function topFirst(a: { path: string }, b: { path: string }): number {
 }
 
 function display(path: string): string {
-  return path === '' ? 'the files at the root' : path;
+  return path === '' ? l10n.t('the files at the root') : path;
 }
 
 function listNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? 'nobody') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return names.length <= 1
+    ? (names[0] ?? l10n.t('nobody'))
+    : l10n.t({
+        message: '{0} and {1}',
+        args: [names.slice(0, -1).join(', '), names[names.length - 1]],
+        comment: 'A list of names: "Ann, Ben and Cid"',
+      });
 }
 
 /** The folders a path counts towards for "recent changes": its top folder and its depth-2 folder. */

@@ -3,6 +3,7 @@
  * the caller passes "now", the period and every parameter; the result is plain JSON-safe data (what
  * the dashboard receives and the export writes).
  */
+import * as l10n from '@vscode/l10n';
 import { describeFigures, type About, type FigureId } from './definitions';
 import { computeDora, selectReleases, type DoraReport } from './dora';
 import { computeFlow, type FlowReport } from './flow';
@@ -71,18 +72,23 @@ function* healthSteps(input: HealthInput, options: HealthOptions): Generator<voi
 
   const notes: string[] = [];
   if (input.shallow) {
-    notes.push('This is a shallow clone: the oldest history is missing, so first authorship and old lead times may be wrong.');
+    notes.push(l10n.t('This is a shallow clone: the oldest history is missing, so first authorship and old lead times may be wrong.'));
   }
   if (knowledge.fileSource === 'inferred') {
-    notes.push('The file list was inferred from history (files whose line count is above zero), not read from HEAD.');
+    notes.push(l10n.t('The file list was inferred from history (files whose line count is above zero), not read from HEAD.'));
   }
-  for (const [what, pattern] of [
-    ['release pattern', resolved.release.pattern],
-    ['hotfix subject pattern', resolved.failure.hotfixSubject],
-    ['hotfix branch pattern', resolved.failure.hotfixBranch],
-  ] as const) {
-    if (!safeRegExp(pattern).valid) notes.push(`The ${what} /${pattern}/ is not a valid regular expression; it matches nothing.`);
-  }
+  const invalid: [string | undefined, (pattern: string) => string][] = [
+    [resolved.release.pattern, (p) => l10n.t('The release pattern /{0}/ is not a valid regular expression; it matches nothing.', p)],
+    [
+      resolved.failure.hotfixSubject,
+      (p) => l10n.t('The hotfix subject pattern /{0}/ is not a valid regular expression; it matches nothing.', p),
+    ],
+    [
+      resolved.failure.hotfixBranch,
+      (p) => l10n.t('The hotfix branch pattern /{0}/ is not a valid regular expression; it matches nothing.', p),
+    ],
+  ];
+  for (const [pattern, note] of invalid) if (!safeRegExp(pattern).valid) notes.push(note(pattern ?? ''));
 
   return {
     version: HEALTH_REPORT_VERSION,

@@ -11,6 +11,7 @@
  * - Time to first review, per reviewer: ready for review (opened, or marked ready) → that reviewer's
  *   first review of the PR; a review of the draft counts as 0. Median over the PRs they reviewed.
  */
+import * as l10n from '@vscode/l10n';
 import type { HealthInput } from './input';
 import type { ResolvedOptions } from './options';
 import { inPeriod, type Period } from './period';
@@ -65,7 +66,7 @@ export function computeReviewLoad(input: HealthInput, period: Period, options: R
     excluded,
   });
   if (!input.hasGitHubData) {
-    return empty('review load needs GitHub reviews, which git history does not hold; sign in to GitHub to see it');
+    return empty(l10n.t('review load needs GitHub reviews, which git history does not hold; sign in to GitHub to see it'));
   }
 
   const people = new Map<string, string>(); // lower-case → as spelled
@@ -124,8 +125,8 @@ export function computeReviewLoad(input: HealthInput, period: Period, options: R
   if (pullRequests === 0) {
     const none = empty(
       excluded.noGitHubData > 0
-        ? `none of the ${excluded.noGitHubData} pull requests merged in this period has GitHub data yet`
-        : 'no pull request was merged in this period',
+        ? l10n.t('none of the {0} pull requests merged in this period has GitHub data yet', excluded.noGitHubData)
+        : l10n.t('no pull request was merged in this period'),
     );
     return { ...none, excluded };
   }
@@ -151,9 +152,13 @@ export function computeReviewLoad(input: HealthInput, period: Period, options: R
     pairs: pairList,
     busiestShare:
       busiest === undefined
-        ? insufficient(`none of the ${pullRequests} merged pull requests was reviewed by someone other than its author`)
+        ? insufficient(l10n.t('none of the {0} merged pull requests was reviewed by someone other than its author', pullRequests))
         : total < options.minSample
-          ? insufficient(`only ${total} review${total === 1 ? '' : 's'} in this period; ${options.minSample} needed for a share`)
+          ? insufficient(
+              total === 1
+                ? l10n.t('only 1 review in this period; {0} needed for a share', options.minSample)
+                : l10n.t('only {0} reviews in this period; {1} needed for a share', total, options.minSample),
+            )
           : measured({ ...busiest, total, share: busiest.reviews / total, evenShare: 1 / perReviewer.size }),
     reviewers: [...perReviewer]
       .sort((a, b) => byName(a[0], b[0]))

@@ -11,7 +11,7 @@ import type { About, FigureId } from '../model/definitions';
 import type { ClusterMatch } from '../model/dora';
 import type { HealthReport } from '../model/report';
 import type { Distribution, Measured } from '../model/stats';
-import { formatHours, formatShare, plural, trim } from '../webview/format';
+import { formatHours, formatShare, trim } from '../webview/format';
 
 export type FigureStatus = 'ok' | 'warn' | 'bad' | 'info' | 'missing';
 
@@ -96,6 +96,34 @@ const WHY = (): Record<FigureId, string> => ({
   firstReview: l10n.t('How soon reviewers respond once a pull request is ready.'),
 });
 
+type Noun = 'PR' | 'pull request' | 'release' | 'commit' | 'recovery' | 'file' | 'folder' | 'review';
+
+/** "3 releases": one whole phrase per number form, so a translator need not glue a noun to a number. */
+function count(n: number, noun: Noun): string {
+  const one: Record<Noun, string> = {
+    PR: l10n.t('1 PR'),
+    'pull request': l10n.t('1 pull request'),
+    release: l10n.t('1 release'),
+    commit: l10n.t('1 commit'),
+    recovery: l10n.t('1 recovery'),
+    file: l10n.t('1 file'),
+    folder: l10n.t('1 folder'),
+    review: l10n.t('1 review'),
+  };
+  if (n === 1) return one[noun];
+  const many: Record<Noun, string> = {
+    PR: l10n.t('{0} PRs', n),
+    'pull request': l10n.t('{0} pull requests', n),
+    release: l10n.t('{0} releases', n),
+    commit: l10n.t('{0} commits', n),
+    recovery: l10n.t('{0} recoveries', n),
+    file: l10n.t('{0} files', n),
+    folder: l10n.t('{0} folders', n),
+    review: l10n.t('{0} reviews', n),
+  };
+  return many[noun];
+}
+
 export function keyFigures(report: HealthReport): FigureGroup[] {
   const f = report.flow;
   const d = report.dora;
@@ -119,7 +147,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
   const stage = (id: 'coding' | 'pickup' | 'review' | 'release' | 'cycle', m: Measured<Distribution>, elite?: number, team?: number) => {
     if (!m.ok) return missing(id, m.reason);
     const median = m.value.median;
-    const n = plural(m.value.n, 'PR');
+    const n = count(m.value.n, 'PR');
     const value = formatHours(median, bh);
     if (elite === undefined && team === undefined) return figure(id, value, 'info', l10n.t('median of {0}', n));
     const marks: string[] = [];
@@ -183,7 +211,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
             'deploymentFrequency',
             l10n.t('{0} / week', trim(df.value.perWeek)),
             c.status,
-            l10n.t('{0}; {1}', plural(df.value.releases, 'release'), c.text),
+            l10n.t('{0}; {1}', count(df.value.releases, 'release'), c.text),
           );
         })()
       : missing('deploymentFrequency', df.reason),
@@ -194,7 +222,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
             'leadTime',
             formatHours(lt.value.hours.median),
             c.status,
-            l10n.t('median of {0}; {1}', plural(lt.value.hours.n, 'commit'), c.text),
+            l10n.t('median of {0}; {1}', count(lt.value.hours.n, 'commit'), c.text),
           );
         })()
       : missing('leadTime', lt.reason),
@@ -205,7 +233,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
             'changeFailureRate',
             formatShare(cfr.value.rate),
             cfr.value.failed === 0 ? 'ok' : c.status,
-            l10n.t('{0} of {1} failed; {2}', cfr.value.failed, plural(cfr.value.total, 'release'), c.text),
+            l10n.t('{0} of {1} failed; {2}', cfr.value.failed, count(cfr.value.total, 'release'), c.text),
           );
         })()
       : missing('changeFailureRate', cfr.reason),
@@ -217,7 +245,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
             'recoveryTime',
             formatHours(rec.value.hours.median),
             c.status,
-            l10n.t('median of {0}{1}; {2}', plural(rec.value.hours.n, 'recovery', 'recoveries'), open, c.text),
+            l10n.t('median of {0}{1}; {2}', count(rec.value.hours.n, 'recovery'), open, c.text),
           );
         })()
       : figure(
@@ -236,26 +264,26 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
           String(tf.value.value),
           tf.value.value <= 1 ? 'bad' : tf.value.value === 2 ? 'warn' : 'ok',
           tf.value.value <= 1
-            ? l10n.t('one person leaving would leave most of {0} without an author', plural(tf.value.files, 'file'))
-            : l10n.t('{0} people hold most of {1}', tf.value.value, plural(tf.value.files, 'file')),
+            ? l10n.t('one person leaving would leave most of {0} without an author', count(tf.value.files, 'file'))
+            : l10n.t('{0} people hold most of {1}', tf.value.value, count(tf.value.files, 'file')),
         ),
         figure(
           'singleOwner',
-          plural(k.singleOwnerFolders.length, 'folder'),
+          count(k.singleOwnerFolders.length, 'folder'),
           k.singleOwnerFolders.length === 0 ? 'ok' : 'warn',
           l10n.t(
             '{0} ({1} of all files) known by one person',
-            plural(k.singleAuthorFiles, 'file'),
+            count(k.singleAuthorFiles, 'file'),
             formatShare(k.singleAuthorFiles / Math.max(1, tf.value.files)),
           ),
         ),
         figure(
           'knowledgeAtRisk',
-          plural(k.filesAtRisk, 'file'),
+          count(k.filesAtRisk, 'file'),
           k.filesAtRisk === 0 ? 'ok' : 'bad',
           k.filesAtRisk === 0
             ? l10n.t('every file has an author active in the last {0} days', k.parameters.inactiveDays)
-            : l10n.t('no author active in the last {0} days; {1}', k.parameters.inactiveDays, plural(k.foldersAtRisk.length, 'folder')),
+            : l10n.t('no author active in the last {0} days; {1}', k.parameters.inactiveDays, count(k.foldersAtRisk.length, 'folder')),
         ),
       ]
     : [missing('truckFactor', tf.reason)];
@@ -275,7 +303,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
               '{0}: {1} of {2}; an even share would be {3}',
               bs.value.reviewer,
               bs.value.reviews,
-              plural(bs.value.total, 'review'),
+              count(bs.value.total, 'review'),
               formatShare(bs.value.evenShare),
             ),
           )
@@ -284,7 +312,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
     const fr = rl.firstReviewHours;
     reviewFigures.push(
       fr.ok
-        ? figure('firstReview', formatHours(fr.value.median, bh), 'info', l10n.t('median over {0}', plural(fr.value.n, 'review')))
+        ? figure('firstReview', formatHours(fr.value.median, bh), 'info', l10n.t('median over {0}', count(fr.value.n, 'review')))
         : missing('firstReview', fr.reason),
     );
   }
@@ -298,7 +326,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
           ? l10n.t('no pull request merged in this period')
           : l10n.t(
               '{0} merged{1}',
-              plural(f.merged, 'pull request'),
+              count(f.merged, 'pull request'),
               f.mode === 'github' ? l10n.t(', with GitHub reviews') : l10n.t(', from git alone'),
             ),
       figures: flowFigures,
@@ -311,13 +339,13 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
     {
       id: 'delivery',
       title: l10n.t('Delivery (DORA)'),
-      summary: l10n.t('{0} in this period', plural(d.releases.length, 'release')),
+      summary: l10n.t('{0} in this period', count(d.releases.length, 'release')),
       figures: deliveryFigures,
     },
     {
       id: 'knowledge',
       title: l10n.t('Shared knowledge'),
-      summary: tf.ok ? l10n.t('{0} at HEAD', plural(tf.value.files, 'file')) : l10n.t('no files to judge'),
+      summary: tf.ok ? l10n.t('{0} at HEAD', count(tf.value.files, 'file')) : l10n.t('no files to judge'),
       figures: knowledgeFigures,
       suggestions: k.suggestions.slice(0, 3).map((s) => ({ folder: s.folder, text: s.text })),
     },
@@ -326,7 +354,7 @@ export function keyFigures(report: HealthReport): FigureGroup[] {
       title: l10n.t('Review load'),
       summary: rl.unavailable
         ? l10n.t('needs GitHub reviews')
-        : l10n.t('{0} on {1}', plural(rl.reviews, 'review'), plural(rl.pullRequests, 'pull request')),
+        : l10n.t('{0} on {1}', count(rl.reviews, 'review'), count(rl.pullRequests, 'pull request')),
       figures: reviewFigures,
     },
   ];

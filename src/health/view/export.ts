@@ -5,7 +5,12 @@
  *
  * Untrusted text (PR titles, commit subjects, names) is escaped for Markdown tables, and CSV cells
  * that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe.
+ *
+ * The Markdown's headings, table headers and prose are translated (`l10n.t`); the CSV column headers
+ * stay stable snake_case identifiers (`week_start`, `cycle_median_h`): scripts and spreadsheet
+ * formulas refer to columns by name, and a name that changes with the editor's language breaks them.
  */
+import * as l10n from '@vscode/l10n';
 import type { FigureId } from '../model/definitions';
 import type { HealthReport } from '../model/report';
 import type { Distribution, Measured } from '../model/stats';
@@ -51,8 +56,11 @@ function mdTable(head: string[], rows: string[][]): string {
   return [line(head), `|${head.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** The Detail cell of a figure without a value. */
+const notEnough = (reason: string) => l10n.t('not enough data: {0}', reason);
+
 function distribution(m: Measured<Distribution>, unit = 'h'): [string, string] {
-  if (!m.ok) return ['—', `not enough data: ${m.reason}`];
+  if (!m.ok) return ['—', notEnough(m.reason)];
   const d = m.value;
   return [`${HOURS(d.median)} ${unit}`, `p75 ${HOURS(d.p75)} ${unit}, p90 ${HOURS(d.p90)} ${unit}, n = ${d.n}`];
 }
@@ -66,10 +74,17 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
   const rl = r.reviewLoad;
   const unit = r.businessHours ? 'business h' : 'h';
   const out: string[] = [];
-  out.push(`# Team Health: ${mdCell(repoLabel)}`);
+  out.push(`# ${mdCell(l10n.t('Team Health: {0}', repoLabel))}`);
   out.push('');
   out.push(
-    `${day(r.period.start, zone)} – ${day(r.period.end, zone)} (${r.period.weeks.length} weeks${r.businessHours ? ', business hours' : ''}). Team-level figures computed locally from git${f.mode === 'github' ? ' and GitHub reviews' : ''}.`,
+    [
+      r.businessHours
+        ? l10n.t('{0} – {1} ({2} weeks, business hours).', day(r.period.start, zone), day(r.period.end, zone), r.period.weeks.length)
+        : l10n.t('{0} – {1} ({2} weeks).', day(r.period.start, zone), day(r.period.end, zone), r.period.weeks.length),
+      f.mode === 'github'
+        ? l10n.t('Team-level figures computed locally from git and GitHub reviews.')
+        : l10n.t('Team-level figures computed locally from git.'),
+    ].join(' '),
   );
   for (const note of r.notes) out.push('', `> ${mdCell(note)}`);
 
@@ -85,55 +100,55 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
     f.size.period.ok ? `${Math.round(f.size.period.value.median)} lines` : '—',
     f.size.underMark.ok
       ? `${PCT(f.size.underMark.value.share)} under ${f.size.underMark.value.mark} lines`
-      : `not enough data: ${f.size.underMark.reason}`,
+      : notEnough(f.size.underMark.reason),
   );
   const df = d.deploymentFrequency;
   add(
     'deploymentFrequency',
     df.ok ? `${Math.round(df.value.perWeek * 10) / 10} / week` : '—',
-    df.ok ? `${df.value.releases} releases; ${df.value.cluster.cluster} cluster` : `not enough data: ${df.reason}`,
+    df.ok ? `${df.value.releases} releases; ${df.value.cluster.cluster} cluster` : notEnough(df.reason),
   );
   const lt = d.leadTime;
   add(
     'leadTime',
     lt.ok ? `${HOURS(lt.value.hours.median)} h` : '—',
-    lt.ok ? `n = ${lt.value.hours.n}; ${lt.value.cluster.cluster} cluster` : `not enough data: ${lt.reason}`,
+    lt.ok ? `n = ${lt.value.hours.n}; ${lt.value.cluster.cluster} cluster` : notEnough(lt.reason),
   );
   const cfr = d.changeFailureRate;
   add(
     'changeFailureRate',
     cfr.ok ? PCT(cfr.value.rate) : '—',
-    cfr.ok ? `${cfr.value.failed} of ${cfr.value.total} releases; ${cfr.value.cluster.cluster} cluster` : `not enough data: ${cfr.reason}`,
+    cfr.ok ? `${cfr.value.failed} of ${cfr.value.total} releases; ${cfr.value.cluster.cluster} cluster` : notEnough(cfr.reason),
   );
   const rec = d.recoveryTime;
   add(
     'recoveryTime',
     rec.ok ? `${HOURS(rec.value.hours.median)} h` : '—',
-    rec.ok ? `n = ${rec.value.hours.n}, ${rec.value.open} open; ${clusterText(rec.value.cluster)}` : `not enough data: ${rec.reason}`,
+    rec.ok ? `n = ${rec.value.hours.n}, ${rec.value.open} open; ${clusterText(rec.value.cluster)}` : notEnough(rec.reason),
   );
   const tf = k.truckFactor;
   add(
     'truckFactor',
     tf.ok ? String(tf.value.value) : '—',
-    tf.ok ? `${tf.value.files} files; ${tf.value.people.map((p) => p.name).join(', ') || 'no one'}` : `not enough data: ${tf.reason}`,
+    tf.ok ? `${tf.value.files} files; ${tf.value.people.map((p) => p.name).join(', ') || 'no one'}` : notEnough(tf.reason),
   );
-  add('singleOwner', `${k.singleAuthorFiles} files`, `${k.singleOwnerFolders.length} folders with one key person`);
-  add('knowledgeAtRisk', `${k.filesAtRisk} files`, `${k.foldersAtRisk.length} folders with no active owner`);
+  add('singleOwner', l10n.t('{0} files', k.singleAuthorFiles), l10n.t('{0} folders with one key person', k.singleOwnerFolders.length));
+  add('knowledgeAtRisk', l10n.t('{0} files', k.filesAtRisk), l10n.t('{0} folders with no active owner', k.foldersAtRisk.length));
   const bs = rl.busiestShare;
   add(
     'busiestShare',
     bs.ok ? PCT(bs.value.share) : '—',
     bs.ok
       ? `${bs.value.reviewer}: ${bs.value.reviews} of ${bs.value.total} reviews; even share ${PCT(bs.value.evenShare)}`
-      : `not enough data: ${bs.reason}`,
+      : notEnough(bs.reason),
   );
   add('firstReview', ...distribution(rl.firstReviewHours, unit));
-  out.push('', '## Figures', '', mdTable(['Figure', 'Value', 'Detail'], figureRows));
+  out.push('', `## ${l10n.t('Figures')}`, '', mdTable([l10n.t('Figure'), l10n.t('Value'), l10n.t('Detail')], figureRows));
 
-  out.push('', '## Flow stages per week (medians)', '');
+  out.push('', `## ${l10n.t('Flow stages per week (medians)')}`, '');
   out.push(
     mdTable(
-      ['Week of', 'Coding', 'Pickup', 'Review', 'Release', 'Cycle', 'Merged PRs'],
+      [l10n.t('Week of'), l10n.t('Coding'), l10n.t('Pickup'), l10n.t('Review'), l10n.t('Release'), l10n.t('Cycle'), l10n.t('Merged PRs')],
       r.period.weeks.map((w, i) => [
         w.label,
         ...(['coding', 'pickup', 'review', 'release'] as const).map((s) => {
@@ -147,19 +162,19 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
   );
   out.push(
     '',
-    '## Pull request size',
+    `## ${l10n.t('Pull request size')}`,
     '',
     mdTable(
-      ['Lines changed', 'Pull requests'],
+      [l10n.t('Lines changed'), l10n.t('Pull requests')],
       f.size.bins.map((b) => [b.label, String(b.count)]),
     ),
   );
   out.push(
     '',
-    '## Releases per week',
+    `## ${l10n.t('Releases per week')}`,
     '',
     mdTable(
-      ['Week of', 'Releases', 'Failed'],
+      [l10n.t('Week of'), l10n.t('Releases'), l10n.t('Failed')],
       r.period.weeks.map((w, i) => [
         w.label,
         String(d.weeklyReleases[i]),
@@ -170,22 +185,29 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
   if (d.failures.length > 0) {
     out.push(
       '',
-      '## Failed releases',
+      `## ${l10n.t('Failed releases')}`,
       '',
       mdTable(
-        ['Release', 'Cause', 'Fix', 'Recovered by', 'Recovery (h)'],
-        d.failures.map((x) => [x.release, x.cause, x.fixSubject, x.recoveredBy ?? 'not yet', HOURS(x.recoveryHours)]),
+        [l10n.t('Release'), l10n.t('Cause'), l10n.t('Fix'), l10n.t('Recovered by'), l10n.t('Recovery (h)')],
+        d.failures.map((x) => [x.release, x.cause, x.fixSubject, x.recoveredBy ?? l10n.t('not yet'), HOURS(x.recoveryHours)]),
       ),
     );
   }
   out.push(
     '',
-    '## Knowledge by folder',
+    `## ${l10n.t('Knowledge by folder')}`,
     '',
     mdTable(
-      ['Folder', 'Files', 'Active owners', 'Truck factor', 'Key people', 'Changes (recent)'],
+      [
+        l10n.t('Folder'),
+        l10n.t('Files'),
+        l10n.t('Active owners'),
+        l10n.t('Truck factor'),
+        l10n.t('Key people'),
+        l10n.t('Changes (recent)'),
+      ],
       k.treemap.map((l) => [
-        l.path || '(root files)',
+        l.path || l10n.t('(root files)'),
         String(l.files),
         String(l.activeOwners),
         String(l.truckFactor),
@@ -194,24 +216,24 @@ export function healthMarkdown(report: HealthReport, repoLabel: string): string 
       ]),
     ),
   );
-  if (k.suggestions.length > 0) out.push('', '## Spreading knowledge', '', ...k.suggestions.map((s) => `- ${mdCell(s.text)}`));
+  if (k.suggestions.length > 0) out.push('', `## ${l10n.t('Spreading knowledge')}`, '', ...k.suggestions.map((s) => `- ${mdCell(s.text)}`));
   if (!rl.unavailable) {
     out.push(
       '',
-      '## Who reviews whom',
+      `## ${l10n.t('Who reviews whom')}`,
       '',
       mdTable(
-        ['Reviewer', 'Author', 'Reviews'],
+        [l10n.t('Reviewer'), l10n.t('Author'), l10n.t('Reviews')],
         rl.pairs.map((p) => [p.reviewer, p.author, String(p.reviews)]),
       ),
     );
   } else {
-    out.push('', '## Review load', '', `Not available: ${mdCell(rl.unavailable)}.`);
+    out.push('', `## ${l10n.t('Review load')}`, '', mdCell(l10n.t('Not available: {0}.', rl.unavailable)));
   }
-  out.push('', '## Definitions', '');
+  out.push('', `## ${l10n.t('Definitions')}`, '');
   for (const about of Object.values(r.about)) {
     out.push(
-      `**${about.title}.** ${about.definition} *Data:* ${about.data} *Left out:* ${about.excluded}${about.citation ? ` *Source:* ${about.citation}.` : ''}`,
+      `**${about.title}.** ${about.definition} *${l10n.t('Data:')}* ${about.data} *${l10n.t('Left out:')}* ${about.excluded}${about.citation ? ` *${l10n.t('Source:')}* ${about.citation}.` : ''}`,
       '',
     );
   }

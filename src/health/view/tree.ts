@@ -32,13 +32,14 @@ const ICONS: Record<FigureStatus, vscode.ThemeIcon> = {
   missing: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
 };
 
-const STATUS_WORDS: Record<FigureStatus, string> = {
-  ok: 'good',
-  warn: 'needs attention',
-  bad: 'at risk',
-  info: 'for information',
-  missing: 'not enough data',
-};
+/** Translated when read: this module loads before activation configures the translations. */
+const STATUS_WORDS = (): Record<FigureStatus, string> => ({
+  ok: vscode.l10n.t('good'),
+  warn: vscode.l10n.t('needs attention'),
+  bad: vscode.l10n.t('at risk'),
+  info: vscode.l10n.t('for information'),
+  missing: vscode.l10n.t('not enough data'),
+});
 
 export const OPEN_COMMAND = 'multiplier.health.open';
 const OPEN_PULL_REQUEST_COMMAND = 'multiplier.health.openPullRequest';
@@ -113,7 +114,7 @@ export function figureItem(figure: KeyFigure): vscode.TreeItem {
       '{0}: {1}, {2}. {3}. Why it matters: {4}',
       figure.title,
       figure.value,
-      STATUS_WORDS[figure.status],
+      STATUS_WORDS()[figure.status],
       figure.verdict,
       figure.why,
     ),

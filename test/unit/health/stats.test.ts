@@ -20,12 +20,12 @@ describe('health statistics', () => {
   });
 
   it('says why there is no figure instead of showing one', () => {
-    assert.deepEqual(measuredDistribution([], 3, 'merged pull requests'), { ok: false, reason: 'no merged pull requests in this period' });
-    assert.deepEqual(measuredDistribution([1, 2], 3, 'merged pull requests', 'this week'), {
+    assert.deepEqual(measuredDistribution([], 3, 'mergedPullRequests'), { ok: false, reason: 'no merged pull requests in this period' });
+    assert.deepEqual(measuredDistribution([1, 2], 3, 'mergedPullRequests', 'week'), {
       ok: false,
       reason: 'only 2 merged pull requests in this week; 3 needed for a stable median',
     });
-    assert.equal(measuredDistribution([1, 2, 3], 3, 'x').ok, true);
+    assert.equal(measuredDistribution([1, 2, 3], 3, 'reviews').ok, true);
   });
 });
 
