@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { lazyModule } from '../core/lazyModule';
 import type { CommandTable } from '../core/vscode/commands';
+import { firstUseFileSystem } from '../core/vscode/firstUse';
 import type { OpenInEditorOutcome, PullRequestRef } from './api';
 import { PR_CONTENT_SCHEME } from './model/contentUri';
 import { PAGE_COMMANDS } from './pageCommands';
@@ -54,21 +55,9 @@ export class PullRequestPages implements vscode.Disposable {
 
   /** Registers the read-only file system behind the diffs; its methods load the bundle on their first call. */
   registerFileSystem(): vscode.Disposable {
-    const files = () => this.runtime().files;
-    const never = new vscode.EventEmitter<vscode.FileChangeEvent[]>(); // contents at a commit never change
-    const provider: vscode.FileSystemProvider = {
-      onDidChangeFile: never.event,
-      watch: () => new vscode.Disposable(() => undefined),
-      stat: (uri) => files().stat(uri),
-      readFile: (uri) => files().readFile(uri),
-      readDirectory: () => [],
-      createDirectory: () => files().createDirectory(),
-      writeFile: () => files().writeFile(),
-      delete: () => files().delete(),
-      rename: () => files().rename(),
-    };
+    const provider = firstUseFileSystem(() => this.runtime().files);
     return vscode.Disposable.from(
-      never,
+      provider,
       vscode.workspace.registerFileSystemProvider(PR_CONTENT_SCHEME, provider, { isReadonly: true, isCaseSensitive: true }),
     );
   }
