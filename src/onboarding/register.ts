@@ -33,17 +33,29 @@ export function registerOnboarding(context: vscode.ExtensionContext, log: Logger
   const open = (): Thenable<unknown> =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
   let decision: FirstRunDecision = 'pending';
-  const timer = clock.after(OPEN_DELAY_MS, () => {
+  const firstStart = async (): Promise<void> => {
     if (context.globalState.get<FirstRun>(FIRST_RUN_KEY)) {
       decision = 'already-done';
       return;
     }
     const wanted = vscode.workspace.getConfiguration('workbench.welcomePage.walkthroughs').get<boolean>('openOnInstall', true);
+    // Stored before the decision is reported or anything opens: the decision never runs ahead of
+    // what a reload will read.
+    try {
+      await context.globalState.update(FIRST_RUN_KEY, { at: clock.now(), opened: wanted } satisfies FirstRun);
+    } catch (error) {
+      log.warn(`could not record the first run: ${String(error)}`);
+    }
     decision = wanted ? 'opened' : 'setting-off';
-    void context.globalState.update(FIRST_RUN_KEY, { at: clock.now(), opened: wanted } satisfies FirstRun);
     log.info(wanted ? 'first run: opening the walkthrough' : 'first run: walkthroughs.openOnInstall is off; not opening the walkthrough');
-    if (wanted) void Promise.resolve(open()).catch((error: unknown) => log.warn(`could not open the walkthrough: ${String(error)}`));
-  });
+    if (!wanted) return;
+    try {
+      await open();
+    } catch (error) {
+      log.warn(`could not open the walkthrough: ${String(error)}`);
+    }
+  };
+  const timer = clock.after(OPEN_DELAY_MS, () => void firstStart());
   const commands = registerCommands({
     'multiplier.openWalkthrough': open,
     'multiplier.showLog': () => log.show(),
