@@ -4,6 +4,7 @@
  * (open a PR, reveal a folder, change the period, export) and never navigate.
  */
 import './dashboard.css';
+import * as l10n from '@vscode/l10n';
 import type { About, FigureId } from '../model/definitions';
 import type { HealthReport } from '../model/report';
 import type { FromDashboard, PeriodChoice, ToDashboard } from '../view/protocol';
@@ -817,8 +818,18 @@ function reviewSection(m: ReportMessage, theme: Theme): HTMLElement {
 }
 
 // ---------------------------------------------------------------- start
-// Last in the module, once every declaration above is initialised: the report the page was opened
-// with, if any, is drawn at once, without a round trip to the extension; then the page says it is ready.
+// Last in the module, once every declaration above is initialised. First the translation table the
+// page was given (none in English), before any text is made; a broken one leaves the page in English.
+const translations = document.getElementById('l10n')?.textContent;
+if (translations) {
+  try {
+    l10n.config({ contents: translations });
+  } catch {
+    l10n.config({ contents: undefined });
+  }
+}
+// Then the report the page was opened with, if any, is drawn at once, without a round trip to the
+// extension; then the page says it is ready.
 const initial = document.getElementById('initial')?.textContent;
 if (initial) {
   try {
