@@ -14,7 +14,12 @@ export function fillHtml(translated: string, ...fragments: string[]): string {
   return escapeHtml(translated).replace(/\{(\d+)\}/g, (whole, index: string) => fragments[Number(index)] ?? whole);
 }
 
-/** The page's `lang`: a translation says which language it is, so screen readers pronounce it right. */
+/** The translation's language tag (`en` untranslated): a translation says which language it is. */
+export function languageTag(): string {
+  return l10n.t({ message: 'en', comment: ['The language tag of this translation (BCP 47), e.g. de or pt-BR'] });
+}
+
+/** The page's `lang`, so screen readers pronounce it right. */
 export function pageLanguage(): string {
-  return escapeHtml(l10n.t({ message: 'en', comment: ['The language tag of this translation (BCP 47), e.g. de or pt-BR'] }));
+  return escapeHtml(languageTag());
 }

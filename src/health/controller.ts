@@ -7,6 +7,7 @@
  * the extension host for the whole computation. It recomputes when new commits land, the period or a
  * setting changes, or the GitHub account changes. No `vscode` import: unit-tested in plain Node.
  */
+import * as l10n from '@vscode/l10n';
 import { botMatcher, type BotMatcher } from '../core/bots';
 import type { Clock, Timer } from '../core/clock';
 import { Emitter } from '../core/event';
@@ -289,14 +290,14 @@ export class HealthController {
     const started = performance.now();
     try {
       if (options.reread || !repo.model) {
-        this.setBusy(repo.model ? 'Reading new commits…' : 'Reading history…');
+        this.setBusy(repo.model ? l10n.t('Reading new commits…') : l10n.t('Reading history…'));
         const model = await this.deps.git.history(root);
         if (stale()) return;
         repo.model = model;
       }
       const model = repo.model;
       if (model.tip && repo.files?.tip !== model.tip) {
-        this.setBusy('Listing the files at HEAD…');
+        this.setBusy(l10n.t('Listing the files at HEAD…'));
         const list = await this.deps.git.filesAt(root, model.tip).catch((error: unknown) => {
           this.deps.log.error(`health: could not list the files of ${root} at HEAD; inferring them from history`, error);
           return undefined;
@@ -314,13 +315,13 @@ export class HealthController {
       if (!key) {
         repo.github = undefined;
         repo.githubNote = connection
-          ? "This repository's remotes are not on the configured GitHub host, so there are no reviews to read."
+          ? l10n.t("This repository's remotes are not on the configured GitHub host, so there are no reviews to read.")
           : undefined;
       }
 
       // Git-only figures first when GitHub data is still to be read: the view never waits on the network.
       if (needsGitHub && !repo.github) {
-        await this.publish(root, repo, settings, stale, 'Reading reviews from GitHub…');
+        await this.publish(root, repo, settings, stale, l10n.t('Reading reviews from GitHub…'));
         if (stale()) return;
       }
       if (needsGitHub && connection && githubRepo && key) {
@@ -350,7 +351,7 @@ export class HealthController {
     stale: () => boolean,
     busy: string | undefined,
   ): Promise<void> {
-    this.setBusy(repo.report ? (busy ?? 'Updating the figures…') : 'Computing the figures…');
+    this.setBusy(repo.report ? (busy ?? l10n.t('Updating the figures…')) : l10n.t('Computing the figures…'));
     const input = this.inputOf(repo, settings);
     await this.deps.pause();
     if (stale()) return;
@@ -460,14 +461,16 @@ export class HealthController {
         maxDetailed: MAX_DETAILED_PRS,
         known: previous?.pullRequests,
         onProgress: (done, total) => {
-          if (!stale() && total > 0) this.setBusy(`Reading reviews from GitHub (${done} of ${total} pull requests)…`);
+          if (!stale() && total > 0) this.setBusy(l10n.t('Reading reviews from GitHub ({0} of {1} pull requests)…', done, total));
         },
       });
       if (stale()) return;
       let releases = previous?.releases;
       const releaseKey = `${settings.releaseSource}|${settings.deploymentEnvironment}`;
       if (settings.releaseSource !== 'tag' && releases?.source !== releaseKey) {
-        this.setBusy(settings.releaseSource === 'deployment' ? 'Reading deployments from GitHub…' : 'Reading releases from GitHub…');
+        this.setBusy(
+          settings.releaseSource === 'deployment' ? l10n.t('Reading deployments from GitHub…') : l10n.t('Reading releases from GitHub…'),
+        );
         const tags = new Map(repo.model!.releases.map((r) => [r.tag, r.commit]));
         const list =
           settings.releaseSource === 'deployment'
@@ -479,13 +482,22 @@ export class HealthController {
       repo.github = { key, pullRequests: data.pullRequests, releases, skipped: data.skipped };
       repo.githubNote =
         data.skipped > 0
-          ? `Reviews were read for the ${MAX_DETAILED_PRS} most recently merged pull requests; ${data.skipped} older ones count from git alone.`
+          ? data.skipped === 1
+            ? l10n.t(
+                'Reviews were read for the {0} most recently merged pull requests; 1 older one counts from git alone.',
+                MAX_DETAILED_PRS,
+              )
+            : l10n.t(
+                'Reviews were read for the {0} most recently merged pull requests; {1} older ones count from git alone.',
+                MAX_DETAILED_PRS,
+                data.skipped,
+              )
           : undefined;
     } catch (error) {
       if (stale()) return;
       const reason = error instanceof Error ? error.message : String(error);
       this.deps.log.error(`health: could not read ${githubRepo} from GitHub`, error);
-      repo.githubNote = `GitHub could not be read (${reason}), so these figures come from git alone.`;
+      repo.githubNote = l10n.t('GitHub could not be read ({0}), so these figures come from git alone.', reason);
     } finally {
       await connection.save();
     }
@@ -507,10 +519,10 @@ const MAINLINE = /^(main|master|trunk|develop|development|default)$/;
 function branchNote(snap: RepoSnapshot | undefined): string | undefined {
   if (!snap?.head) return undefined;
   if (snap.detached) {
-    return 'Figures from a detached HEAD: work merged elsewhere since is not counted.';
+    return l10n.t('Figures from a detached HEAD: work merged elsewhere since is not counted.');
   }
   if (snap.branch && !MAINLINE.test(snap.branch)) {
-    return `Figures from ${snap.branch}, the branch checked out: work merged elsewhere since it branched off is not counted.`;
+    return l10n.t('Figures from {0}, the branch checked out: work merged elsewhere since it branched off is not counted.', snap.branch);
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import type { About, FigureId } from '../model/definitions';
 import type { ClusterMatch } from '../model/dora';
 import type { HealthReport } from '../model/report';
 import type { Distribution, Measured } from '../model/stats';
-import { formatHours, formatShare, trim } from '../webview/format';
+import { count, formatHours, formatShare, trim } from '../webview/format';
 
 export type FigureStatus = 'ok' | 'warn' | 'bad' | 'info' | 'missing';
 
@@ -95,34 +95,6 @@ const WHY = (): Record<FigureId, string> => ({
   busiestShare: l10n.t('When one person does most of the reviews, everyone waits on them.'),
   firstReview: l10n.t('How soon reviewers respond once a pull request is ready.'),
 });
-
-type Noun = 'PR' | 'pull request' | 'release' | 'commit' | 'recovery' | 'file' | 'folder' | 'review';
-
-/** "3 releases": one whole phrase per number form, so a translator need not glue a noun to a number. */
-function count(n: number, noun: Noun): string {
-  const one: Record<Noun, string> = {
-    PR: l10n.t('1 PR'),
-    'pull request': l10n.t('1 pull request'),
-    release: l10n.t('1 release'),
-    commit: l10n.t('1 commit'),
-    recovery: l10n.t('1 recovery'),
-    file: l10n.t('1 file'),
-    folder: l10n.t('1 folder'),
-    review: l10n.t('1 review'),
-  };
-  if (n === 1) return one[noun];
-  const many: Record<Noun, string> = {
-    PR: l10n.t('{0} PRs', n),
-    'pull request': l10n.t('{0} pull requests', n),
-    release: l10n.t('{0} releases', n),
-    commit: l10n.t('{0} commits', n),
-    recovery: l10n.t('{0} recoveries', n),
-    file: l10n.t('{0} files', n),
-    folder: l10n.t('{0} folders', n),
-    review: l10n.t('{0} reviews', n),
-  };
-  return many[noun];
-}
 
 export function keyFigures(report: HealthReport): FigureGroup[] {
   const f = report.flow;

@@ -3,8 +3,12 @@
  * one `health/report` message, so the document itself holds no data. Pure: no `vscode` import.
  *
  * Policy: nothing but our own script (by nonce) and our own stylesheet (by the webview's source);
- * no inline styles, no eval. The first report may ride along as a JSON data block, which is never run. Chart.js sets canvas sizes through the CSSOM, which the policy allows.
+ * no inline styles, no eval. The first report, and the translation table the page's own text needs
+ * (the page cannot read the host's), may ride along as JSON data blocks, which are never run.
+ * Chart.js sets canvas sizes through the CSSOM, which the policy allows.
  */
+import * as l10n from '@vscode/l10n';
+import { escapeHtml, pageLanguage } from '../../core/html';
 
 export interface HealthHtmlResources {
   /** webview.cspSource */
@@ -18,6 +22,11 @@ export interface HealthHtmlResources {
    * data block, so the page draws it without waiting for a round trip to the extension.
    */
   initial?: unknown;
+  /**
+   * The translation table (`vscode.l10n.bundle`), which the page hands to its own `@vscode/l10n`;
+   * undefined in English, and then the page shows its English text.
+   */
+  translations?: Record<string, string>;
 }
 
 /** JSON that cannot end the `<script>` element holding it, nor start a comment or CDATA section. */
@@ -34,23 +43,24 @@ export function healthContentSecurityPolicy(cspSource: string, nonce: string): s
   return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource} data:; font-src ${cspSource}`;
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+/** A JSON data block: carried by the document, read by our script, never run. */
+function dataBlock(id: string, value: unknown, nonce: string): string {
+  return `<script type="application/json" id="${id}" nonce="${escapeHtml(nonce)}">${jsonForScript(value)}</script>\n`;
 }
 
 export function renderHealthHtml(res: HealthHtmlResources): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${pageLanguage()}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(healthContentSecurityPolicy(res.cspSource, res.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(healthContentSecurityPolicy(res.cspSource, res.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(res.styleUri)}">
-<title>Team Health</title>
+<link rel="stylesheet" href="${escapeHtml(res.styleUri)}">
+<title>${escapeHtml(l10n.t('Team Health'))}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="muted">Reading history…</p></main>
-${res.initial === undefined ? '' : `<script type="application/json" id="initial" nonce="${escapeAttribute(res.nonce)}">${jsonForScript(res.initial)}</script>\n`}<script nonce="${escapeAttribute(res.nonce)}" src="${escapeAttribute(res.scriptUri)}"></script>
+<main id="app" aria-live="polite"><p class="muted">${escapeHtml(l10n.t('Reading history…'))}</p></main>
+${res.translations === undefined ? '' : dataBlock('l10n', res.translations, res.nonce)}${res.initial === undefined ? '' : dataBlock('initial', res.initial, res.nonce)}<script nonce="${escapeHtml(res.nonce)}" src="${escapeHtml(res.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -127,6 +127,8 @@ export class HealthPanel implements vscode.Disposable {
     this.embedded = initial?.type === 'health/report' ? this.controller.view().report : undefined;
     panel.webview.html = renderHealthHtml({
       initial: initial?.type === 'health/report' ? initial : undefined,
+      // The page's own text is translated in the page, from the same table as ours (none in English).
+      translations: vscode.l10n.bundle,
       cspSource: panel.webview.cspSource,
       nonce: randomBytes(16).toString('hex'),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'health.js')).toString(),

@@ -18,8 +18,9 @@ import {
 } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
+import * as l10n from '@vscode/l10n';
 import type { TreemapLeaf } from '../model/knowledge';
-import { formatHours, plural, weekLabel } from './format';
+import { count, formatHours, weekLabel } from './format';
 import { textOn, withAlpha } from './colors';
 import type { Theme } from './theme';
 
@@ -115,19 +116,19 @@ export function flowStagesChart(canvas: HTMLCanvasElement, theme: Theme, weeks: 
     },
     options: {
       ...base(theme),
-      scales: axes(theme, business ? 'median business hours' : 'median hours', true),
+      scales: axes(theme, business ? l10n.t('median business hours') : l10n.t('median hours'), true),
       plugins: {
         ...base(theme).plugins,
         tooltip: {
           ...base(theme).plugins!.tooltip,
           callbacks: {
-            title: (items: TooltipItem<'bar'>[]) => `Week of ${weeks[items[0]?.dataIndex ?? 0] ?? ''}`,
+            title: (items: TooltipItem<'bar'>[]) => l10n.t('Week of {0}', weeks[items[0]?.dataIndex ?? 0] ?? ''),
             label: (item: TooltipItem<'bar'>) => {
               const s = series[item.datasetIndex];
               const v = s.values[item.dataIndex];
               return v === null
-                ? `${s.label}: no data`
-                : `${s.label}: ${formatHours(v, business)} (median of ${plural(s.counts[item.dataIndex], 'PR')})`;
+                ? l10n.t('{0}: no data', s.label)
+                : l10n.t('{0}: {1} (median of {2})', s.label, formatHours(v, business), count(s.counts[item.dataIndex], 'PR'));
             },
           },
         },
@@ -144,7 +145,7 @@ export function sizeChart(canvas: HTMLCanvasElement, theme: Theme, bins: { label
       labels: bins.map((b) => b.label),
       datasets: [
         {
-          label: 'Pull requests',
+          label: l10n.t('Pull requests'),
           data: bins.map((b) => b.count),
           backgroundColor: bins.map((b) => (b.under ? theme.ok : theme.warn)),
           borderColor: theme.contrastBorder ?? theme.background,
@@ -155,9 +156,8 @@ export function sizeChart(canvas: HTMLCanvasElement, theme: Theme, bins: { label
     options: {
       ...base(theme),
       scales: {
-        ...axes(theme, 'pull requests'),
-        x: { ...axes(theme, '').x, title: { display: true, text: 'lines changed', color: theme.muted } },
-        y: { ...axes(theme, 'pull requests').y, ticks: { color: theme.foreground, precision: 0 } },
+        x: { ...axes(theme, '').x, title: { display: true, text: l10n.t('lines changed'), color: theme.muted } },
+        y: { ...axes(theme, l10n.t('pull requests')).y, ticks: { color: theme.foreground, precision: 0 } },
       },
       plugins: { ...base(theme).plugins, legend: { display: false } },
     },
@@ -172,28 +172,34 @@ export function releasesChart(canvas: HTMLCanvasElement, theme: Theme, weeks: st
     data: {
       labels: weeks.map(weekLabel),
       datasets: [
-        { label: 'Releases', data: ok, backgroundColor: theme.accent, stack: 'r', ...border },
-        { label: 'Failed releases', data: failed, backgroundColor: theme.bad, stack: 'r', ...border },
+        { label: l10n.t('Releases'), data: ok, backgroundColor: theme.accent, stack: 'r', ...border },
+        { label: l10n.t('Failed releases'), data: failed, backgroundColor: theme.bad, stack: 'r', ...border },
       ],
     },
     options: {
       ...base(theme),
       scales: {
-        ...axes(theme, 'releases', true),
-        y: { ...axes(theme, 'releases', true).y, ticks: { color: theme.foreground, precision: 0 } },
+        ...axes(theme, l10n.t('releases'), true),
+        y: { ...axes(theme, l10n.t('releases'), true).y, ticks: { color: theme.foreground, precision: 0 } },
       },
     },
   });
 }
 
-const OWNER_WORDS = ['no active owner', '1 active owner', '2 active owners', '3 or more active owners'];
-
 export function ownerColor(theme: Theme, activeOwners: number): string {
   return theme.owners[Math.min(3, Math.max(0, activeOwners))];
 }
 
+/** The legend's words for a colour: 0, 1, 2, 3 or more active owners. */
 export function ownerWords(activeOwners: number): string {
-  return OWNER_WORDS[Math.min(3, Math.max(0, activeOwners))];
+  if (activeOwners <= 0) return l10n.t('no active owner');
+  if (activeOwners === 1) return l10n.t('1 active owner');
+  return activeOwners === 2 ? l10n.t('2 active owners') : l10n.t('3 or more active owners');
+}
+
+/** A folder's name in a chart or table; the root's files by themselves have none. */
+export function folderLabel(path: string): string {
+  return path === '' ? l10n.t('(root files)') : path;
 }
 
 /** Folders sized by file count, coloured by how many active people know them. */
@@ -209,7 +215,7 @@ export function knowledgeTreemap(canvas: HTMLCanvasElement, theme: Theme, leaves
     data: {
       datasets: [
         {
-          label: 'Folders',
+          label: l10n.t('Folders'),
           tree: leaves as unknown as Record<string, unknown>[],
           key: 'files',
           borderColor: theme.contrastBorder ?? theme.background,
@@ -223,7 +229,7 @@ export function knowledgeTreemap(canvas: HTMLCanvasElement, theme: Theme, leaves
             font: { family: theme.fontFamily, size: theme.fontSize - 1 },
             formatter: (ctx: { raw?: unknown }) => {
               const leaf = leafOf(ctx);
-              return leaf ? [leaf.path === '' ? '(root files)' : leaf.path, plural(leaf.files, 'file')] : '';
+              return leaf ? [folderLabel(leaf.path), count(leaf.files, 'file')] : '';
             },
           },
         },
@@ -247,17 +253,18 @@ export function knowledgeTreemap(canvas: HTMLCanvasElement, theme: Theme, leaves
           callbacks: {
             title: (items: TooltipItem<'treemap'>[]) => {
               const leaf = leafOf(items[0] ?? {});
-              return leaf ? (leaf.path === '' ? '(root files)' : leaf.path) : '';
+              return leaf ? folderLabel(leaf.path) : '';
             },
             label: (item: TooltipItem<'treemap'>) => {
               const leaf = leafOf(item);
               if (!leaf) return '';
-              const lines = [
-                `${plural(leaf.files, 'file')} · ${ownerWords(leaf.activeOwners)}`,
-                `truck factor ${leaf.truckFactor}${leaf.keyPeople.length ? ` (${leaf.keyPeople.join(', ')})` : ''}`,
-                `${plural(leaf.recentChanges, 'change')} recently`,
+              return [
+                `${count(leaf.files, 'file')} · ${ownerWords(leaf.activeOwners)}`,
+                leaf.keyPeople.length
+                  ? l10n.t('truck factor {0} ({1})', leaf.truckFactor, leaf.keyPeople.join(', '))
+                  : l10n.t('truck factor {0}', leaf.truckFactor),
+                l10n.t('{0} recently', count(leaf.recentChanges, 'change')),
               ];
-              return lines;
             },
           },
         },
@@ -312,7 +319,7 @@ export function reviewMatrix(
     data: {
       datasets: [
         {
-          label: 'Reviews',
+          label: l10n.t('Reviews'),
           data: pairs.map((p) => ({ x: p.author, y: p.reviewer, v: p.reviews })),
           backgroundColor: (ctx: { raw?: unknown }) => fill((ctx.raw as { v: number } | undefined)?.v ?? 0),
           borderColor: theme.contrastBorder ?? theme.background,
@@ -332,7 +339,7 @@ export function reviewMatrix(
           position: 'top',
           ticks: { color: theme.foreground },
           grid: { display: false },
-          title: { display: true, text: 'author', color: theme.muted },
+          title: { display: true, text: l10n.t('author'), color: theme.muted },
         },
         y: {
           type: 'category',
@@ -341,7 +348,7 @@ export function reviewMatrix(
           reverse: false, // the matrix plugin reverses y by default; alphabetical from the top, like the table
           ticks: { color: theme.foreground },
           grid: { display: false },
-          title: { display: true, text: 'reviewer', color: theme.muted },
+          title: { display: true, text: l10n.t('reviewer'), color: theme.muted },
         },
       },
       plugins: {
@@ -353,7 +360,7 @@ export function reviewMatrix(
             title: () => '',
             label: (item: TooltipItem<'matrix'>) => {
               const raw = item.raw as { x: string; y: string; v: number };
-              return `${raw.y} reviewed ${plural(raw.v, 'pull request')} by ${raw.x}`;
+              return l10n.t('{0} reviewed {1} by {2}', raw.y, count(raw.v, 'pull request'), raw.x);
             },
           },
         },

@@ -4,6 +4,7 @@
  * (open a PR, reveal a folder, change the period, export) and never navigate.
  */
 import './dashboard.css';
+import * as l10n from '@vscode/l10n';
 import type { About, FigureId } from '../model/definitions';
 import type { HealthReport } from '../model/report';
 import type { FromDashboard, PeriodChoice, ToDashboard } from '../view/protocol';
@@ -11,6 +12,7 @@ import { HEALTH_PROTOCOL_VERSION, PERIOD_CHOICES } from '../view/protocol';
 import {
   destroyCharts,
   flowStagesChart,
+  folderLabel,
   knowledgeTreemap,
   ownerWords,
   releasesChart,
@@ -19,7 +21,7 @@ import {
   type StageSeries,
 } from './charts';
 import { actionLink, append, h, uid, type Child } from './dom';
-import { formatDay, formatHours, formatShare, listWords, plural, trim } from './format';
+import { count, fill, formatDay, formatHours, formatShare, listWords, trim } from './format';
 import { readTheme, type Theme } from './theme';
 
 type ReportMessage = Extract<ToDashboard, { type: 'health/report' }>;
@@ -70,7 +72,12 @@ function handle(message: ToDashboard | undefined): void {
     if (!current) app().replaceChildren(h('p', { class: 'muted', role: 'status' }, message.message));
   } else if (message.type === 'health/error') {
     app().replaceChildren(
-      h('section', { class: 'error', role: 'alert' }, h('h2', {}, 'Team Health could not be computed'), h('p', {}, message.message)),
+      h(
+        'section',
+        { class: 'error', role: 'alert' },
+        h('h2', {}, l10n.t('Team Health could not be computed')),
+        h('p', {}, message.message),
+      ),
     );
   }
 }
@@ -213,14 +220,14 @@ function header(m: ReportMessage): HTMLElement {
         'data-weeks': weeks,
         'aria-pressed': weeks === m.weeks ? 'true' : 'false',
       },
-      `${weeks} weeks`,
+      count(weeks, 'week'),
     ),
   );
   const repos =
     m.repositories.length > 1
       ? h(
           'div',
-          { class: 'repos', role: 'group', 'aria-label': 'Repository' },
+          { class: 'repos', role: 'group', 'aria-label': l10n.t('Repository') },
           ...m.repositories.map((repo) =>
             h(
               'button',
@@ -242,11 +249,16 @@ function header(m: ReportMessage): HTMLElement {
     h(
       'div',
       { class: 'title' },
-      h('h1', {}, 'Team Health'),
+      h('h1', {}, l10n.t('Team Health')),
       h(
         'p',
         { class: 'muted' },
-        `${m.repoLabel} · ${formatDay(r.period.start, zone)} – ${formatDay(r.period.end, zone)}${r.businessHours ? ' · business hours' : ''} · team-level figures from git${m.signedIn ? ' and GitHub' : ''}`,
+        dotted(
+          m.repoLabel,
+          `${formatDay(r.period.start, zone)} – ${formatDay(r.period.end, zone)}`,
+          r.businessHours && l10n.t('business hours'),
+          m.signedIn ? l10n.t('team-level figures from git and GitHub') : l10n.t('team-level figures from git'),
+        ),
       ),
       h('p', { class: 'busy', id: 'busy', role: 'status', hidden: !m.busy }, m.busy ?? ''),
     ),
@@ -254,10 +266,15 @@ function header(m: ReportMessage): HTMLElement {
       'div',
       { class: 'controls' },
       repos,
-      h('div', { class: 'periods', role: 'group', 'aria-label': 'Period' }, ...buttons),
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'export' }, 'Export report…'),
+      h('div', { class: 'periods', role: 'group', 'aria-label': l10n.t('Period') }, ...buttons),
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'export' }, l10n.t('Export report…')),
     ),
   );
+}
+
+/** Short facts in a row, `a · b · c`, leaving out the ones that do not apply. */
+function dotted(...parts: (string | false | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join(' · ');
 }
 
 function notes(r: HealthReport, extra: readonly string[] = []): HTMLElement | null {
@@ -274,12 +291,17 @@ function aboutBlock(about: About, id: string, extra?: Child): HTMLElement {
   return h(
     'div',
     { class: 'about', role: 'tooltip', id },
-    h('p', {}, h('strong', {}, 'Definition. '), about.definition),
-    h('p', {}, h('strong', {}, 'Data. '), about.data),
-    h('p', {}, h('strong', {}, 'Left out. '), about.excluded),
-    about.citation ? h('p', { class: 'muted' }, h('strong', {}, 'Source. '), about.citation) : null,
+    labelled(l10n.t('Definition.'), about.definition),
+    labelled(l10n.t('Data.'), about.data),
+    labelled(l10n.t('Left out.'), about.excluded),
+    about.citation ? labelled(l10n.t('Source.'), about.citation, 'muted') : null,
     extra ?? null,
   );
+}
+
+/** "**Definition.** text": a bold label, then the text. */
+function labelled(label: string, text: string, className?: string): HTMLElement {
+  return h('p', { class: className }, h('strong', {}, label), ' ', text);
 }
 
 function card(
@@ -295,7 +317,7 @@ function card(
     { class: `figure${options.reason ? ' missing' : ''}`, tabindex: 0, 'aria-describedby': aboutId, 'data-figure': id },
     h('div', { class: 'figure-title' }, about.title, h('span', { class: 'info-mark', 'aria-hidden': 'true' }, 'i')),
     h('div', { class: 'figure-value' }, options.reason ? '—' : value),
-    options.reason ? h('div', { class: 'figure-reason' }, `Not enough data: ${options.reason}.`) : null,
+    options.reason ? h('div', { class: 'figure-reason' }, l10n.t('Not enough data: {0}.', options.reason)) : null,
     options.sub && !options.reason ? h('div', { class: 'figure-sub' }, options.sub) : null,
     ...(options.reason
       ? []
@@ -312,11 +334,12 @@ function statusIcon(kind: Status['kind']): string {
 }
 
 /** Against a mark: "✓ under the elite mark (7 h)" or "▲ above …". */
-function markStatus(value: number, mark: number | undefined, who: string, business: boolean): Status | undefined {
+function markStatus(value: number, mark: number | undefined, which: 'elite' | 'team', business: boolean): Status | undefined {
   if (mark === undefined) return undefined;
-  return value < mark
-    ? { kind: 'ok', text: `under the ${who} (${formatHours(mark, business)})` }
-    : { kind: 'warn', text: `above the ${who} (${formatHours(mark, business)})` };
+  const at = formatHours(mark, business);
+  if (value < mark)
+    return { kind: 'ok', text: which === 'elite' ? l10n.t('under the elite mark ({0})', at) : l10n.t('under the team target ({0})', at) };
+  return { kind: 'warn', text: which === 'elite' ? l10n.t('above the elite mark ({0})', at) : l10n.t('above the team target ({0})', at) };
 }
 
 function figureGroup(label: string, ...cards: HTMLElement[]): HTMLElement {
@@ -332,14 +355,17 @@ function chartFigure(
   draw: (canvas: HTMLCanvasElement) => void,
   table: HTMLTableElement,
 ): HTMLElement {
-  const canvas = h('canvas', { role: 'img', 'aria-label': `${title}. ${summary}` });
+  const canvas = h('canvas', {
+    role: 'img',
+    'aria-label': l10n.t({ message: '{0}. {1}', args: [title, summary], comment: ['A chart title, then its summary sentence'] }),
+  });
   drawQueue.push(() => draw(canvas));
   return h(
     'figure',
     { class: 'chart-figure', 'data-chart': chart },
     h('figcaption', {}, h('span', { class: 'chart-title' }, title), h('span', { class: 'summary' }, summary)),
     h('div', { class: `chart ${size}` }, canvas),
-    h('details', { class: 'table' }, h('summary', {}, 'Show as a table'), table),
+    h('details', { class: 'table' }, h('summary', {}, l10n.t('Show as a table')), table),
   );
 }
 
@@ -372,9 +398,35 @@ function section(id: string, title: string, intro: string, ...children: Child[])
   );
 }
 
+function signInLink(): HTMLButtonElement {
+  return actionLink(l10n.t('Sign in to GitHub'), 'signIn', {});
+}
+
 // ---------------------------------------------------------------- flow
 
-const STAGE_LABELS = { coding: 'Coding', pickup: 'Pickup', review: 'Review', release: 'Release' } as const;
+type Stage = 'coding' | 'pickup' | 'review' | 'release';
+
+function stageLabel(stage: Stage): string {
+  if (stage === 'coding') return l10n.t('Coding');
+  if (stage === 'pickup') return l10n.t('Pickup');
+  return stage === 'review' ? l10n.t('Review') : l10n.t('Release');
+}
+
+/** The flow chart's summary: one whole sentence per stage, so a translator can inflect it. */
+function longestStageSentence(stage: Stage, merged: string, median: string): string {
+  if (stage === 'coding') return l10n.t('{0}; the longest stage is coding (median {1}).', merged, median);
+  if (stage === 'pickup') return l10n.t('{0}; the longest stage is pickup (median {1}).', merged, median);
+  if (stage === 'review') return l10n.t('{0}; the longest stage is review (median {1}).', merged, median);
+  return l10n.t('{0}; the longest stage is release (median {1}).', merged, median);
+}
+
+/** "median · p75 3 h · p90 9 h", with what was counted when there is a count. */
+function spread(d: { p75: number; p90: number }, business: boolean, counted?: string): string {
+  const [p75, p90] = [formatHours(d.p75, business), formatHours(d.p90, business)];
+  return counted === undefined
+    ? l10n.t('median · p75 {0} · p90 {1}', p75, p90)
+    : l10n.t('median · p75 {0} · p90 {1} · {2}', p75, p90, counted);
+}
 
 function flowSection(r: HealthReport, theme: Theme): HTMLElement {
   const f = r.flow;
@@ -386,10 +438,8 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
     if (!m.ok) return card(r, id, '', { reason: m.reason });
     const d = m.value;
     return card(r, id, formatHours(d.median, bh), {
-      sub: `median · p75 ${formatHours(d.p75, bh)} · p90 ${formatHours(d.p90, bh)} · ${plural(d.n, 'PR')}`,
-      status: [markStatus(d.median, elite, 'elite mark', bh), markStatus(d.median, team, 'team target', bh)].filter(
-        (s): s is Status => !!s,
-      ),
+      sub: spread(d, bh, count(d.n, 'PR')),
+      status: [markStatus(d.median, elite, 'elite', bh), markStatus(d.median, team, 'team', bh)].filter((s): s is Status => !!s),
     });
   };
 
@@ -398,7 +448,7 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
   );
   const weeks = r.period.weeks.map((w) => w.label);
   const series: StageSeries[] = stages.map((s) => ({
-    label: STAGE_LABELS[s],
+    label: stageLabel(s),
     color: theme.stage[s],
     values: f.stages[s].weekly.map((m) => (m.ok ? m.value.median : null)),
     counts: f.stages[s].weekly.map((m) => (m.ok ? m.value.n : 0)),
@@ -409,14 +459,14 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
     .sort((a, b) => (b.m.ok ? b.m.value.median : 0) - (a.m.ok ? a.m.value.median : 0))[0];
   const stageSummary =
     f.merged === 0
-      ? 'No pull request was merged in this period.'
+      ? l10n.t('No pull request was merged in this period.')
       : longest && longest.m.ok
-        ? `${plural(f.merged, 'merged pull request')}; the longest stage is ${STAGE_LABELS[longest.s].toLowerCase()} (median ${formatHours(longest.m.value.median, bh)}).`
-        : `${plural(f.merged, 'merged pull request')}; too few for stage medians over the period.`;
+        ? longestStageSentence(longest.s, count(f.merged, 'merged pull request'), formatHours(longest.m.value.median, bh))
+        : l10n.t('{0}; too few for stage medians over the period.', count(f.merged, 'merged pull request'));
   const stageTable = table(
-    ['Week', ...stages.map((s) => `${STAGE_LABELS[s]} (median)`), 'Merged PRs'],
+    [l10n.t('Week'), ...stages.map((s) => l10n.t('{0} (median)', stageLabel(s))), l10n.t('Merged PRs')],
     weeks.map((w, i) => [
-      `Week of ${w}`,
+      l10n.t('Week of {0}', w),
       ...series.map((s) => (s.values[i] === null ? '—' : formatHours(s.values[i]!, bh))),
       String(f.weeklyMerged[i]),
     ]),
@@ -426,15 +476,20 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
   const bins = f.size.bins.map((b) => ({ label: b.label, count: b.count, under: b.max !== null && b.max <= sizeMark }));
   const under = f.size.underMark;
   const sizeSummary = under.ok
-    ? `${formatShare(under.value.share)} of merged pull requests are under ${under.value.mark} changed lines.`
+    ? l10n.t('{0} of merged pull requests are under {1} changed lines.', formatShare(under.value.share), under.value.mark)
     : `${under.reason}.`;
   const sizeCard = (() => {
     const m = f.size.period;
     if (!m.ok) return card(r, 'prSize', '', { reason: m.reason });
-    return card(r, 'prSize', `${Math.round(m.value.median)} lines`, {
-      sub: `median · p75 ${Math.round(m.value.p75)} · p90 ${Math.round(m.value.p90)}`,
+    return card(r, 'prSize', count(Math.round(m.value.median), 'line'), {
+      sub: l10n.t('median · p75 {0} · p90 {1}', Math.round(m.value.p75), Math.round(m.value.p90)),
       status: under.ok
-        ? [{ kind: under.value.share >= 0.5 ? 'ok' : 'warn', text: `${formatShare(under.value.share)} under ${under.value.mark} lines` }]
+        ? [
+            {
+              kind: under.value.share >= 0.5 ? 'ok' : 'warn',
+              text: l10n.t('{0} under {1} lines', formatShare(under.value.share), under.value.mark),
+            },
+          ]
         : [],
     });
   })();
@@ -446,7 +501,7 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
       : h(
           'div',
           { class: 'list' },
-          h('h3', {}, 'Longest cycle times'),
+          h('h3', {}, l10n.t('Longest cycle times')),
           h(
             'ul',
             {},
@@ -458,12 +513,17 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
                   `#${p.number} ${p.title}`,
                   'openPullRequest',
                   p.url ? { number: p.number, url: p.url } : { number: p.number },
-                  `Open pull request #${p.number}`,
+                  l10n.t('Open pull request #{0}', p.number),
                 ),
                 h(
                   'span',
                   { class: 'muted' },
-                  ` · cycle ${formatHours(p.cycle, bh)}${p.pickup !== undefined ? ` · pickup ${formatHours(p.pickup, bh)}` : ''}${p.review !== undefined ? ` · review ${formatHours(p.review, bh)}` : ''} · ${p.size} lines`,
+                  ` · ${dotted(
+                    l10n.t('cycle {0}', formatHours(p.cycle, bh)),
+                    p.pickup !== undefined && l10n.t('pickup {0}', formatHours(p.pickup, bh)),
+                    p.review !== undefined && l10n.t('review {0}', formatHours(p.review, bh)),
+                    count(p.size, 'line'),
+                  )}`,
                 ),
               ),
             ),
@@ -472,12 +532,12 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
 
   return section(
     'flow-title',
-    'Flow',
+    l10n.t('Flow'),
     f.mode === 'github'
-      ? 'Where merged pull requests wait, from first commit to release. Marks are LinearB’s published “elite” figures.'
-      : 'From git alone: coding runs from first commit to merge. Sign in to GitHub to split out pickup and review.',
+      ? l10n.t('Where merged pull requests wait, from first commit to release. Marks are LinearB’s published “elite” figures.')
+      : l10n.t('From git alone: coding runs from first commit to merge. Sign in to GitHub to split out pickup and review.'),
     figureGroup(
-      'Flow figures',
+      l10n.t('Flow figures'),
       stageCard('coding'),
       stageCard('pickup', f.marks.pickupHours, t.pickupHours),
       stageCard('review', f.marks.reviewHours, t.reviewHours),
@@ -485,21 +545,26 @@ function flowSection(r: HealthReport, theme: Theme): HTMLElement {
       stageCard('cycle', f.marks.cycleHours, t.cycleHours),
       sizeCard,
     ),
-    f.mode === 'git'
-      ? h('p', { class: 'muted' }, actionLink('Sign in to GitHub', 'signIn', {}), ' for pickup, review and review load.')
-      : null,
+    f.mode === 'git' ? h('p', { class: 'muted' }, ...fill(l10n.t('{0} for pickup, review and review load.'), signInLink())) : null,
     h(
       'div',
       { class: 'charts two' },
-      chartFigure('flow', 'Flow stages per week', stageSummary, 'tall', (c) => flowStagesChart(c, theme, weeks, series, bh), stageTable),
+      chartFigure(
+        'flow',
+        l10n.t('Flow stages per week'),
+        stageSummary,
+        'tall',
+        (c) => flowStagesChart(c, theme, weeks, series, bh),
+        stageTable,
+      ),
       chartFigure(
         'size',
-        'Pull request size',
+        l10n.t('Pull request size'),
         sizeSummary,
         'tall',
         (c) => sizeChart(c, theme, bins),
         table(
-          ['Lines changed', 'Pull requests'],
+          [l10n.t('Lines changed'), l10n.t('Pull requests')],
           bins.map((b) => [b.label, String(b.count)]),
         ),
       ),
@@ -523,17 +588,17 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
       cluster.cluster === 'elite' || cluster.cluster === 'high' ? 'ok' : cluster.cluster === 'medium' ? 'info' : 'warn';
     if (cluster.between) {
       const [faster, slower] = cluster.between.map((id) => clusterRow(id)?.label ?? id);
-      return [{ kind, text: `Between the ${faster} and ${slower} clusters` }];
+      return [{ kind, text: l10n.t('Between the {0} and {1} clusters', faster, slower) }];
     }
-    return [{ kind, text: row ? `${row.label} cluster: ${text(row)}` : 'below the low cluster' }];
+    return [{ kind, text: row ? l10n.t('{0} cluster: {1}', row.label, text(row)) : l10n.t('below the low cluster') }];
   };
   // How the figure was placed, when the report's ranges leave room for doubt: in the hover text.
   const placed = (cluster: { note?: string }) =>
     h(
       'div',
       {},
-      cluster.note ? h('p', {}, h('strong', {}, 'Cluster. '), `Placed by ${cluster.note}.`) : null,
-      h('p', { class: 'muted' }, `Clusters: ${ref.citation}.`),
+      cluster.note ? labelled(l10n.t('Cluster.'), l10n.t('Placed by {0}.', cluster.note)) : null,
+      h('p', { class: 'muted' }, l10n.t('Clusters: {0}.', ref.citation)),
     );
 
   const df = d.deploymentFrequency;
@@ -541,31 +606,34 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
   const cfr = d.changeFailureRate;
   const rec = d.recoveryTime;
   const cards = figureGroup(
-    'DORA figures',
+    l10n.t('DORA figures'),
     df.ok
-      ? card(r, 'deploymentFrequency', `${trim(df.value.perWeek)} / week`, {
-          sub: `${plural(df.value.releases, 'release')} on ${plural(df.value.releaseDays, 'day')}`,
+      ? card(r, 'deploymentFrequency', l10n.t('{0} / week', trim(df.value.perWeek)), {
+          sub: l10n.t('{0} on {1}', count(df.value.releases, 'release'), count(df.value.releaseDays, 'day')),
           status: clusterStatus(df.value.cluster, (c) => c.deploymentFrequency),
           about: placed(df.value.cluster),
         })
       : card(r, 'deploymentFrequency', '', { reason: df.reason }),
     lt.ok
       ? card(r, 'leadTime', formatHours(lt.value.hours.median), {
-          sub: `median · p75 ${formatHours(lt.value.hours.p75)} · p90 ${formatHours(lt.value.hours.p90)} · ${plural(lt.value.hours.n, 'commit')}`,
+          sub: spread(lt.value.hours, false, count(lt.value.hours.n, 'commit')),
           status: clusterStatus(lt.value.cluster, (c) => c.leadTime),
           about: placed(lt.value.cluster),
         })
       : card(r, 'leadTime', '', { reason: lt.reason }),
     cfr.ok
       ? card(r, 'changeFailureRate', formatShare(cfr.value.rate), {
-          sub: `${cfr.value.failed} of ${plural(cfr.value.total, 'release')} failed`,
-          status: clusterStatus(cfr.value.cluster, (c) => `typically ${c.changeFailureRate}`),
+          sub: l10n.t('{0} of {1} failed', cfr.value.failed, count(cfr.value.total, 'release')),
+          status: clusterStatus(cfr.value.cluster, (c) => l10n.t('typically {0}', c.changeFailureRate)),
           about: placed(cfr.value.cluster),
         })
       : card(r, 'changeFailureRate', '', { reason: cfr.reason }),
     rec.ok
       ? card(r, 'recoveryTime', formatHours(rec.value.hours.median), {
-          sub: `median of ${plural(rec.value.hours.n, 'recovery', 'recoveries')}${rec.value.open ? ` · ${rec.value.open} still open` : ''}`,
+          sub: dotted(
+            l10n.t('median of {0}', count(rec.value.hours.n, 'recovery')),
+            rec.value.open > 0 && l10n.t('{0} still open', rec.value.open),
+          ),
           status: clusterStatus(rec.value.cluster, (c) => c.recoveryTime),
           about: placed(rec.value.cluster),
         })
@@ -578,16 +646,23 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
   const releaseSummary =
     d.releases.length === 0
       ? df.ok
-        ? 'No release in this period.'
-        : `No releases to show: ${df.reason}.`
-      : `${plural(d.releases.length, 'release')} in the period, ${d.releases.filter((x) => x.failed).length} failed.`;
+        ? l10n.t('No release in this period.')
+        : l10n.t('No releases to show: {0}.', df.reason)
+      : l10n.t('{0} in the period, {1} failed.', count(d.releases.length, 'release'), d.releases.filter((x) => x.failed).length);
 
   const clusters = h(
     'details',
     { class: 'table clusters' },
-    h('summary', {}, 'The 2024 report’s performance clusters'),
+    h('summary', {}, l10n.t('The 2024 report’s performance clusters')),
     table(
-      ['Cluster', 'Deployment frequency', 'Lead time for changes', 'Change failure rate', 'Recovery time', 'Respondents'],
+      [
+        l10n.t('Cluster'),
+        l10n.t('Deployment frequency'),
+        l10n.t('Lead time for changes'),
+        l10n.t('Change failure rate'),
+        l10n.t('Recovery time'),
+        l10n.t('Respondents'),
+      ],
       ref.clusters.map((c) => [c.label, c.deploymentFrequency, c.leadTime, c.changeFailureRate, c.recoveryTime, formatShare(c.share)]),
       5,
     ),
@@ -600,7 +675,7 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
       : h(
           'div',
           { class: 'list' },
-          h('h3', {}, 'Failed releases'),
+          h('h3', {}, l10n.t('Failed releases')),
           h(
             'ul',
             {},
@@ -608,13 +683,19 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
               h(
                 'li',
                 {},
-                h('strong', {}, x.release),
-                ` ${x.cause === 'revert' ? 'reverted' : 'hotfixed'} by `,
-                actionLink(x.fixSubject, 'openCommit', { hash: x.fixCommit }, `Open commit ${x.fixCommit.slice(0, 8)}`),
+                ...fill(
+                  x.cause === 'revert' ? l10n.t('{0} reverted by {1}') : l10n.t('{0} hotfixed by {1}'),
+                  h('strong', {}, x.release),
+                  actionLink(x.fixSubject, 'openCommit', { hash: x.fixCommit }, l10n.t('Open commit {0}', x.fixCommit.slice(0, 8))),
+                ),
                 h(
                   'span',
                   { class: 'muted' },
-                  x.recoveredBy ? ` · recovered in ${x.recoveredBy} after ${formatHours(x.recoveryHours ?? 0)}` : ' · fix not released yet',
+                  ` · ${
+                    x.recoveredBy
+                      ? l10n.t('recovered in {0} after {1}', x.recoveredBy, formatHours(x.recoveryHours ?? 0))
+                      : l10n.t('fix not released yet')
+                  }`,
                 ),
               ),
             ),
@@ -623,29 +704,44 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
 
   return section(
     'dora-title',
-    'Delivery: DORA’s four keys',
-    `Releases are ${d.selection.source === 'tag' ? `tags${d.selection.pattern ? ` matching /${d.selection.pattern}/` : ''}` : d.selection.source === 'github-release' ? 'GitHub releases' : `GitHub deployments${d.selection.environment ? ` to ${d.selection.environment}` : ''}`}. Each figure is placed in the clusters of the 2024 State of DevOps report.`,
+    l10n.t('Delivery: DORA’s four keys'),
+    `${releasesAre(d.selection)} ${l10n.t('Each figure is placed in the clusters of the 2024 State of DevOps report.')}`,
     cards,
     h(
       'div',
       { class: 'charts two' },
       chartFigure(
         'releases',
-        'Releases per week',
+        l10n.t('Releases per week'),
         releaseSummary,
         'short',
         (c) => releasesChart(c, theme, weeks, okPerWeek, failedPerWeek),
         table(
-          ['Week', 'Releases', 'Failed', 'Lead time (median)'],
+          [l10n.t('Week'), l10n.t('Releases'), l10n.t('Failed'), l10n.t('Lead time (median)')],
           weeks.map((w, i) => {
             const m = d.leadTimeWeekly[i];
-            return [`Week of ${w}`, String(d.weeklyReleases[i]), String(failedPerWeek[i]), m.ok ? formatHours(m.value.median) : '—'];
+            return [
+              l10n.t('Week of {0}', w),
+              String(d.weeklyReleases[i]),
+              String(failedPerWeek[i]),
+              m.ok ? formatHours(m.value.median) : '—',
+            ];
           }),
         ),
       ),
       h('div', { class: 'side' }, failures, clusters),
     ),
   );
+}
+
+/** What counts as a release, as the DORA section's first sentence. */
+function releasesAre(selection: HealthReport['dora']['selection']): string {
+  if (selection.source === 'tag')
+    return selection.pattern ? l10n.t('Releases are tags matching /{0}/.', selection.pattern) : l10n.t('Releases are tags.');
+  if (selection.source === 'github-release') return l10n.t('Releases are GitHub releases.');
+  return selection.environment
+    ? l10n.t('Releases are GitHub deployments to {0}.', selection.environment)
+    : l10n.t('Releases are GitHub deployments.');
 }
 
 // ---------------------------------------------------------------- knowledge
@@ -655,28 +751,34 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
   const tf = k.truckFactor;
   const files = tf.ok ? tf.value.files : 0;
   const cards = figureGroup(
-    'Knowledge figures',
+    l10n.t('Knowledge figures'),
     tf.ok
       ? card(r, 'truckFactor', String(tf.value.value), {
-          sub: `${plural(files, 'file')} · ${tf.value.people.length ? listWords(tf.value.people.map((p) => p.name)) : 'no one'}`,
+          sub: dotted(count(files, 'file'), tf.value.people.length ? listWords(tf.value.people.map((p) => p.name)) : l10n.t('no one')),
           status: [
             tf.value.value <= 1
-              ? { kind: 'bad', text: 'one person leaving would orphan most files' }
+              ? { kind: 'bad', text: l10n.t('one person leaving would orphan most files') }
               : tf.value.value === 2
-                ? { kind: 'warn', text: 'two people hold most of the code' }
-                : { kind: 'ok', text: 'knowledge is spread' },
+                ? { kind: 'warn', text: l10n.t('two people hold most of the code') }
+                : { kind: 'ok', text: l10n.t('knowledge is spread') },
           ],
         })
       : card(r, 'truckFactor', '', { reason: tf.reason }),
     tf.ok
-      ? card(r, 'singleOwner', `${plural(k.singleAuthorFiles, 'file')}`, {
-          sub: `${formatShare(k.singleAuthorFiles / Math.max(1, files))} of files · ${plural(k.singleOwnerFolders.length, 'folder')} with one key person`,
+      ? card(r, 'singleOwner', count(k.singleAuthorFiles, 'file'), {
+          sub: dotted(
+            l10n.t('{0} of files', formatShare(k.singleAuthorFiles / Math.max(1, files))),
+            l10n.t('{0} with one key person', count(k.singleOwnerFolders.length, 'folder')),
+          ),
         })
       : card(r, 'singleOwner', '', { reason: tf.reason }),
     tf.ok
-      ? card(r, 'knowledgeAtRisk', `${plural(k.filesAtRisk, 'file')}`, {
-          sub: `authors inactive ${k.parameters.inactiveDays}+ days · ${plural(k.foldersAtRisk.length, 'folder')} with no active owner`,
-          status: k.filesAtRisk === 0 ? [{ kind: 'ok', text: 'every file has an active author' }] : [],
+      ? card(r, 'knowledgeAtRisk', count(k.filesAtRisk, 'file'), {
+          sub: dotted(
+            l10n.t('authors inactive {0}+ days', k.parameters.inactiveDays),
+            l10n.t('{0} with no active owner', count(k.foldersAtRisk.length, 'folder')),
+          ),
+          status: k.filesAtRisk === 0 ? [{ kind: 'ok', text: l10n.t('every file has an active author') }] : [],
         })
       : card(r, 'knowledgeAtRisk', '', { reason: tf.reason }),
   );
@@ -685,27 +787,24 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
   const atRisk = leaves.filter((l) => l.activeOwners === 0).length;
   const single = leaves.filter((l) => l.activeOwners === 1).length;
   const summary =
-    leaves.length === 0 ? 'No files to show.' : `${plural(leaves.length, 'folder')}: ${atRisk} with no active owner, ${single} with one.`;
+    leaves.length === 0
+      ? l10n.t('No files to show.')
+      : l10n.t('{0}: {1} with no active owner, {2} with one.', count(leaves.length, 'folder'), atRisk, single);
   const legend = h(
     'ul',
-    { class: 'legend', 'aria-label': 'Colours' },
+    { class: 'legend', 'aria-label': l10n.t('Colours') },
     ...[0, 1, 2, 3].map((n) => h('li', {}, h('span', { class: `swatch owners-${n}`, 'aria-hidden': 'true' }), ownerWords(n))),
   );
   const treemap = chartFigure(
     'knowledge',
-    'Knowledge by folder',
+    l10n.t('Knowledge by folder'),
     summary,
     'square',
     (c) => knowledgeTreemap(c, theme, leaves, (path) => post({ type: 'health/revealFolder', path })),
     table(
-      ['Folder', 'Files', 'Active owners', 'Truck factor', 'Key people', 'Recent changes'],
+      [l10n.t('Folder'), l10n.t('Files'), l10n.t('Active owners'), l10n.t('Truck factor'), l10n.t('Key people'), l10n.t('Recent changes')],
       leaves.map((l) => [
-        actionLink(
-          l.path === '' ? '(root files)' : l.path,
-          'revealFolder',
-          { path: l.path },
-          `Reveal ${l.path || 'the root'} in the explorer`,
-        ),
+        actionLink(folderLabel(l.path), 'revealFolder', { path: l.path }, revealInExplorer(l.path)),
         String(l.files),
         String(l.activeOwners),
         String(l.truckFactor),
@@ -719,9 +818,9 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
   const suggestions = h(
     'div',
     { class: 'list suggestions' },
-    h('h3', {}, 'Spread what only one person knows'),
+    h('h3', {}, l10n.t('Spread what only one person knows')),
     k.suggestions.length === 0
-      ? h('p', { class: 'muted' }, 'No folder depends on a single person. Keep pairing and reviewing across the code.')
+      ? h('p', { class: 'muted' }, l10n.t('No folder depends on a single person. Keep pairing and reviewing across the code.'))
       : h(
           'ul',
           {},
@@ -731,10 +830,10 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
               {},
               h('p', {}, s.text),
               actionLink(
-                `Reveal ${s.folder === '' ? 'the root' : s.folder}`,
+                s.folder === '' ? l10n.t('Reveal the root') : l10n.t('Reveal {0}', s.folder),
                 'revealFolder',
                 { path: s.folder },
-                `Reveal ${s.folder} in the explorer`,
+                revealInExplorer(s.folder),
               ),
             ),
           ),
@@ -743,11 +842,15 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
 
   return section(
     'knowledge-title',
-    'Shared knowledge',
-    'Who could carry on if someone left. Names appear only to spread knowledge: pairing, tours, reviews across folders.',
+    l10n.t('Shared knowledge'),
+    l10n.t('Who could carry on if someone left. Names appear only to spread knowledge: pairing, tours, reviews across folders.'),
     cards,
     h('div', { class: 'charts two wide-first' }, treemap, suggestions),
   );
+}
+
+function revealInExplorer(path: string): string {
+  return path === '' ? l10n.t('Reveal the root in the explorer') : l10n.t('Reveal {0} in the explorer', path);
 }
 
 // ---------------------------------------------------------------- review load
@@ -755,47 +858,59 @@ function knowledgeSection(r: HealthReport, theme: Theme): HTMLElement {
 function reviewSection(m: ReportMessage, theme: Theme): HTMLElement {
   const r = m.report;
   const load = r.reviewLoad;
-  const intro = 'How reviewing is shared: the team’s pattern, listed alphabetically, not a ranking.';
+  const intro = l10n.t('How reviewing is shared: the team’s pattern, listed alphabetically, not a ranking.');
   if (load.unavailable) {
     return section(
       'reviews-title',
-      'Review load',
+      l10n.t('Review load'),
       intro,
-      h('p', { class: 'figure-reason' }, `Not enough data: ${load.unavailable}.`),
-      m.signedIn ? null : h('p', {}, actionLink('Sign in to GitHub', 'signIn', {})),
+      h('p', { class: 'figure-reason' }, l10n.t('Not enough data: {0}.', load.unavailable)),
+      m.signedIn ? null : h('p', {}, signInLink()),
     );
   }
   const bs = load.busiestShare;
   const fr = load.firstReviewHours;
   const cards = figureGroup(
-    'Review figures',
+    l10n.t('Review figures'),
     bs.ok
       ? card(r, 'busiestShare', formatShare(bs.value.share), {
-          sub: `${bs.value.reviewer}: ${bs.value.reviews} of ${plural(bs.value.total, 'review')}`,
+          sub: l10n.t('{0}: {1} of {2}', bs.value.reviewer, bs.value.reviews, count(bs.value.total, 'review')),
           status: [
             bs.value.share >= 1.5 * bs.value.evenShare
               ? {
                   kind: 'warn',
-                  text: `${trim(bs.value.share / bs.value.evenShare)}× an even share (${formatShare(bs.value.evenShare)}): a likely bottleneck`,
+                  text: l10n.t(
+                    '{0}× an even share ({1}): a likely bottleneck',
+                    trim(bs.value.share / bs.value.evenShare),
+                    formatShare(bs.value.evenShare),
+                  ),
                 }
-              : { kind: 'ok', text: `close to an even share (${formatShare(bs.value.evenShare)})` },
+              : { kind: 'ok', text: l10n.t('close to an even share ({0})', formatShare(bs.value.evenShare)) },
           ],
         })
       : card(r, 'busiestShare', '', { reason: bs.reason }),
     fr.ok
       ? card(r, 'firstReview', formatHours(fr.value.median, r.businessHours), {
-          sub: `median over ${plural(fr.value.n, 'review')} · ${load.reviewed} of ${plural(load.pullRequests, 'PR')} reviewed`,
+          sub: dotted(
+            l10n.t('median over {0}', count(fr.value.n, 'review')),
+            l10n.t('{0} of {1} reviewed', load.reviewed, count(load.pullRequests, 'PR')),
+          ),
         })
       : card(r, 'firstReview', '', { reason: fr.reason }),
   );
   const matrix = chartFigure(
     'reviews',
-    'Who reviews whom',
-    `${plural(load.reviews, 'review')} by ${plural(load.reviewers.length, 'person', 'people')} on ${plural(load.pullRequests, 'merged pull request')}.`,
+    l10n.t('Who reviews whom'),
+    l10n.t(
+      '{0} by {1} on {2}.',
+      count(load.reviews, 'review'),
+      count(load.reviewers.length, 'person'),
+      count(load.pullRequests, 'merged pull request'),
+    ),
     'square',
     (c) => reviewMatrix(c, theme, load.people, load.pairs),
     table(
-      ['Reviewer', 'Author', 'Reviews'],
+      [l10n.t('Reviewer'), l10n.t('Author'), l10n.t('Reviews')],
       load.pairs.map((p) => [p.reviewer, p.author, String(p.reviews)]),
       2,
     ),
@@ -803,9 +918,9 @@ function reviewSection(m: ReportMessage, theme: Theme): HTMLElement {
   const reviewers = h(
     'div',
     { class: 'list' },
-    h('h3', {}, 'Per reviewer (alphabetical)'),
+    h('h3', {}, l10n.t('Per reviewer (alphabetical)')),
     table(
-      ['Reviewer', 'Reviews', 'Time to first review (median)'],
+      [l10n.t('Reviewer'), l10n.t('Reviews'), l10n.t('Time to first review (median)')],
       load.reviewers.map((x) => [
         x.reviewer,
         String(x.reviews),
@@ -813,12 +928,22 @@ function reviewSection(m: ReportMessage, theme: Theme): HTMLElement {
       ]),
     ),
   );
-  return section('reviews-title', 'Review load', intro, cards, h('div', { class: 'charts two' }, matrix, reviewers));
+  return section('reviews-title', l10n.t('Review load'), intro, cards, h('div', { class: 'charts two' }, matrix, reviewers));
 }
 
 // ---------------------------------------------------------------- start
-// Last in the module, once every declaration above is initialised: the report the page was opened
-// with, if any, is drawn at once, without a round trip to the extension; then the page says it is ready.
+// Last in the module, once every declaration above is initialised. First the translation table the
+// page was given (none in English), before any text is made; a broken one leaves the page in English.
+const translations = document.getElementById('l10n')?.textContent;
+if (translations) {
+  try {
+    l10n.config({ contents: translations });
+  } catch {
+    l10n.config({ contents: undefined });
+  }
+}
+// Then the report the page was opened with, if any, is drawn at once, without a round trip to the
+// extension; then the page says it is ready.
 const initial = document.getElementById('initial')?.textContent;
 if (initial) {
   try {
