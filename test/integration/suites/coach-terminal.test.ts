@@ -109,7 +109,20 @@ describe('Coach and the terminal', function () {
     const terminal = vscode.window.createTerminal({ name: 'plain sh', shellPath: '/bin/sh' });
     terminals.push(terminal);
     terminal.show(false);
+    // The earlier tests' bash terminal may still hold the keyboard under load: type only once this
+    // one is the active terminal and has the focus, and check the keystrokes reached it.
+    await waitFor(
+      async () => vscode.window.activeTerminal === terminal,
+      (active) => active,
+      'plain sh to be the active terminal',
+    );
+    await vscode.commands.executeCommand('workbench.action.terminal.focus');
     await typeInWorkbench({ waitFor: FOCUSED_TERMINAL, text: 'true', keys: ['Enter'] });
+    await waitFor(
+      async () => terminal.state.isInteractedWith,
+      (typed) => typed,
+      'the keystrokes to reach plain sh',
+    );
     const model = await waitFor(
       coachState,
       (m) => m.unseenTerminals === 1,
