@@ -24,6 +24,7 @@ import { graphOf, type CommitGraph } from './graph';
 import type { HealthCommit, HealthInput } from './input';
 import type { KnowledgeOptions, ResolvedOptions } from './options';
 import { DAY, insufficient, measured, type Measured } from './stats';
+import { listWords } from '../webview/format';
 
 /** The paper's constants, documented and exported so the view and README cite the same numbers. */
 export const DOA = {
@@ -467,13 +468,7 @@ function display(path: string): string {
 }
 
 function listNames(names: string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? l10n.t('nobody'))
-    : l10n.t({
-        message: '{0} and {1}',
-        args: [names.slice(0, -1).join(', '), names[names.length - 1]],
-        comment: 'A list of names: "Ann, Ben and Cid"',
-      });
+  return names.length === 0 ? l10n.t('nobody') : listWords(names);
 }
 
 /** The folders a path counts towards for "recent changes": its top folder and its depth-2 folder. */

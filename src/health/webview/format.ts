@@ -36,8 +36,8 @@ export function formatDay(ms: number, timeZone?: string): string {
 }
 
 /**
- * The language the page's text is in, for Intl: the translation's own tag, so month names and lists
- * match the words around them. A tag Intl refuses (the pseudo-locale accents it) means English.
+ * The language the page's text is in, for Intl: the translation's own tag, so month names match
+ * the words around them. A tag Intl refuses (the pseudo-locale accents it) means English.
  */
 function locale(): string {
   try {
@@ -54,9 +54,17 @@ export function weekLabel(dayKey: string): string {
   return new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
-/** "Ann, Ben, and Cid" in English; each language's own joining words and commas from Intl. */
+/**
+ * "Ann, Ben and Cid": the one way names are listed, on the page and in the report's suggestions, so
+ * a translator words it once (the last two joined by a translated "and").
+ */
 export function listWords(words: readonly string[]): string {
-  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(words);
+  if (words.length <= 1) return words[0] ?? '';
+  return l10n.t({
+    message: '{0} and {1}',
+    args: [words.slice(0, -1).join(', '), words[words.length - 1]],
+    comment: 'A list of names: "Ann, Ben and Cid"',
+  });
 }
 
 type Noun =

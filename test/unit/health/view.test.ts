@@ -113,7 +113,7 @@ describe('health dashboard formatting and colours', () => {
     assert.equal(formatHours(NaN), '—');
     assert.equal(formatShare(0.296), '30%');
     assert.equal(weekLabel('2025-03-03'), 'Mar 3');
-    assert.equal(listWords(['Ann', 'Ben', 'Cid']), 'Ann, Ben, and Cid');
+    assert.equal(listWords(['Ann', 'Ben', 'Cid']), 'Ann, Ben and Cid');
   });
 
   it('picks black or white text for a fill, over the background when translucent', () => {

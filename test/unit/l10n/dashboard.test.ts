@@ -13,8 +13,15 @@ const ROOT = join(__dirname, '..', '..', '..');
 const english = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
 const pseudo = getL10nPseudoLocalized(english) as Record<string, string>;
 const LANGUAGE_TAG = 'en/The language tag of this translation (BCP 47), e.g. de or pt-BR';
+const LIST_KEY = '{0} and {1}/A list of names: "Ann, Ben and Cid"';
 /** A few German strings, enough to see that the language, not only the words, comes from the table. */
-const german = { [LANGUAGE_TAG]: 'de', 'Team Health': 'Teamgesundheit', '{0} h': '{0} Std.', 'Reading history…': 'Verlauf wird gelesen…' };
+const german = {
+  [LANGUAGE_TAG]: 'de',
+  [LIST_KEY]: '{0} und {1}',
+  'Team Health': 'Teamgesundheit',
+  '{0} h': '{0} Std.',
+  'Reading history…': 'Verlauf wird gelesen…',
+};
 const resources = { cspSource: 'https://x', nonce: 'n2', scriptUri: 'https://x/h.js', styleUri: 'https://x/h.css' };
 
 /** The text of the page's translation data block, as main.ts reads it with getElementById('l10n'). */
@@ -38,11 +45,11 @@ describe('Team Health dashboard text', () => {
     assert.equal(weekLabel('not a day'), 'not a day', 'a label that is not a date is shown as it is');
     assert.deepEqual(
       [[], ['Ann'], ['Ann', 'Ben'], ['Ann', 'Ben', 'Cid']].map((names) => listWords(names)),
-      ['', 'Ann', 'Ann and Ben', 'Ann, Ben, and Cid'],
+      ['', 'Ann', 'Ann and Ben', 'Ann, Ben and Cid'],
     );
   });
 
-  it('translates units and counts in the pseudo-locale; an unusable language tag leaves dates and lists English', () => {
+  it('translates units, counts and lists in the pseudo-locale; an unusable language tag leaves dates English', () => {
     l10n.config({ contents: pseudo });
     assert.equal(formatHours(0.25), pseudo['{0} min'].replace('{0}', '15'));
     assert.equal(formatHours(7.36), pseudo['{0} h'].replace('{0}', '7.4'));
@@ -52,7 +59,9 @@ describe('Team Health dashboard text', () => {
     assert.equal(count(1, 'file'), pseudo['1 file']);
     // The pseudo-locale accents the tag too ("ḗḗƞ"), which Intl refuses: the page must not break on it.
     assert.equal(weekLabel('2025-03-03'), 'Mar 3');
-    assert.equal(listWords(['Ann', 'Ben']), 'Ann and Ben');
+    const and = pseudo[LIST_KEY].replace('{0}', 'Ann').replace('{1}', 'Ben');
+    assert.notEqual(and, 'Ann and Ben');
+    assert.equal(listWords(['Ann', 'Ben']), and);
   });
 
   it('writes month names and lists in the translation’s language', () => {
