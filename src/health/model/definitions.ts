@@ -8,6 +8,7 @@ import type { DoraReport } from './dora';
 import type { FlowReport } from './flow';
 import type { KnowledgeReport } from './knowledge';
 import type { ResolvedOptions } from './options';
+import { releasesInWords } from './releaseWords';
 import type { ReviewLoadReport } from './reviewLoad';
 
 export const FIGURE_IDS = [
@@ -46,14 +47,6 @@ const LINEARB = () =>
   );
 const DORA = () => l10n.t('DORA, Accelerate State of DevOps Report 2024: the four keys and their performance clusters');
 const AVELINO = () => l10n.t('Avelino, Passos, Hora, Valente: "A Novel Approach for Estimating Truck Factors", ICPC 2016');
-
-/** Which releases count, in words: "tags matching /v.*\/", "GitHub deployments to production"… */
-function releasesInWords(release: ResolvedOptions['release']): string {
-  if (release.source === 'tag') return release.pattern ? l10n.t('tags matching /{0}/', release.pattern) : l10n.t('tags');
-  if (release.source === 'github-release')
-    return release.pattern ? l10n.t('GitHub releases named /{0}/', release.pattern) : l10n.t('GitHub releases');
-  return release.environment ? l10n.t('GitHub deployments to {0}', release.environment) : l10n.t('GitHub deployments');
-}
 
 export function describeFigures(
   options: ResolvedOptions,

@@ -6,6 +6,7 @@
 import './dashboard.css';
 import * as l10n from '@vscode/l10n';
 import type { About, FigureId } from '../model/definitions';
+import { releasesAreSentence } from '../model/releaseWords';
 import type { HealthReport } from '../model/report';
 import type { FromDashboard, PeriodChoice, ToDashboard } from '../view/protocol';
 import { HEALTH_PROTOCOL_VERSION, PERIOD_CHOICES } from '../view/protocol';
@@ -705,7 +706,7 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
   return section(
     'dora-title',
     l10n.t('Delivery: DORA’s four keys'),
-    `${releasesAre(d.selection)} ${l10n.t('Each figure is placed in the clusters of the 2024 State of DevOps report.')}`,
+    `${releasesAreSentence(d.selection)} ${l10n.t('Each figure is placed in the clusters of the 2024 State of DevOps report.')}`,
     cards,
     h(
       'div',
@@ -732,16 +733,6 @@ function doraSection(r: HealthReport, theme: Theme): HTMLElement {
       h('div', { class: 'side' }, failures, clusters),
     ),
   );
-}
-
-/** What counts as a release, as the DORA section's first sentence. */
-function releasesAre(selection: HealthReport['dora']['selection']): string {
-  if (selection.source === 'tag')
-    return selection.pattern ? l10n.t('Releases are tags matching /{0}/.', selection.pattern) : l10n.t('Releases are tags.');
-  if (selection.source === 'github-release') return l10n.t('Releases are GitHub releases.');
-  return selection.environment
-    ? l10n.t('Releases are GitHub deployments to {0}.', selection.environment)
-    : l10n.t('Releases are GitHub deployments.');
 }
 
 // ---------------------------------------------------------------- knowledge
