@@ -1,7 +1,8 @@
 // Team Health on the demo, as `npm start` shows it: the demo repository (releases, a hotfix, a revert,
 // a folder only a colleague who left knows) and the demo GitHub server's reviews of its merged pull
-// requests. Opens the dashboard from the view, takes a screenshot of each chart in the light and dark
-// themes, checks the page reports no Content-Security-Policy violation, and measures first paint.
+// requests. Opens the dashboard from the view, takes a screenshot of each chart in the light, dark and
+// both high-contrast themes, checks the page reports no Content-Security-Policy violation, and
+// measures first paint.
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -24,6 +25,9 @@ const CHARTS = [
 const THEMES = [
   { id: 'Light 2026', kind: 'light' },
   { id: 'Dark 2026', kind: 'dark' },
+  // The charts outline their marks with the theme's contrast border there (webview/theme.ts).
+  { id: 'Default High Contrast', kind: 'high-contrast' },
+  { id: 'Default High Contrast Light', kind: 'high-contrast-light' },
 ] as const;
 
 async function screenshot(name: string, expectText: string[]): Promise<string> {
@@ -85,7 +89,7 @@ describe('Team Health on the demo', function () {
     }
   });
 
-  it('opens the dashboard and draws every chart in the light and dark themes without a CSP violation', async () => {
+  it('opens the dashboard and draws every chart in the light, dark and both high-contrast themes without a CSP violation', async () => {
     const api = await multiplier();
     for (const theme of THEMES) {
       const before = (await state()).panel.paints.length;
