@@ -6,11 +6,11 @@
  */
 import { Emitter, type Event } from '../core/event';
 import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from './api';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { lazyModule } from '../core/lazyModule';
 import type { HistorySource } from './source/historySource';
 import { assertSha, GitError, type GitRunner } from './source/runGit';
-import { sameSnapshot, snapshotContaining } from './model/snapshot';
+import { sameSnapshot, snapshotContaining, toRepoPath } from './model/snapshot';
 import { unsafeRepositoryIn, type UnsafeRepository } from './model/unsafe';
 
 /** The history engine (reader, parser, cache, derived data): dist/git-history.js, required on the first history asked for. */
@@ -76,6 +76,7 @@ export class GitController implements GitApi {
    */
   async checkFolders(folders: readonly string[]): Promise<void> {
     if (this.currentStatus === 'untrusted') return;
+    this.forgetRefusalsOutside(folders);
     for (const folder of folders) {
       if (this.snapshotContaining(folder) || this.abort.signal.aborted) continue;
       await this.gitRunner()(['rev-parse', '--show-toplevel'], {
@@ -202,6 +203,13 @@ export class GitController implements GitApi {
     if (cleared.length > 0) this.unsafeEmitter.fire(this.unsafeRepositories);
   }
 
+  /** A refused repository no workspace folder overlaps any more was removed from the workspace: its notice goes with it. */
+  private forgetRefusalsOutside(folders: readonly string[]): void {
+    const gone = [...this.unsafe.keys()].filter((refused) => !folders.some((folder) => overlaps(folder, refused)));
+    for (const path of gone) this.unsafe.delete(path);
+    if (gone.length > 0) this.unsafeEmitter.fire(this.unsafeRepositories);
+  }
+
   private service(): HistorySource {
     return (this.historySource ??= new (historyEngine().HistorySource)({
       git: this.gitRunner(),
@@ -216,4 +224,9 @@ export class GitController implements GitApi {
       onRefreshed: this.options.onRefreshed,
     }));
   }
+}
+
+/** One path is the other or lies inside it (a workspace folder in a repository, or a repository in a folder). */
+function overlaps(a: string, b: string): boolean {
+  return relative(a, b) === '' || toRepoPath(a, b) !== undefined || toRepoPath(b, a) !== undefined;
 }

@@ -78,5 +78,26 @@ describe('a repository git refuses for dubious ownership', () => {
         temp.dispose();
       }
     });
+
+    it('a refused repository removed from the workspace is forgotten, with one change event', async () => {
+      const kept = new TempRepo();
+      const removed = new TempRepo();
+      try {
+        const { git, changes } = controller();
+        await git.checkFolders([kept.root, removed.root]);
+        assert.deepEqual(git.unsafeRepositories.map((u) => u.path).sort(), [kept.root, removed.root].sort());
+        changes.length = 0;
+        // The folder left holds a subfolder of the kept repository: that one still overlaps.
+        await git.checkFolders([join(kept.root, 'sub')]);
+        assert.deepEqual(
+          git.unsafeRepositories.map((u) => u.path),
+          [kept.root],
+        );
+        assert.equal(changes.length, 1);
+      } finally {
+        kept.dispose();
+        removed.dispose();
+      }
+    });
   });
 });
