@@ -24,7 +24,7 @@ import { graphOf, type CommitGraph } from './graph';
 import type { HealthCommit, HealthInput } from './input';
 import type { KnowledgeOptions, ResolvedOptions } from './options';
 import { DAY, insufficient, measured, type Measured } from './stats';
-import { listWords } from '../webview/format';
+import { listWords } from './lists';
 
 /** The paper's constants, documented and exported so the view and README cite the same numbers. */
 export const DOA = {

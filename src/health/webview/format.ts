@@ -6,6 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import { languageTag } from '../../core/html';
 
+export { listWords } from '../model/lists';
+
 /**
  * 42 min · 3.5 h · 2.1 d: minutes under an hour, hours under two days, then days. Business hours stay
  * in hours (a working day is not 24 of them).
@@ -52,19 +54,6 @@ export function weekLabel(dayKey: string): string {
   const [y, m, d] = dayKey.split('-').map(Number);
   if (![y, m, d].every(Number.isFinite)) return dayKey;
   return new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
-}
-
-/**
- * "Ann, Ben and Cid": the one way names are listed, on the page and in the report's suggestions, so
- * a translator words it once (the last two joined by a translated "and").
- */
-export function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return l10n.t({
-    message: '{0} and {1}',
-    args: [words.slice(0, -1).join(', '), words[words.length - 1]],
-    comment: 'A list of names: "Ann, Ben and Cid"',
-  });
 }
 
 type Noun =
