@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { DoraReport } from './dora';
 import type { FlowReport } from './flow';
 import type { KnowledgeReport } from './knowledge';
+import { listWords } from './lists';
 import type { ResolvedOptions } from './options';
 import { releasesInWords } from './releaseWords';
 import type { ReviewLoadReport } from './reviewLoad';
@@ -161,7 +162,19 @@ export function describeFigures(
         dora.releasesTotal,
         dora.releasesOffHistory,
       ),
-      excluded: l10n.t('Releases of other kinds or not matching the pattern; pre-release tags with the default pattern.'),
+      excluded: sentences(
+        l10n.t('Releases of other kinds or not matching the pattern; pre-release tags with the default pattern.'),
+        dora.tagsNotCommits.length > 0 &&
+          l10n.t(
+            'Tags that point at a tree or a blob, not a commit ({0}): {1}.',
+            dora.tagsNotCommits.length,
+            listWords(
+              dora.tagsNotCommits.length <= 5
+                ? dora.tagsNotCommits
+                : [...dora.tagsNotCommits.slice(0, 5), l10n.t('{0} more', dora.tagsNotCommits.length - 5)],
+            ),
+          ),
+      ),
       citation: dora2024,
     },
     leadTime: {

@@ -130,6 +130,8 @@ export interface DoraReport {
   releases: DoraRelease[];
   /** Selected releases whose commit is not in the read history (other branches, rewritten history). */
   releasesOffHistory: number;
+  /** With tags as releases: tags that point at a tree or a blob, so they are not releases. */
+  tagsNotCommits: readonly string[];
   weeklyReleases: number[];
   deploymentFrequency: Measured<{ releases: number; perDay: number; perWeek: number; releaseDays: number; cluster: ClusterMatch }>;
   leadTime: Measured<{ hours: Distribution; cluster: ClusterMatch }>;
@@ -241,6 +243,7 @@ export function computeDora(
     releasesTotal: releases.length,
     releases: releaseRows,
     releasesOffHistory: releases.filter((r) => graph.position(r.commit) === undefined).length,
+    tagsNotCommits: options.release.source === 'tag' ? (input.tagsNotCommits ?? []) : [],
     weeklyReleases: Array.from({ length: weeks }, (_, w) => releaseRows.filter((r) => r.week === w).length),
     deploymentFrequency:
       count === 0

@@ -53,6 +53,7 @@ export function fromHistory(model: HistoryModel, options: FromHistoryOptions = {
     commits,
     pullRequests,
     releases,
+    tagsNotCommits: model.skippedTags.map((t) => t.tag),
     reverts: model.reverts.map((r) => ({ revertCommit: r.revertCommit, revertedCommit: r.revertedCommit, revertedAt: r.revertedAt })),
     headFiles: options.headFiles,
     hasGitHubData: options.github !== undefined,

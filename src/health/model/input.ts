@@ -119,6 +119,8 @@ export interface HealthInput {
   commits: readonly HealthCommit[];
   pullRequests: readonly HealthPullRequest[];
   releases: readonly HealthRelease[];
+  /** Tags that point at a tree or a blob, not a commit: not releases, but named where releases are defined. */
+  tagsNotCommits?: readonly string[];
   reverts: readonly HealthRevert[];
   /**
    * Paths present at HEAD (`git ls-tree -r --name-only HEAD`). Knowledge is computed over these files

@@ -86,6 +86,19 @@ describe('health DORA four keys', () => {
     assert.equal(v12.recoveredBy, 'v1.3');
   });
 
+  it('names the tags that point at a tree or a blob where releases are defined, and only for tags', () => {
+    const withBlobTags = { ...delivery(), tagsNotCommits: ['signing-key', 't1', 't2', 't3', 't4', 't5'] };
+    const tags = computeHealth(withBlobTags, opts);
+    assert.deepEqual(tags.dora.tagsNotCommits, withBlobTags.tagsNotCommits);
+    assert.match(
+      tags.about.deploymentFrequency.excluded,
+      /Tags that point at a tree or a blob, not a commit \(6\): signing-key, t1, t2, t3, t4 and 1 more\.$/,
+    );
+    assert.doesNotMatch(computeHealth(delivery(), opts).about.deploymentFrequency.excluded, /tree or a blob/);
+    const github = computeHealth(withBlobTags, { ...opts, release: { source: 'github-release', pattern: '' } });
+    assert.deepEqual(github.dora.tagsNotCommits, [], 'GitHub releases: tags are not what counts');
+  });
+
   it('says why when there are no tags, none match, or releases come from elsewhere', () => {
     const noTags = computeHealth(input({ commits: delivery().commits as never[] }), opts).dora;
     assert.equal(noTags.deploymentFrequency.ok, false);

@@ -31,6 +31,7 @@ function history() {
       shallow: false,
       commits,
       releases: [{ tag: 'v1.0', commit: sha('M6'), date: NOW - 2.5 * DAY, annotated: true }],
+      skippedTags: [{ tag: 'signing-key', type: 'blob' }],
       readAt: NOW,
     },
     { halfLifeDays: 90 },
@@ -51,6 +52,7 @@ describe('health input from the git engine', () => {
     assert.equal(byNumber.get(5)!.authorName, 'ben');
     assert.equal(input.commits, model.commits, 'commits are passed through, not copied');
     assert.deepEqual(input.releases, [{ name: 'v1.0', commit: sha('M6'), date: NOW - 2.5 * DAY, source: 'tag' }]);
+    assert.deepEqual(input.tagsNotCommits, ['signing-key'], 'a tag of a blob is no release, but it is named');
     assert.deepEqual(input.reverts, [{ revertCommit: sha('rv'), revertedCommit: sha('S7'), revertedAt: NOW - DAY }]);
     assert.equal(input.hasGitHubData, false);
   });
