@@ -56,7 +56,7 @@ export function createTestApi(parts: TestApiParts) {
     review: reviewTestApi(parts.review, parts.nudges, parts.globalStoragePath),
     notes: notesTestApi(parts.notes),
     coach: coachTestApi(parts.coach, { nudges: parts.nudges, notes: parts.notes, clock }),
-    onboarding: onboardingTestApi(parts.onboarding, parts.context),
+    onboarding: onboardingTestApi(parts.onboarding, parts.context, clock),
     health: healthTestApi(parts.health),
     words: wordsTestApi(parts.words),
   };

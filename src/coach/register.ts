@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { followHistoryRefusals } from '../core/vscode/historyRefused';
+import { globalStateOf } from '../core/vscode/globalState';
 import type { Logger } from '../core/vscode/logger';
 import type { GitApi } from '../git/api';
 import type { NotesApi } from '../notes/api';
@@ -58,8 +59,8 @@ export function createCoach(deps: CoachDeps): Coach {
     },
     quietReason: () => nudges.quietReason(),
     mutedKinds: () => nudges.mutedKinds(),
-    loadRotation: () => loadRotation(context.globalState.get<unknown>(ROTATION_KEY, EMPTY_ROTATION)),
-    saveRotation: (state: RotationState) => void context.globalState.update(ROTATION_KEY, state),
+    loadRotation: () => loadRotation(globalStateOf(context, clock, log).get<unknown>(ROTATION_KEY) ?? EMPTY_ROTATION),
+    saveRotation: (state: RotationState) => void globalStateOf(context, clock, log).update(ROTATION_KEY, state),
     peopleFor: (signal) =>
       ownership.peopleFor(signal).catch((error: unknown) => {
         log.warn(`Coach: who knows ${signal.files.join(', ') || 'this repository'}: ${String(error)}`);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { registerCommands, type CommandTable } from '../core/vscode/commands';
+import { globalStateOf } from '../core/vscode/globalState';
 import type { Logger } from '../core/vscode/logger';
 import { resetMuted, snoozeAll, startFocus, stopFocus } from './commands';
 import { NudgeController } from './controller';
@@ -19,21 +20,22 @@ import { DeepWorkStatus } from './view/deepWorkStatus';
 import { FocusStatus } from './view/focusStatus';
 
 export function createNudgeController(context: vscode.ExtensionContext, log: Logger, clock: Clock): NudgeController {
+  const globalState = globalStateOf(context, clock, log);
   let scheduler: NudgeScheduler | undefined;
   const settings = new NudgeSettingsReader(log, () => scheduler?.settingsChanged());
   scheduler = new NudgeScheduler({
     clock: () => clock.now(),
     storage: {
-      get: (key) => context.globalState.get<unknown>(key),
-      set: (key, value) => context.globalState.update(key, value),
+      get: (key) => globalState.get<unknown>(key),
+      set: (key, value) => globalState.update(key, value),
     },
     settings: settings.current,
     warn: (message) => log.warn(message),
   });
   const controller = new NudgeController(scheduler, clock, settings.current, log);
   const storage = {
-    get: (key: string) => context.globalState.get<unknown>(key),
-    set: (key: string, value: unknown) => context.globalState.update(key, value),
+    get: (key: string) => globalState.get<unknown>(key),
+    set: (key: string, value: unknown) => globalState.update(key, value),
   };
   const deepWorkSettings = new DeepWorkSettingsReader(() => meter.settingsChanged());
   const meter = new DeepWorkMeter({

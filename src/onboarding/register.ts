@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { registerCommands } from '../core/vscode/commands';
+import { globalStateOf } from '../core/vscode/globalState';
 import type { Logger } from '../core/vscode/logger';
 
 export const WALKTHROUGH_ID = 'multiplier.welcome';
@@ -32,9 +33,10 @@ export function registerOnboarding(context: vscode.ExtensionContext, log: Logger
   const extensionId = context.extension.id;
   const open = (): Thenable<unknown> =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
+  const globalState = globalStateOf(context, clock, log);
   let decision: FirstRunDecision = 'pending';
   const firstStart = async (): Promise<void> => {
-    if (context.globalState.get<FirstRun>(FIRST_RUN_KEY)) {
+    if (globalState.get<FirstRun>(FIRST_RUN_KEY)) {
       decision = 'already-done';
       return;
     }
@@ -42,7 +44,7 @@ export function registerOnboarding(context: vscode.ExtensionContext, log: Logger
     // Stored before the decision is reported or anything opens: the decision never runs ahead of
     // what a reload will read.
     try {
-      await context.globalState.update(FIRST_RUN_KEY, { at: clock.now(), opened: wanted } satisfies FirstRun);
+      await globalState.update(FIRST_RUN_KEY, { at: clock.now(), opened: wanted } satisfies FirstRun);
     } catch (error) {
       log.warn(`could not record the first run: ${String(error)}`);
     }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
+import type { StateStore } from '../core/echoSafeState';
 import { Emitter } from '../core/event';
 import { displayText } from '../core/text';
 import type { WorkingSchedule } from '../core/time/businessHours';
@@ -26,7 +27,7 @@ const MAX_PINS = 20;
 export const STATE_CONTEXT_KEY = 'multiplier.review.state';
 
 export interface ReviewControllerDeps {
-  memento: vscode.Memento;
+  memento: StateStore;
   clock: Clock;
   nudges: NudgeApi;
   github: GitHubApi;

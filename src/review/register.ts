@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { registerCommands } from '../core/vscode/commands';
+import { globalStateOf } from '../core/vscode/globalState';
 import type { Logger } from '../core/vscode/logger';
 import type { GitApi } from '../git/api';
 import type { GitHubApi } from '../github/api';
@@ -43,7 +44,7 @@ const prExtensionInstalled = () => vscode.extensions.getExtension(PR_EXTENSION_I
 
 export function createReview(deps: ReviewDeps): Review {
   const controller = new ReviewController({
-    memento: deps.context.globalState,
+    memento: globalStateOf(deps.context, deps.clock, deps.log),
     clock: deps.clock,
     nudges: deps.nudges,
     github: deps.github,
@@ -91,7 +92,12 @@ function firstPollProgress(controller: ReviewController): vscode.Disposable {
 export function registerReview({ controller, poller, pages }: Review, deps: ReviewDeps): vscode.Disposable {
   const provider = new ReviewQueueTreeProvider(controller);
   const view = vscode.window.createTreeView(REVIEW_QUEUE_VIEW, { treeDataProvider: provider, showCollapseAll: false });
-  const status = new ReviewStatusItem({ controller, nudges: deps.nudges, clock: deps.clock, memento: deps.context.globalState });
+  const status = new ReviewStatusItem({
+    controller,
+    nudges: deps.nudges,
+    clock: deps.clock,
+    memento: globalStateOf(deps.context, deps.clock, deps.log),
+  });
 
   const describe = () => {
     view.description = controller.describeState();

@@ -13,7 +13,7 @@ import { describeInstant, inWallRange, parseWallTime, wallClockAt } from '../../
 /** Versioned: a future shape gets a new key instead of misreading this one. */
 export const NUDGE_STATE_KEY = 'multiplier.nudge.v1';
 
-/** JSON get/set; in the extension it is context.globalState. */
+/** JSON get/set; in the extension it is the global state (core/vscode/globalState.ts). */
 export interface JsonStoragePort {
   get(key: string): unknown;
   set(key: string, value: unknown): void | PromiseLike<void>;

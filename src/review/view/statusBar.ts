@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
+import type { StateStore } from '../../core/echoSafeState';
 import type { NudgeApi } from '../../nudge/api';
 import type { ReviewController } from '../controller';
 import { reminderRequest, statusView } from '../policy/statusText';
@@ -18,7 +19,7 @@ export interface StatusItemDeps {
   controller: ReviewController;
   nudges: NudgeApi;
   clock: Clock;
-  memento: vscode.Memento;
+  memento: StateStore;
 }
 
 export class ReviewStatusItem implements vscode.Disposable {
