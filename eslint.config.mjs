@@ -64,8 +64,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='globalState']",
+          message:
+            'Read and write global state through globalStateOf (core/vscode/globalState.ts): VS Code echoes older states back (ARCHITECTURE.md, "Layers").',
+        },
+      ],
     },
   },
+  { files: ['src/core/vscode/globalState.ts'], rules: { 'no-restricted-syntax': 'off' } },
   // Layers and capabilities: one block per folder, and one for its pure part (a later block
   // replaces a rule's options, so each pure block repeats its folder's patterns).
   ...ALL.flatMap((name) => {
