@@ -95,7 +95,7 @@ export function descriptionCheckOutcome(
   if (findings.length === 0)
     return {
       kind: 'clean',
-      message: l10n.t('The description of #{0} gives its why, and nothing in its tone stands out.', pr.number),
+      message: l10n.t('The description of #{0} says why, and its tone reads well.', pr.number),
     };
   const title = displayText(pr.title, { maxLength: 60 });
   return {

@@ -304,11 +304,15 @@ describe('Pull requests in the editor', function () {
         ['tone', '“…of it. Obviously the old parser was stupid.”'],
       ],
     );
-    assert.match(check.items[0].label, /says what changed \(3 files, 300 lines\) but not why/, 'weighed at the size of the change');
+    assert.match(
+      check.items[0].label,
+      /This description says what changed \(3 files, 300 lines\) but not why/,
+      'weighed at the size of the change',
+    );
     await typeInWorkbench({ waitFor: QUICK_INPUT });
     await screenshotShowing('pr-check-description', [
       '#10 Parser rewrite: 3 findings in its description',
-      'says what changed (3 files, 300 lines) but not why',
+      'This description says what changed (3 files, 300 lines)',
       '"Obviously" talks down to the author.',
       '“Rewrites the parser as a table-driven state machine.”',
     ]);
@@ -322,7 +326,7 @@ describe('Pull requests in the editor', function () {
     const before = (await multiplier()).review.descriptionCheck();
     await clickInWorkbench('Check description', { role: 'button' });
     const check = await descriptionCheckOf('acme/app#1', before);
-    const message = 'The description of #1 gives its why, and nothing in its tone stands out.';
+    const message = 'The description of #1 says why, and its tone reads well.';
     assert.deepEqual(check, { key: 'acme/app#1', kind: 'clean', message });
     await screenshotShowing('pr-check-description-clean', [message]);
     await vscode.commands.executeCommand('notifications.clearAll');

@@ -48,7 +48,7 @@ describe('Check description: what the user is told', () => {
   it('a short message when the description gives its why and its tone is fine', () => {
     assert.deepEqual(descriptionCheckOutcome(target, 'Retries downloads because users lose work.', []), {
       kind: 'clean',
-      message: 'The description of #8 gives its why, and nothing in its tone stands out.',
+      message: 'The description of #8 says why, and its tone reads well.',
     });
   });
 
@@ -66,7 +66,7 @@ describe('Check description: what the user is told', () => {
         ['tone', 'tone', '“…helper. Obviously the old loop was stupid.”'],
       ],
     );
-    assert.match(outcome.items[0].label, /^\$\(question\) This message says what changed \(3 files, 120 lines\) but not why\./);
+    assert.match(outcome.items[0].label, /^\$\(question\) This description says what changed \(3 files, 120 lines\) but not why\./);
     assert.equal(outcome.items[1].label, '$(warning) "Obviously" talks down to the author.');
   });
 
