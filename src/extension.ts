@@ -35,15 +35,16 @@ export function activate(context: vscode.ExtensionContext): MultiplierTestApi | 
   // The one nudge scheduler: every capability below asks it before speaking.
   const nudges = store.add(createNudgeController(context, log, clock));
   // Capabilities.
-  const review = store.add(createReview({ context, log, clock, nudges, git, github }));
   const notes = store.add(createNotes({ context, log, clock }));
-  const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
   const words = store.add(createWords({ context, log, clock, git, nudges, notes }));
+  // The PR overview's "Check description" calls the words controller (its engine loads on the first click).
+  const review = store.add(createReview({ context, log, clock, nudges, git, github, words: words.controller }));
+  const coach = store.add(createCoach({ context, log, clock, nudges, git, notes }));
 
   const onboarding = store.add(registerOnboarding(context, log, clock));
   store.add(registerNudges(nudges, clock));
   store.add(registerGitHub(github));
-  store.add(registerReview(review, { context, log, clock, nudges, git, github }));
+  store.add(registerReview(review, { context, log, clock, nudges, git, github, words: words.controller }));
   store.add(registerNotes(notes, { context, log, clock, git, review: review.controller, nudges }));
   store.add(registerCoach(coach));
   store.add(registerWords(words, { context, log, clock, git, nudges, notes }));

@@ -5,13 +5,15 @@
  * system. Activation never parses any of it.
  *
  * This bundle has its own copy of every module it imports, so nothing here may rely on module
- * state shared with dist/extension.js: the controller, clock, logger and GitHub source arrive as
- * objects, and GitHub errors are told apart by their brand (isGitHubError), never by instanceof.
+ * state shared with dist/extension.js: the controller, clock, logger, GitHub source and the words
+ * capability's check arrive as objects (so its engine is loaded once, by the extension's copy), and
+ * GitHub errors are told apart by their brand (isGitHubError), never by instanceof.
  */
 import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/vscode/logger';
 import type { GitHubApi } from '../github/api';
+import type { DescriptionChecker } from './checkDescription';
 import type { ReviewController } from './controller';
 import { PullDetailsLoader } from './details';
 import { PullCommands } from './prCommands';
@@ -27,6 +29,8 @@ export interface PagesRuntimeDeps {
   clock: Clock;
   log: Logger;
   prExtensionInstalled: () => boolean;
+  /** The words capability's description check (its engine loads on the first click, not here). */
+  words: DescriptionChecker;
 }
 
 export interface PagesRuntime extends vscode.Disposable {
@@ -41,13 +45,21 @@ export function createPagesRuntime(deps: PagesRuntimeDeps): PagesRuntime {
   const loader = new PullDetailsLoader({ github, clock, log, storageDir: deps.storageDir });
   const files = new PullRequestFileSystem(loader);
   const overviews = new OverviewPanels({ extensionUri: deps.extensionUri, controller, loader, clock, log });
-  const pulls = new PullCommands({ controller, loader, overviews, github, clock, log, prExtensionInstalled: deps.prExtensionInstalled });
+  const pulls = new PullCommands({
+    controller,
+    loader,
+    overviews,
+    github,
+    clock,
+    log,
+    prExtensionInstalled: deps.prExtensionInstalled,
+    words: deps.words,
+  });
   overviews.setHandlers({
     action: (action, target) => pulls.action(action, target),
     openFile: (target, index) => pulls.openFile(target, index),
     prExtensionInstalled: deps.prExtensionInstalled,
-    // SLOT(check-description): return true here once the words capability's action is wired.
-    checkDescriptionAvailable: () => false,
+    checkDescriptionAvailable: () => true,
   });
   return {
     loader,

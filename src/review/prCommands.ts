@@ -9,6 +9,7 @@ import { displayText } from '../core/text';
 import type { Logger } from '../core/vscode/logger';
 import { isRepoName, type GitHubApi } from '../github/api';
 import type { OpenInEditorOutcome, PullRequestRef } from './api';
+import { checkPullRequestDescription, showDescriptionCheck, type DescriptionChecker } from './checkDescription';
 import { openUrlInPullRequestsExtension, pickItem, snooze, webUri } from './commands';
 import type { ReviewController } from './controller';
 import type { PullDetailsLoader } from './details';
@@ -16,6 +17,7 @@ import { contentUriParts, PR_CONTENT_SCHEME, type ContentRef } from './model/con
 import type { ChangedFile, PullDetails } from './model/pullDetails';
 import type { PullRequest } from './model/pullRequest';
 import type { PageCommand } from './pageCommands';
+import type { DescriptionCheckOutcome } from './policy/descriptionCheck';
 import { questionForAuthor } from './policy/questions';
 import { checkoutPullRequest } from './source/checkout';
 import type { OverviewPanels, OverviewTarget } from './view/overview/panel';
@@ -29,6 +31,8 @@ export interface PullCommandDeps {
   clock: Clock;
   log: Logger;
   prExtensionInstalled: () => boolean;
+  /** The words capability's description check. */
+  words: DescriptionChecker;
 }
 
 /** One `[resource, original, modified]` triple of the multi-file diff editor. */
@@ -53,6 +57,8 @@ export function fileSides(pr: PullRequest, mergeBase: string, file: ChangedFile)
 export class PullCommands {
   /** What the last Open Changes passed to the editor, for the test API. */
   readonly lastChanges: { title?: string; triples: string[][]; skipped: string[] } = { triples: [], skipped: [] };
+  /** What the last Check description told the user, for the test API. */
+  lastDescriptionCheck: ({ key: string } & DescriptionCheckOutcome) | undefined;
 
   constructor(private readonly deps: PullCommandDeps) {}
 
@@ -130,6 +136,12 @@ export class PullCommands {
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied a question for the author of #{0}', target.pr.number), 4000);
   }
 
+  async checkDescription(target: OverviewTarget): Promise<void> {
+    const outcome = checkPullRequestDescription(target.pr, target.details, this.deps.words);
+    this.lastDescriptionCheck = { key: target.pr.key, ...outcome };
+    await showDescriptionCheck(outcome);
+  }
+
   /** What an overview button does. */
   async action(action: OverviewAction, target: OverviewTarget): Promise<void> {
     const { controller, clock } = this.deps;
@@ -154,8 +166,7 @@ export class PullCommands {
       case 'copyQuestion':
         return this.copyQuestion(target);
       case 'checkDescription':
-        // SLOT(check-description): the words capability checks target.pr.body here (wired at merge time).
-        return;
+        return this.checkDescription(target);
       default:
         return;
     }

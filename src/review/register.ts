@@ -13,6 +13,7 @@ import type { Logger } from '../core/vscode/logger';
 import type { GitApi } from '../git/api';
 import type { GitHubApi } from '../github/api';
 import type { NudgeApi } from '../nudge/api';
+import type { WordsApi } from '../words/api';
 import { reviewCommands } from './commands';
 import { ReviewController } from './controller';
 import { PullRequestPages } from './pages';
@@ -31,6 +32,8 @@ export interface ReviewDeps {
   nudges: NudgeApi;
   git: GitApi;
   github: GitHubApi;
+  /** The overview's "Check description" runs the words capability's check. */
+  words: WordsApi;
 }
 
 /** The queue's state and its poller, and the pull request pages. Creating them polls, reads and loads nothing. */
@@ -59,6 +62,7 @@ export function createReview(deps: ReviewDeps): Review {
     clock: deps.clock,
     log: deps.log,
     prExtensionInstalled,
+    words: deps.words,
   });
   return {
     controller,

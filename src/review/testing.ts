@@ -63,6 +63,11 @@ export function reviewTestApi({ controller, poller, pages }: Review, nudges: Nud
       const { pulls, files } = pages.runtime();
       return { ...pulls.lastChanges, triples: pulls.lastChanges.triples.map((t) => [...t]), reads: [...files.reads] };
     },
+    /** What the last "Check description" told the user (a message, or the quick pick's title and rows), and for which pull request. */
+    descriptionCheck: () => {
+      const last = pages.runtime().pulls.lastDescriptionCheck;
+      return last && (JSON.parse(JSON.stringify(last)) as typeof last);
+    },
     /** Requests and rate-limit points the overviews and diffs cost, and content-cache hits. */
     costs: () => {
       const { loader } = pages.runtime();

@@ -13,7 +13,7 @@ export type DescriptionFinding = Finding<DescriptionRule>;
 /** Findings in text order; offsets are into `text`. The why hint is `info`, tone problems `warning`. */
 export function checkDescription(text: string, size?: ChangeSize): DescriptionFinding[] {
   const findings: DescriptionFinding[] = [];
-  const why = checkWhy(text, { size });
+  const why = checkWhy(text, { size, noun: 'description' });
   if (why) findings.push(why);
   for (const paragraph of splitParagraphs(text)) {
     for (const finding of toneFlags(checkComment(paragraph.text))) {

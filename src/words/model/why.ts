@@ -18,6 +18,8 @@ export interface WhyOptions {
   /** A change this small or smaller never gets a hint: under `minLines` lines and at most `maxTrivialFiles` files. */
   minLines?: number;
   maxTrivialFiles?: number;
+  /** What the hint calls the text: a commit "message" (default) or a pull request's "description". */
+  noun?: 'message' | 'description';
 }
 
 export type WhyRule = 'missing-why';
@@ -99,7 +101,7 @@ export function checkWhy(message: string, options: WhyOptions = {}): WhyFinding 
     rule: 'missing-why',
     severity: 'info',
     message:
-      `This message says what changed${size} but not why. A line on the problem or the goal ("because …", "so that …", ` +
+      `This ${options.noun ?? 'message'} says what changed${size} but not why. A line on the problem or the goal ("because …", "so that …", ` +
       'or the issue it fixes) is what a reviewer and a future reader of the history need most.',
     start,
     end: start + subject.length,

@@ -5,9 +5,10 @@
 // queue at 300 and 500 px side bar widths.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { MultiplierTestApi } from '../../../src/testApi';
 import { multiplier } from '../host/api';
 import { screenshotShowing, setColorTheme } from '../host/look';
-import { clickInWorkbench, setSidebarWidth, underHarness } from '../host/screenshot';
+import { clickInWorkbench, QUICK_INPUT, setSidebarWidth, typeInWorkbench, underHarness } from '../host/screenshot';
 import { waitFor } from '../host/wait';
 import { git } from './git-helpers';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
@@ -32,6 +33,9 @@ const HOSTILE_BODY = [
   '',
   'Bidi: \u202Eevil\u202C text',
 ].join('\n');
+
+const PARSER_BODY =
+  'Rewrites the parser as a table-driven state machine.\n\nSplits the lexer out of it. Obviously the old parser was stupid.';
 
 const UPLOAD_BASE = 'export function upload(file: Blob) {\n  return send(file);\n}\n';
 const UPLOAD_HEAD = 'export async function upload(file: Blob) {\n  return retry(() => send(file), 3);\n}\n';
@@ -75,6 +79,14 @@ function scenario(): Scenario {
     { name: `lint ${HOSTILE}`, status: 'completed', conclusion: 'success', url: 'javascript:alert(1)' },
   ];
   evil.reviews = [{ user: 'bob', state: 'COMMENTED', at: '-30m', body: HOSTILE }];
+  // A large change whose description says what but not why, and talks down to its author.
+  const parser = s.repos[1].pulls.find((p) => p.number === 10)!;
+  parser.body = PARSER_BODY;
+  parser.files = [
+    { path: 'src/parser.ts', base: 'export const parse = backtrack;\n', head: 'export const parse = table;\n' },
+    { path: 'src/lexer.ts', head: 'export const lex = scan;\n' },
+    { path: 'test/parser.test.ts', head: 'test("parses", () => {});\n' },
+  ];
   return s;
 }
 
@@ -103,6 +115,14 @@ const overviewOf = (key: string) =>
     30_000,
   ) as Promise<Overview>;
 const changes = async () => (await multiplier()).review.changes();
+type DescriptionCheck = NonNullable<ReturnType<MultiplierTestApi['review']['descriptionCheck']>>;
+/** The next "Check description" outcome for `key`, after the one seen before the click. */
+const descriptionCheckOf = (key: string, before: unknown) =>
+  waitFor(
+    async () => (await multiplier()).review.descriptionCheck(),
+    (c) => c !== undefined && c.key === key && JSON.stringify(c) !== JSON.stringify(before),
+    `Check description of ${key}`,
+  ) as Promise<DescriptionCheck>;
 
 describe('Pull requests in the editor', function () {
   this.timeout(90_000);
@@ -262,6 +282,54 @@ describe('Pull requests in the editor', function () {
       /^This file is 2\.0 MB, over the 1 MB/,
     );
     assert.deepEqual((await overviews()).find((x) => x.key === 'acme/app#6')?.violations ?? [], []);
+  });
+
+  it('Check description lists the missing why and the tone problems of a large change in a quick pick', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const s = (await multiplier()).review.state() as { tree: { children: { id?: string; label?: string }[] }[] };
+    const row = s.tree.flatMap((g) => g.children).find((c) => c.id === 'waiting:acme/lib#10');
+    assert.ok(row?.label, JSON.stringify(s.tree).slice(0, 500));
+    await clickInWorkbench(row.label);
+    await overviewOf('acme/lib#10');
+    const before = (await multiplier()).review.descriptionCheck();
+    await clickInWorkbench('Check description', { role: 'button' });
+    const check = await descriptionCheckOf('acme/lib#10', before);
+    assert.ok(check.kind === 'findings', JSON.stringify(check));
+    assert.equal(check.title, '#10 Parser rewrite: 3 findings in its description');
+    assert.deepEqual(
+      check.items.map((i) => [i.kindLabel, i.detail]),
+      [
+        ['why', '“Rewrites the parser as a table-driven state machine.”'],
+        ['tone', '“Splits the lexer out of it. Obviously the old parser was stupid.”'],
+        ['tone', '“…of it. Obviously the old parser was stupid.”'],
+      ],
+    );
+    assert.match(
+      check.items[0].label,
+      /This description says what changed \(3 files, 300 lines\) but not why/,
+      'weighed at the size of the change',
+    );
+    await typeInWorkbench({ waitFor: QUICK_INPUT });
+    await screenshotShowing('pr-check-description', [
+      '#10 Parser rewrite: 3 findings in its description',
+      'This description says what changed (3 files, 300 lines)',
+      '"Obviously" talks down to the author.',
+      '“Rewrites the parser as a table-driven state machine.”',
+    ]);
+    await typeInWorkbench({ waitFor: QUICK_INPUT, keys: ['Escape'] });
+  });
+
+  it('Check description on a description that gives its why says so in a short message', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clickInWorkbench('#1 Retry uploads · 30h');
+    await overviewOf('acme/app#1');
+    const before = (await multiplier()).review.descriptionCheck();
+    await clickInWorkbench('Check description', { role: 'button' });
+    const check = await descriptionCheckOf('acme/app#1', before);
+    const message = 'The description of #1 says why, and its tone reads well.';
+    assert.deepEqual(check, { key: 'acme/app#1', kind: 'clean', message });
+    await screenshotShowing('pr-check-description-clean', [message]);
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it("Check Out switches the workspace to the pull request's branch through the git extension", async () => {

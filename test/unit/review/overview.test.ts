@@ -61,25 +61,27 @@ describe('the overview page', () => {
     labels: [HOSTILE],
     body: '[x](command:workbench.action.terminal.new)',
   });
-  const html = renderOverviewHtml(
-    {
-      pr: hostile,
-      details: {
+  const render = (checkDescription: boolean) =>
+    renderOverviewHtml(
+      {
         pr: hostile,
-        files: [{ path: `docs/${HOSTILE}.md`, status: 'added', additions: 1, deletions: 0 }],
-        filesTruncated: false,
-        checkRuns: [{ name: '<script>alert(1)</script>', status: 'completed', conclusion: 'failure' }],
-        timeline: [{ kind: 'commented', at: NOW - HOUR, who: HOSTILE }],
-        fetchedAt: NOW,
+        details: {
+          pr: hostile,
+          files: [{ path: `docs/${HOSTILE}.md`, status: 'added', additions: 1, deletions: 0 }],
+          filesTruncated: false,
+          checkRuns: [{ name: '<script>alert(1)</script>', status: 'completed', conclusion: 'failure' }],
+          timeline: [{ kind: 'commented', at: NOW - HOUR, who: HOSTILE }],
+          fetchedAt: NOW,
+        },
+        loading: false,
+        pinned: false,
+        prExtension: false,
+        checkDescription,
+        now: NOW,
       },
-      loading: false,
-      pinned: false,
-      prExtension: false,
-      checkDescription: false,
-      now: NOW,
-    },
-    res,
-  );
+      res,
+    );
+  const html = render(true);
   it('has a strict policy, one script by nonce and no inline style', () => {
     assert.match(
       html,
@@ -96,8 +98,12 @@ describe('the overview page', () => {
     assert.ok(!/<img/i.test(html));
     assert.ok(!html.includes('href="command:'));
   });
-  it('leaves the Check description slot closed until it is wired', () => {
-    assert.ok(!html.includes('data-action="checkDescription"'));
+  it('offers Check description for an open pull request when the words check is at hand', () => {
+    assert.match(
+      html,
+      /<button class="secondary" data-action="checkDescription" title="Check the description for its why and its tone">Check description<\/button>/,
+    );
+    assert.ok(!render(false).includes('data-action="checkDescription"'), 'no button without the check');
   });
 });
 

@@ -84,6 +84,7 @@ describe('words: checkDescription (the PR overview and Markdown drafts)', () => 
         ['insult', 'warning', 'garbage'],
       ],
     );
+    assert.match(findings[0].message, /^This description says what changed \(5 files, 200 lines\) but not why\./);
   });
   it('stays quiet on a description that says why, and on a small change', () => {
     assert.deepEqual(checkDescription('Refactor the upload pipeline\n\nIt read every file twice, which made big uploads slow.'), []);

@@ -13,7 +13,7 @@ export interface ActionContext {
   pinned: boolean;
   /** The GitHub Pull Requests extension is installed. */
   prExtension: boolean;
-  /** SLOT(check-description): true once the words capability's action is wired. */
+  /** The words capability's description check is at hand. */
   checkDescription: boolean;
 }
 

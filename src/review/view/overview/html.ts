@@ -33,7 +33,7 @@ export interface OverviewInput {
   pinned: boolean;
   /** The GitHub Pull Requests extension is installed. */
   prExtension: boolean;
-  /** SLOT(check-description): true once the words capability's action is wired. */
+  /** The words capability's description check is at hand. */
   checkDescription: boolean;
   now: number;
 }
@@ -125,7 +125,6 @@ function actions(input: OverviewInput): string {
       ? button('unpin', l10n.t('Unpin'), l10n.t('Stop keeping it at the top of the queue'))
       : button('pin', l10n.t('Pin to top'), l10n.t('Keep it at the top of the queue')),
   );
-  // SLOT(check-description): the words capability's "Check description" button goes here (wired at merge time).
   if (input.checkDescription)
     buttons.push(button('checkDescription', l10n.t('Check description'), l10n.t('Check the description for its why and its tone')));
   buttons.push(button('refresh', l10n.t('Refresh'), l10n.t('Fetch the latest details')));

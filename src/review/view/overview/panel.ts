@@ -28,7 +28,7 @@ export interface OverviewHandlers {
   action(action: OverviewAction, target: OverviewTarget): Promise<void> | void;
   openFile(target: OverviewTarget, index: number): Promise<void> | void;
   prExtensionInstalled(): boolean;
-  /** SLOT(check-description): true once the words capability's action is wired. */
+  /** The words capability's description check is at hand. */
   checkDescriptionAvailable(): boolean;
 }
 

@@ -13,7 +13,6 @@ export const OVERVIEW_ACTIONS = [
   'unpin',
   'copyQuestion',
   'refresh',
-  // SLOT(check-description): the words capability's "Check description" action, wired at merge time.
   'checkDescription',
 ] as const;
 
