@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { failureRateCluster, frequencyCluster, leadTimeCluster, recoveryCluster, DORA_2024 } from '../../../src/health/model/dora';
 import type { HealthRelease } from '../../../src/health/model/input';
 import { computeHealth } from '../../../src/health/model/report';
-import { assertJsonSafe, at, commit, delivery, hex, input, pr, tag } from './fixtures';
+import { assertJsonSafe, at, commit, delivery, hex, input, pr, revert, tag } from './fixtures';
 
 const NOW = at(13, 20); // Sunday 2025-03-16 20:00 UTC; the 4-week period starts Monday 2025-02-17
 const opts = { now: NOW, weeks: 4, timeZone: 'UTC' };
@@ -53,6 +53,25 @@ describe('health DORA four keys', () => {
     // The revert of x1 came 8 days after v1.0: outside the 7-day window, so v1.0 did not fail.
     assert.equal(dora.excluded.revertedBeforeRelease, 1, 'u1 was reverted before any release');
     assert.equal(dora.excluded.reapplies, 1);
+  });
+
+  it('counts the reverts left out of the failure rate in the period only, with reverts that came before the release', () => {
+    // A 1-week period (from Monday 2025-03-10): every revert of delivery() landed before it.
+    const lastWeek = computeHealth(delivery(), { ...opts, weeks: 1 }).dora;
+    assert.equal(lastWeek.excluded.revertedBeforeRelease, 0);
+    assert.equal(lastWeek.excluded.reapplies, 0);
+    // a was reverted before v1 shipped both: caught before production.
+    const commits = [
+      commit('base', { at: at(-30) }),
+      commit('a', { parents: ['base'], at: at(1, 9) }),
+      commit('rb', { parents: ['a'], at: at(1, 12), subject: 'Revert "a"' }),
+    ];
+    const early = computeHealth(input({ commits, releases: [tag('v1', 'rb', at(2))], reverts: [revert('rb', 'a', at(1, 12))] }), {
+      ...opts,
+      minSample: 1,
+    }).dora;
+    assert.equal(early.excluded.revertedBeforeRelease, 1);
+    assert.equal(early.failures.length, 0);
   });
 
   it('recovery time: failed release → first release with the fix', () => {
