@@ -49,6 +49,7 @@ export interface IndependentPr {
   title: string;
   branch?: string;
   landing: GitCommit;
+  mergedAt: number;
   commits: GitCommit[];
 }
 
@@ -72,8 +73,16 @@ export function pullRequests(
       c.body
         .split('\n')
         .slice(1)
-        .find((l) => l.trim() !== '') ?? '';
-    prs.push({ number: Number(match[1]), kind: 'merge', title, branch: match[2].replace(/^[^/]*\//, ''), landing: c, commits: own });
+        .find((l) => l.trim() !== '') ?? c.subject;
+    prs.push({
+      number: Number(match[1]),
+      kind: 'merge',
+      title,
+      mergedAt: c.commitTime,
+      branch: match[2].replace(/^[^/]*\//, ''),
+      landing: c,
+      commits: own,
+    });
   }
   const mainline: GitCommit[] = [];
   for (let c = byHash.get(commits[0].hash); c; c = c.parents.length > 0 ? byHash.get(c.parents[0]) : undefined) mainline.push(c);
@@ -85,8 +94,10 @@ export function pullRequests(
   }
   for (const [number, group] of groups) {
     const landing = group[0]; // newest on the mainline: the last one rebased
-    if (landing.commitTime < from || landing.commitTime >= to) continue;
-    prs.push({ number, kind: group.length > 1 ? 'rebase' : 'squash', title: landing.subject, landing, commits: group });
+    const mergedAt = Math.max(...group.map((c) => c.commitTime)); // README: the latest committer date
+    if (mergedAt < from || mergedAt >= to) continue;
+    const title = group[group.length - 1].subject.replace(/\s*\(#\d+\)\s*$/, '');
+    prs.push({ number, kind: group.length > 1 ? 'rebase' : 'squash', title, landing, mergedAt, commits: group });
   }
   return prs;
 }
@@ -123,14 +134,21 @@ export function flowAndDora(repo: string, commits: GitCommit[], tags: GitTag[], 
 
   // Flow: merged PRs of people, revert PRs left out.
   const all = pullRequests(repo, commits, byHash, from, now);
-  const author = (pr: IndependentPr) => [...pr.commits].sort((a, b) => a.authorTime - b.authorTime)[0] ?? pr.landing;
+  // README: the author of most of its commits; a tie goes to the newest of them (rev-list order).
+  const author = (pr: IndependentPr): GitCommit => {
+    const counts = new Map<string, number>();
+    for (const c of pr.commits) counts.set(c.email, (counts.get(c.email) ?? 0) + 1);
+    const most = Math.max(...counts.values());
+    return pr.commits.find((c) => counts.get(c.email) === most) ?? pr.landing;
+  };
   const botPrs = all.filter((pr) => author(pr).bot);
   const revertPrs = all.filter((pr) => !author(pr).bot && /^Revert "/.test(pr.title));
   const counted = all.filter((pr) => !author(pr).bot && !/^Revert "/.test(pr.title));
   const sizes = counted.map((pr) => pr.commits.reduce((s, c) => s + [...c.files.values()].reduce((a, b) => a + b, 0), 0));
-  const cycles = counted
-    .filter((pr) => pr.commits.length > 0)
-    .map((pr) => Math.max(0, pr.landing.commitTime - Math.min(...pr.commits.map((c) => c.authorTime))) / HOUR);
+  // README: from the earliest author date of its commits and landing commit to its merge.
+  const cycles = counted.map(
+    (pr) => Math.max(0, pr.mergedAt - Math.min(pr.landing.authorTime, ...pr.commits.map((c) => c.authorTime))) / HOUR,
+  );
 
   // Releases: matching tags, by date; a commit's first release is the earliest-dated one containing it.
   const releases = tags

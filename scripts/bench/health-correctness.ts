@@ -6,9 +6,12 @@
  *
  *   npx tsx scripts/bench/health-correctness.ts              # the real repositories in the bench cache
  *   npx tsx scripts/bench/health-correctness.ts /path/to/repo …
+ *   npx tsx scripts/bench/health-correctness.ts --sweep [repo…]   # plus one 52-week period a year
  *
  * Periods: 26 and 12 weeks ending an hour after the newest commit, and 26 weeks ending at the date
  * of the middle release (an edge: a release exactly at "now"). Time zone UTC, default settings.
+ * With --sweep, also 52 weeks ending at each Monday 00:00 UTC that opens a year of the history (an
+ * edge too: "now" exactly at a week's start), for more failures, hotfixes and reverts.
  */
 import * as os from 'node:os';
 import type { HealthReport } from '../../src/health/model/report';
@@ -151,7 +154,19 @@ function printTable(title: string, rows: Row[]): number {
   return rows.filter((r) => !r.same).length;
 }
 
-async function checkRepo(name: string, repo: string): Promise<number> {
+const WEEK_MS = 7 * 86_400_000;
+
+/** Mondays 00:00 UTC in the first week of each year from the first commit's year to the last's. */
+function yearlyMondays(firstAt: number, lastAt: number): number[] {
+  const mondays: number[] = [];
+  for (let year = new Date(firstAt).getUTCFullYear() + 1; year <= new Date(lastAt).getUTCFullYear(); year++) {
+    const jan1 = Date.UTC(year, 0, 1);
+    mondays.push(jan1 + ((8 - new Date(jan1).getUTCDay()) % 7) * 86_400_000);
+  }
+  return mondays;
+}
+
+async function checkRepo(name: string, repo: string, sweep: boolean): Promise<number> {
   const files = headFiles(repo);
   const commits = readCommits(repo);
   const tags = readTags(repo);
@@ -163,6 +178,14 @@ async function checkRepo(name: string, repo: string): Promise<number> {
     { label: 'newest commit + 1 h', now: latest, weeks: 26, knowledge: true },
     { label: 'newest commit + 1 h', now: latest, weeks: 12, knowledge: false },
     ...(middle ? [{ label: `date of release ${middle.name}`, now: middle.date, weeks: 26, knowledge: false }] : []),
+    ...(sweep
+      ? yearlyMondays(Math.min(...commits.map((c) => c.commitTime)), latest - WEEK_MS).map((now) => ({
+          label: 'a Monday 00:00 UTC',
+          now,
+          weeks: 52,
+          knowledge: false,
+        }))
+      : []),
   ];
   const load = os
     .loadavg()
@@ -182,13 +205,14 @@ async function checkRepo(name: string, repo: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const sweep = process.argv.includes('--sweep');
+  const args = process.argv.slice(2).filter((a) => a !== '--sweep');
   const targets =
     args.length > 0 ? args.map((a) => ({ name: a, dir: a })) : REAL_REPOS.map((r) => ({ name: r.name, dir: realRepoPath(r) }));
   let differences = 0;
   for (const target of targets) {
     if (!target.dir) continue;
-    differences += await checkRepo(target.name, target.dir);
+    differences += await checkRepo(target.name, target.dir, sweep);
   }
   console.log('\nCommands (independent side):');
   for (const [what, command] of Object.entries(GIT_COMMANDS)) console.log(`- ${what}: \`${command}\``);
