@@ -11,6 +11,8 @@ export interface IndependentKnowledge {
   people: string[];
   filesWithoutAuthor: number;
   singleAuthorFiles: number;
+  /** Top folder → its truck factor. */
+  topFolders: Map<string, number>;
 }
 
 export function knowledge(commits: GitCommit[], headFiles: string[]): IndependentKnowledge {
@@ -49,24 +51,36 @@ export function knowledge(commits: GitCommit[], headFiles: string[]): Independen
     }
     authorsOf.set(file, authors);
   }
-  const authored = new Map<string, number>();
-  for (const authors of authorsOf.values()) for (const a of authors) authored.set(a, (authored.get(a) ?? 0) + 1);
-  const order = [...authored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([p]) => p);
-  const orphaned = (gone: Set<string>) => [...authorsOf.values()].filter((s) => [...s].every((a) => gone.has(a))).length;
-  const gone = new Set<string>();
-  const people: string[] = [];
-  if (orphaned(gone) * 2 <= files.length) {
-    for (const person of order) {
-      gone.add(person);
-      people.push(person);
-      if (orphaned(gone) * 2 > files.length) break;
-    }
+  const whole = truckFactor([...authorsOf.values()]);
+  // Per top folder ('' for files at the root), the same greedy removal over its files only.
+  const byTop = new Map<string, Set<string>[]>();
+  for (const [file, authors] of authorsOf) {
+    const top = file.includes('/') ? file.slice(0, file.indexOf('/')) : '';
+    byTop.set(top, [...(byTop.get(top) ?? []), authors]);
   }
   return {
     files: files.length,
-    truckFactor: people.length,
-    people,
-    filesWithoutAuthor: orphaned(new Set()),
+    truckFactor: whole.length,
+    people: whole,
+    filesWithoutAuthor: [...authorsOf.values()].filter((s) => s.size === 0).length,
     singleAuthorFiles: [...authorsOf.values()].filter((s) => s.size === 1).length,
+    topFolders: new Map([...byTop].map(([top, sets]) => [top, truckFactor(sets).length])),
   };
+}
+
+/** README: people in order of files authored (ties by e-mail), removed until over half have no author. */
+function truckFactor(sets: Set<string>[]): string[] {
+  const authored = new Map<string, number>();
+  for (const authors of sets) for (const a of authors) authored.set(a, (authored.get(a) ?? 0) + 1);
+  const order = [...authored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([p]) => p);
+  const orphaned = (gone: Set<string>) => sets.filter((s) => [...s].every((a) => gone.has(a))).length;
+  const gone = new Set<string>();
+  const people: string[] = [];
+  if (orphaned(gone) * 2 > sets.length) return people;
+  for (const person of order) {
+    gone.add(person);
+    people.push(person);
+    if (orphaned(gone) * 2 > sets.length) break;
+  }
+  return people;
 }

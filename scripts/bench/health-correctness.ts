@@ -144,6 +144,26 @@ function compareKnowledge(r: HealthReport, k: IndependentKnowledge): Row[] {
       same: (tf?.people.map((p) => p.email).join(',') ?? '') === k.people.join(','),
     },
     numberRow('files known by one person', r.knowledge.singleAuthorFiles, k.singleAuthorFiles),
+    {
+      figure: 'truck factor of each top folder',
+      ours: r.knowledge.topFolders
+        .map((f) => `${f.path || '(root)'} ${f.truckFactor.value}`)
+        .sort()
+        .join(', '),
+      git: [...k.topFolders]
+        .map(([p, v]) => `${p || '(root)'} ${v}`)
+        .sort()
+        .join(', '),
+      same:
+        r.knowledge.topFolders
+          .map((f) => `${f.path} ${f.truckFactor.value}`)
+          .sort()
+          .join() ===
+        [...k.topFolders]
+          .map(([p, v]) => `${p} ${v}`)
+          .sort()
+          .join(),
+    },
   ];
 }
 
