@@ -196,6 +196,12 @@ export interface GitApi {
   /** Repo-relative paths of the files in a commit's tree (`git ls-tree -r --name-only`). Rejects when untrusted. */
   filesAt(repoRoot: string, commit: string): Promise<string[]>;
   /**
+   * For each commit, its merge bases with `tip` (`git merge-base --all`): what of the tip's history a
+   * tag elsewhere contains. A commit with none (unrelated history) or that git cannot read is left
+   * out. Rejects when untrusted.
+   */
+  mergeBases(repoRoot: string, tip: string, commits: readonly string[]): Promise<Map<string, string[]>>;
+  /**
    * Repositories git refuses to read because another user owns them ("dubious ownership"), each
    * with the `safe.directory` command that trusts it. Views that need history say so, once.
    */

@@ -155,6 +155,23 @@ export class GitController implements GitApi {
     return result.stdout.split('\0').filter((path) => path !== '');
   }
 
+  async mergeBases(repoRoot: string, tip: string, commits: readonly string[]): Promise<Map<string, string[]>> {
+    if (this.currentStatus === 'untrusted') throw new Error('git is not run in an untrusted workspace');
+    const bases = new Map<string, string[]>();
+    // One process per commit: only tags off HEAD's history ask, a few dozen in large repositories.
+    for (const commit of commits) {
+      const result = await this.gitRunner()(['merge-base', '--all', '--end-of-options', assertSha(tip), assertSha(commit)], {
+        cwd: repoRoot,
+        signal: this.abort.signal,
+        timeoutMs: this.options.timeoutMs ?? 120_000,
+        okExitCodes: [1], // no common ancestor
+      }).catch(() => undefined); // a commit git cannot read (a partial clone): left out
+      const found = result ? result.stdout.split('\n').filter((line) => line !== '') : [];
+      if (found.length > 0) bases.set(commit, found);
+    }
+    return bases;
+  }
+
   /** Kills every git process still running and refuses new work. */
   dispose(): void {
     this.abort.abort();

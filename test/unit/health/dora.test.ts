@@ -74,6 +74,24 @@ describe('health DORA four keys', () => {
     assert.equal(early.failures.length, 0);
   });
 
+  it('a release on a maintenance branch ships the history commits below its merge bases with HEAD, as git tag --contains says', () => {
+    // microsoft/vscode-pull-request-github tags most releases on release branches: without this, each
+    // main commit's first release was the next tag on main, months later (median 3,530 h, git: 141 h).
+    const commits = [
+      commit('base', { at: at(-30) }),
+      commit('a', { parents: ['base'], at: at(-10) }),
+      commit('b', { parents: ['a'], at: at(-5) }),
+    ];
+    const maint: HealthRelease = { ...tag('v1.0.1', 'maint', at(-9)), contains: [hex('a')] };
+    const releases = [tag('v1.0', 'base', at(-29)), maint, tag('v1.1', 'b', at(-4))];
+    const lead = (rs: HealthRelease[]) => {
+      const d = computeHealth(input({ commits, releases: rs }), { ...opts, minSample: 1 }).dora.leadTime;
+      return d.ok ? [d.value.hours.n, d.value.hours.min, d.value.hours.max] : d.reason;
+    };
+    assert.deepEqual(lead(releases), [2, 24, 24], 'a: v1.0.1 a day later; b: v1.1 a day later');
+    assert.deepEqual(lead([releases[0], tag('v1.0.1', 'maint', at(-9)), releases[2]]), [2, 24, 144], 'without its bases: a waits for v1.1');
+  });
+
   it('recovery time: failed release → first release with the fix', () => {
     assert.ok(dora.recoveryTime.ok);
     assert.equal(dora.recoveryTime.value.hours.median, 27.5);
