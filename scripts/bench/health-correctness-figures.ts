@@ -155,8 +155,8 @@ export function flowAndDora(repo: string, commits: GitCommit[], tags: GitTag[], 
     .filter((t) => RELEASE_PATTERN.test(t.name) && t.date <= now)
     .sort((a, b) => a.date - b.date || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const periodReleases = releases.filter((r) => inPeriod(r.date));
-  // README: containment is judged within HEAD's history; a release off it contains nothing.
-  const containers = releases.filter((r) => byHash.has(r.commit));
+  // README: a release contains its commit's ancestors, wherever the tag is (git tag --contains).
+  const containers = releases;
   const firstRelease = new Map<string, GitTag>();
   const leads: number[] = [];
   let offHead = 0;

@@ -2,6 +2,7 @@
  * Our side: the Team Health report the extension computes, built the way health-child.ts builds it
  * (the engine's full read, its model, fromHistory with the HEAD file list, computeHealth).
  */
+import { execFileSync } from 'node:child_process';
 import { createHistoryModel } from '../../src/git/model/historyModel';
 import { refreshHistory } from '../../src/git/source/historyReader';
 import { createGitRunner } from '../../src/git/source/runGit';
@@ -16,7 +17,17 @@ export async function ourInput(repo: string, headFiles: string[]): Promise<{ inp
     { halfLifeDays: 90 },
   );
   const newestCommitAt = Math.max(...model.commits.map((c) => c.committer.time));
-  return { input: fromHistory(model, { headFiles }), newestCommitAt };
+  // As the controller does (GitApi.mergeBases): what the tags off HEAD's history contain of it.
+  const known = new Set(model.commits.map((c) => c.hash));
+  const releaseBases = new Map<string, string[]>();
+  for (const commit of new Set(model.releases.map((r) => r.commit).filter((c) => !known.has(c)))) {
+    const bases = execFileSync('git', ['merge-base', '--all', model.tip!, commit], { cwd: repo, encoding: 'utf8' });
+    releaseBases.set(
+      commit,
+      bases.split('\n').filter((l) => l !== ''),
+    );
+  }
+  return { input: fromHistory(model, { headFiles, releaseBases }), newestCommitAt };
 }
 
 export function ourReport(input: HealthInput, now: number, weeks: number): HealthReport {
