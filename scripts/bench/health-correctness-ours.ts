@@ -2,7 +2,7 @@
  * Our side: the Team Health report the extension computes, built the way health-child.ts builds it
  * (the engine's full read, its model, fromHistory with the HEAD file list, computeHealth).
  */
-import { execFileSync } from 'node:child_process';
+import { GitController } from '../../src/git/controller';
 import { createHistoryModel } from '../../src/git/model/historyModel';
 import { refreshHistory } from '../../src/git/source/historyReader';
 import { createGitRunner } from '../../src/git/source/runGit';
@@ -19,14 +19,17 @@ export async function ourInput(repo: string, headFiles: string[]): Promise<{ inp
   const newestCommitAt = Math.max(...model.commits.map((c) => c.committer.time));
   // As the controller does (GitApi.mergeBases): what the tags off HEAD's history contain of it.
   const known = new Set(model.commits.map((c) => c.hash));
-  const releaseBases = new Map<string, string[]>();
-  for (const commit of new Set(model.releases.map((r) => r.commit).filter((c) => !known.has(c)))) {
-    const bases = execFileSync('git', ['merge-base', '--all', model.tip!, commit], { cwd: repo, encoding: 'utf8' });
-    releaseBases.set(
-      commit,
-      bases.split('\n').filter((l) => l !== ''),
-    );
-  }
+  const off = [...new Set(model.releases.map((r) => r.commit).filter((c) => !known.has(c)))];
+  const engine = new GitController({
+    trusted: true,
+    start: () => undefined,
+    createRunner: createGitRunner,
+    halfLifeDays: () => 90,
+    maxCommits: () => 0,
+    now: () => Date.now(),
+  });
+  const releaseBases = await engine.mergeBases(repo, model.tip!, off);
+  engine.dispose();
   return { input: fromHistory(model, { headFiles, releaseBases }), newestCommitAt };
 }
 
