@@ -31,10 +31,11 @@ export interface GitTag {
 
 export const GIT_COMMANDS = {
   log: "git log --no-renames --numstat --format='%x00%H%x00%P%x00%aE%x00%aN%x00%at%x00%ct%x00%s' HEAD; git log --format='%H%x00%B%x01' HEAD",
-  tags: "git for-each-ref --format='%(refname:strip=2) %(objecttype) %(taggerdate:unix) %(*objectname)' refs/tags; git rev-parse <tag>^{commit}; git log -1 --format=%ct <commit>",
-  headFiles: 'git -c core.quotepath=off ls-tree -r --name-only HEAD (every command runs with core.quotepath=off)',
-  prCommits: 'git rev-list --no-merges M^1..M^2',
-  firstRelease: 'git rev-list --no-merges R --not <every release dated before R>',
+  tags: "git for-each-ref --format='%(refname:strip=2)%00%(objecttype)%00%(taggerdate:unix)' refs/tags; per tag <T>^{} | git cat-file --batch-check; git show -s --format='%H %ct' <peeled commits>",
+  headFiles: 'git ls-tree -r --name-only HEAD (every command runs with -c core.quotepath=off)',
+  prCommits: 'git rev-list --no-merges M^1..M^2 (merge PRs in the period); mainline: parent 1 from HEAD',
+  firstRelease: 'git rev-list --no-merges R --not <every release dated before R, ties by name> (releases in the period)',
+  containing: 'git tag --contains <commit> (the first release of a reverted commit or of a fix)',
 };
 
 export function git(repo: string, args: string[], input?: string): string {
