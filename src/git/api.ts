@@ -196,6 +196,13 @@ export interface GitApi {
   /** Repo-relative paths of the files in a commit's tree (`git ls-tree -r --name-only`). Rejects when untrusted. */
   filesAt(repoRoot: string, commit: string): Promise<string[]>;
   /**
+   * For each commit, the commits of `tip`'s history its own history sits on: their ancestors are
+   * exactly what it shares with the tip, as below `git merge-base --all tip commit` (one `git
+   * rev-list` for all). What a tag elsewhere contains of HEAD's history. A commit sharing nothing is
+   * left out; one on the tip's history is its own base. Rejects when untrusted.
+   */
+  mergeBases(repoRoot: string, tip: string, commits: readonly string[]): Promise<Map<string, string[]>>;
+  /**
    * Repositories git refuses to read because another user owns them ("dubious ownership"), each
    * with the `safe.directory` command that trusts it. Views that need history say so, once.
    */

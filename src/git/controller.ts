@@ -156,6 +156,46 @@ export class GitController implements GitApi {
     return result.stdout.split('\0').filter((path) => path !== '');
   }
 
+  async mergeBases(repoRoot: string, tip: string, commits: readonly string[]): Promise<Map<string, string[]>> {
+    if (this.currentStatus === 'untrusted') throw new Error('git is not run in an untrusted workspace');
+    const bases = new Map<string, string[]>();
+    if (commits.length === 0) return bases;
+    // One process for all of them: the commits reachable from them but not from the tip, with their
+    // parents. A parent outside that set is on the tip's history; the ones a commit reaches below it
+    // have the same ancestors as its merge bases with the tip (some may be ancestors of others).
+    const input = [...commits.map(assertSha), `^${assertSha(tip)}`].join('\n') + '\n';
+    const result = await this.gitRunner()(['rev-list', '--parents', '--stdin'], {
+      cwd: repoRoot,
+      signal: this.abort.signal,
+      timeoutMs: this.options.timeoutMs ?? 120_000,
+      input,
+    });
+    const parentsOf = new Map<string, string[]>();
+    for (const line of result.stdout.split('\n')) {
+      const [hash, ...parents] = line.split(' ');
+      if (hash) parentsOf.set(hash, parents);
+    }
+    for (const commit of commits) {
+      if (!parentsOf.has(commit)) {
+        bases.set(commit, [commit]); // on the tip's history itself
+        continue;
+      }
+      const found = new Set<string>();
+      const seen = new Set<string>([commit]);
+      const stack = [commit];
+      while (stack.length > 0) {
+        for (const parent of parentsOf.get(stack.pop()!) ?? []) {
+          if (seen.has(parent)) continue;
+          seen.add(parent);
+          if (parentsOf.has(parent)) stack.push(parent);
+          else found.add(parent);
+        }
+      }
+      if (found.size > 0) bases.set(commit, [...found]);
+    }
+    return bases;
+  }
+
   /** Kills every git process still running and refuses new work. */
   dispose(): void {
     this.abort.abort();

@@ -86,9 +86,18 @@ interface GitHubState {
 interface RepoState {
   model?: HistoryModel;
   files?: { tip: string; list?: string[] };
+  /** Merge bases with HEAD of the tags whose commit is not in HEAD's history. */
+  releaseBases?: { tip: string; map?: ReadonlyMap<string, readonly string[]> };
   github?: GitHubState;
   githubNote?: string;
-  input?: { model: HistoryModel; github?: GitHubState; files?: readonly string[]; releases?: readonly HealthRelease[]; value: HealthInput };
+  input?: {
+    model: HistoryModel;
+    github?: GitHubState;
+    files?: readonly string[];
+    releases?: readonly HealthRelease[];
+    bases?: ReadonlyMap<string, readonly string[]>;
+    value: HealthInput;
+  };
   report?: HealthReport;
   reportWeeks?: PeriodChoice;
   /** HEAD the last report was read at. */
@@ -305,6 +314,20 @@ export class HealthController {
         if (stale()) return;
         repo.files = { tip: model.tip, list };
       }
+      if (model.tip && repo.releaseBases?.tip !== model.tip) {
+        // A tag on a maintenance branch contains the main commits below its merge bases with HEAD.
+        const known = new Set(model.commits.map((c) => c.hash));
+        const off = [...new Set(model.releases.map((r) => r.commit).filter((c) => !known.has(c)))];
+        const map =
+          off.length === 0
+            ? undefined
+            : await this.deps.git.mergeBases(root, model.tip, off).catch((error: unknown) => {
+                this.deps.log.error(`health: could not find what the tags off HEAD's history contain in ${root}`, error);
+                return undefined;
+              });
+        if (stale()) return;
+        repo.releaseBases = { tip: model.tip, map };
+      }
 
       const settings = this.deps.settings();
       const connection = await this.connection();
@@ -368,12 +391,20 @@ export class HealthController {
     const model = repo.model!;
     const files = repo.files?.tip === model.tip ? repo.files?.list : undefined;
     const releases = settings.releaseSource === 'tag' ? undefined : repo.github?.releases?.list;
+    const bases = repo.releaseBases?.tip === model.tip ? repo.releaseBases?.map : undefined;
     const known = repo.input;
-    if (known && known.model === model && known.github === repo.github && known.files === files && known.releases === releases) {
+    if (
+      known &&
+      known.model === model &&
+      known.github === repo.github &&
+      known.files === files &&
+      known.releases === releases &&
+      known.bases === bases
+    ) {
       return known.value;
     }
-    const value = fromHistory(model, { github: repo.github?.pullRequests, extraReleases: releases, headFiles: files });
-    repo.input = { model, github: repo.github, files, releases, value };
+    const value = fromHistory(model, { github: repo.github?.pullRequests, extraReleases: releases, headFiles: files, releaseBases: bases });
+    repo.input = { model, github: repo.github, files, releases, bases, value };
     return value;
   }
 

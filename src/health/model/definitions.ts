@@ -157,7 +157,7 @@ export function describeFigures(
         'Releases in the period ÷ days in the period (shown per week), placed against the 2024 report\'s ranges ("on demand", daily–weekly, weekly–monthly, monthly–every six months).',
       ),
       data: l10n.t(
-        'Releases: {0}, dated in the period. Of all {1} such releases, {2} point at commits outside the read history (other branches): they count here but contain no commits for lead time.',
+        'Releases: {0}, dated in the period. Of all {1} such releases, {2} point at commits outside the read history (other branches): they count here, and for lead time they ship the commits below their merge bases with HEAD.',
         releaseWord,
         dora.releasesTotal,
         dora.releasesOffHistory,

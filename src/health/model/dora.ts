@@ -147,9 +147,9 @@ export interface DoraReport {
     unreleased: number;
     /** Lead times below zero (a release dated before its commit), counted as 0. */
     clockSkew: number;
-    /** Reverts of commits that were never released: caught before production, not a failed deployment. */
+    /** Reverts in the period of commits not released when reverted: caught before production, not a failed deployment. */
     revertedBeforeRelease: number;
-    /** Reverts of reverts ("reapply"). */
+    /** Reverts of reverts ("reapply") in the period. */
     reapplies: number;
   };
 }
@@ -219,7 +219,7 @@ export function computeDora(
     leadWeekly[week].push(hours);
   }
 
-  const failures = findFailures(input, graph, releases, firstRelease, options, excluded);
+  const failures = findFailures(input, graph, releases, firstRelease, period, options, excluded);
   const failedNames = new Set(failures.map((f) => f.release));
   const inPeriodReleases = releases.filter((r) => inPeriod(period, r.date));
   const releaseRows: DoraRelease[] = inPeriodReleases
@@ -326,6 +326,7 @@ function findFailures(
   graph: CommitGraph,
   releases: readonly HealthRelease[],
   firstRelease: Int32Array,
+  period: Period,
   options: ResolvedOptions,
   excluded: DoraReport['excluded'],
 ): DoraFailure[] {
@@ -353,18 +354,22 @@ function findFailures(
 
   for (const revert of input.reverts) {
     if (revert.revertedAt > options.now) continue;
+    // What is left out is counted for the reverts that landed in the period, the ones a reader of
+    // the period's rate would look for.
+    const landedInPeriod = inPeriod(period, revert.revertedAt);
     if (revertCommits.has(revert.revertedCommit)) {
-      excluded.reapplies++;
+      if (landedInPeriod) excluded.reapplies++;
       continue;
     }
     const at = graph.position(revert.revertedCommit);
     const r = at === undefined ? -1 : firstRelease[at];
-    if (r < 0) {
-      excluded.revertedBeforeRelease++;
+    // Never released, or reverted before its first release shipped it: caught before production.
+    if (r < 0 || revert.revertedAt < releases[r].date) {
+      if (landedInPeriod) excluded.revertedBeforeRelease++;
       continue;
     }
     const release = releases[r];
-    if (revert.revertedAt >= release.date && revert.revertedAt - release.date <= window) {
+    if (revert.revertedAt - release.date <= window) {
       add(release, 'revert', revert.revertCommit, graph.get(revert.revertCommit)?.subject ?? 'Revert', revert.revertedAt);
     }
   }

@@ -103,8 +103,12 @@ const SIZE_BINS: readonly [string, number, number | null][] = [
   ['≥ 1000', 1000, null],
 ];
 
-export function isRevertPullRequest(pr: HealthPullRequest, revertCommits: ReadonlySet<string>): boolean {
-  return /^Revert "/.test(pr.title) || revertCommits.has(pr.mergeCommit);
+/**
+ * By title only (README): a squash commit's message can quote "This reverts commit …" because one of
+ * the squashed commits was a revert, while the PR itself adds a feature.
+ */
+export function isRevertPullRequest(pr: HealthPullRequest): boolean {
+  return /^Revert "/.test(pr.title);
 }
 
 /** The first review by someone other than the author, or undefined. */
@@ -129,7 +133,6 @@ export function computeFlow(
   options: ResolvedOptions,
 ): FlowReport {
   const mode = input.hasGitHubData ? 'github' : 'git';
-  const revertCommits = new Set(input.reverts.map((r) => r.revertCommit));
   const excluded = { bots: 0, reverts: 0, noGitHubData: 0, unreviewed: 0, unreleased: 0, clockSkew: 0 };
   const rows: FlowPullRequest[] = [];
 
@@ -140,7 +143,7 @@ export function computeFlow(
       excluded.bots++;
       continue;
     }
-    if (isRevertPullRequest(pr, revertCommits)) {
+    if (isRevertPullRequest(pr)) {
       excluded.reverts++;
       continue;
     }

@@ -16,8 +16,13 @@ export interface FromHistoryOptions {
   github?: ReadonlyMap<number, GitHubPullRequestData>;
   /** GitHub releases or deployments, to count instead of tags. */
   extraReleases?: readonly HealthRelease[];
-  /** `git ls-tree -r --name-only HEAD`. */
+  /** `git ls-tree -r -z --name-only HEAD`. */
   headFiles?: readonly string[];
+  /**
+   * Release commit → its merge bases with HEAD, for releases whose commit is not in the history
+   * (`GitApi.mergeBases`): what such a release contains of the history.
+   */
+  releaseBases?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function fromHistory(model: HistoryModel, options: FromHistoryOptions = {}): HealthInput {
@@ -47,6 +52,13 @@ export function fromHistory(model: HistoryModel, options: FromHistoryOptions = {
 
   const releases: HealthRelease[] = model.releases.map((r) => ({ name: r.tag, commit: r.commit, date: r.date, source: 'tag' }));
   if (options.extraReleases) releases.push(...options.extraReleases);
+  const bases = options.releaseBases;
+  if (bases && bases.size > 0) {
+    for (let i = 0; i < releases.length; i++) {
+      const contains = bases.get(releases[i].commit);
+      if (contains && graph.position(releases[i].commit) === undefined) releases[i] = { ...releases[i], contains };
+    }
+  }
 
   return {
     repoRoot: model.repoRoot,

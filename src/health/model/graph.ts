@@ -142,23 +142,27 @@ export class CommitGraph {
    *
    * Releases are walked oldest first; each marks the unmarked ancestors of its commit. A commit marked
    * by an older release has all its ancestors marked already, so the walk stops there and the whole
-   * pass touches every commit once. Releases whose commit is not in the history (a tag on a branch
-   * that was never merged, or on history that was force-pushed away) contain nothing here.
+   * pass touches every commit once. A release whose commit is not in the history (a tag on a
+   * maintenance branch) starts from its merge bases with HEAD (`contains`), as `git tag --contains`
+   * would count it; without them it contains nothing.
    * Remembered per list of releases: changing the period does not walk again.
    */
   firstReleases(releases: readonly HealthRelease[]): Int32Array {
-    const key = releases.map((r) => `${r.commit}@${r.date}`).join(',');
+    const key = releases.map((r) => `${r.commit}@${r.date}${r.contains ? `+${r.contains.join('+')}` : ''}`).join(',');
     const known = this.releaseMemo.get(key);
     if (known) return known;
     const first = new Int32Array(this.commits.length).fill(-1);
     const stack = new Int32Array(Math.max(16, this.commits.length));
     const { parentStart, parentList } = this;
     for (let r = 0; r < releases.length; r++) {
-      const start = this.position(releases[r].commit);
-      if (start === undefined || first[start] !== -1) continue;
-      first[start] = r;
+      const own = this.position(releases[r].commit);
+      const starts = own !== undefined ? [own] : (releases[r].contains ?? []).map((h) => this.position(h));
       let top = 0;
-      stack[top++] = start;
+      for (const start of starts) {
+        if (start === undefined || first[start] !== -1) continue;
+        first[start] = r;
+        stack[top++] = start;
+      }
       while (top > 0) {
         const at = stack[--top];
         for (let e = parentStart[at]; e < parentStart[at + 1]; e++) {

@@ -104,6 +104,12 @@ export interface HealthRelease {
   source: ReleaseSource;
   /** For deployments: the environment, e.g. `production`. */
   environment?: string;
+  /**
+   * For a release whose commit is not in the history (a tag on a maintenance branch): the history's
+   * commits it contains together with their ancestors, its merge bases with HEAD
+   * (`git merge-base --all HEAD <commit>`). Without them such a release contains nothing.
+   */
+  contains?: readonly string[];
 }
 
 export interface HealthRevert {

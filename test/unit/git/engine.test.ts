@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { RepoSnapshot } from '../../../src/git/api';
 import { KeyedDebouncer, type Clock } from '../../../src/core/debounce';
 import { GitController } from '../../../src/git/controller';
-import type { GitRunner } from '../../../src/git/source/runGit';
+import { createGitRunner, type GitRunner } from '../../../src/git/source/runGit';
+import { TempRepo } from './gitRepo';
 import { sameSnapshot, snapshotContaining, toRepoPath, toSnapshot, type RepoStateInput } from '../../../src/git/model/snapshot';
 
 /** Fake time: timers run only when the test advances the clock. */
@@ -226,5 +227,39 @@ describe('git engine', () => {
     const { engine } = setup(true);
     engine.dispose();
     await assert.rejects(engine.history('/r'), /disposed/);
+  });
+});
+
+describe('git engine: what a tag off HEAD contains (real git)', () => {
+  it('gives each commit the commits of the tip history it sits on, in one rev-list', async () => {
+    const repo = new TempRepo();
+    try {
+      const a = repo.commit('a');
+      const b = repo.commit('b');
+      repo.git('checkout', '-q', '-b', 'maint', a);
+      const m1 = repo.commit('m1');
+      repo.git('merge', '-q', '--no-edit', '--no-ff', b); // main came into the maintenance branch
+      const m2 = repo.commit('m2');
+      repo.git('checkout', '-q', 'main');
+      const tip = repo.commit('c');
+      const spawned: string[][] = [];
+      const real = createGitRunner();
+      const engine = new GitController({
+        trusted: true,
+        start: () => undefined,
+        createRunner: () => (args, options) => (spawned.push([...args]), real(args, options)),
+        halfLifeDays: () => 90,
+        maxCommits: () => 0,
+        now: () => 1_700_000_000_000,
+      });
+      const bases = await engine.mergeBases(repo.root, tip, [m1, m2, b]);
+      assert.deepEqual(bases.get(m1), [a]);
+      assert.deepEqual([...bases.get(m2)!].sort(), [a, b].sort(), 'its ancestors are those of b, the merge base');
+      assert.deepEqual(bases.get(b), [b], 'on the tip history: its own base');
+      assert.equal(spawned.length, 1);
+      engine.dispose();
+    } finally {
+      repo.dispose();
+    }
   });
 });

@@ -83,6 +83,9 @@ class FakeGit implements GitApi {
   async filesAt(): Promise<string[]> {
     return ['README.md', 'src/search.ts'];
   }
+  async mergeBases(): Promise<Map<string, string[]>> {
+    return new Map();
+  }
 }
 
 class FakeClock implements Clock {

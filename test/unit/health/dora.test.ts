@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { failureRateCluster, frequencyCluster, leadTimeCluster, recoveryCluster, DORA_2024 } from '../../../src/health/model/dora';
 import type { HealthRelease } from '../../../src/health/model/input';
 import { computeHealth } from '../../../src/health/model/report';
-import { assertJsonSafe, at, commit, delivery, hex, input, pr, tag } from './fixtures';
+import { assertJsonSafe, at, commit, delivery, hex, input, pr, revert, tag } from './fixtures';
 
 const NOW = at(13, 20); // Sunday 2025-03-16 20:00 UTC; the 4-week period starts Monday 2025-02-17
 const opts = { now: NOW, weeks: 4, timeZone: 'UTC' };
@@ -53,6 +53,43 @@ describe('health DORA four keys', () => {
     // The revert of x1 came 8 days after v1.0: outside the 7-day window, so v1.0 did not fail.
     assert.equal(dora.excluded.revertedBeforeRelease, 1, 'u1 was reverted before any release');
     assert.equal(dora.excluded.reapplies, 1);
+  });
+
+  it('counts the reverts left out of the failure rate in the period only, with reverts that came before the release', () => {
+    // A 1-week period (from Monday 2025-03-10): every revert of delivery() landed before it.
+    const lastWeek = computeHealth(delivery(), { ...opts, weeks: 1 }).dora;
+    assert.equal(lastWeek.excluded.revertedBeforeRelease, 0);
+    assert.equal(lastWeek.excluded.reapplies, 0);
+    // a was reverted before v1 shipped both: caught before production.
+    const commits = [
+      commit('base', { at: at(-30) }),
+      commit('a', { parents: ['base'], at: at(1, 9) }),
+      commit('rb', { parents: ['a'], at: at(1, 12), subject: 'Revert "a"' }),
+    ];
+    const early = computeHealth(input({ commits, releases: [tag('v1', 'rb', at(2))], reverts: [revert('rb', 'a', at(1, 12))] }), {
+      ...opts,
+      minSample: 1,
+    }).dora;
+    assert.equal(early.excluded.revertedBeforeRelease, 1);
+    assert.equal(early.failures.length, 0);
+  });
+
+  it('a release on a maintenance branch ships the history commits below its merge bases with HEAD, as git tag --contains says', () => {
+    // microsoft/vscode-pull-request-github tags most releases on release branches: without this, each
+    // main commit's first release was the next tag on main, months later (median 3,530 h, git: 141 h).
+    const commits = [
+      commit('base', { at: at(-30) }),
+      commit('a', { parents: ['base'], at: at(-10) }),
+      commit('b', { parents: ['a'], at: at(-5) }),
+    ];
+    const maint: HealthRelease = { ...tag('v1.0.1', 'maint', at(-9)), contains: [hex('a')] };
+    const releases = [tag('v1.0', 'base', at(-29)), maint, tag('v1.1', 'b', at(-4))];
+    const lead = (rs: HealthRelease[]) => {
+      const d = computeHealth(input({ commits, releases: rs }), { ...opts, minSample: 1 }).dora.leadTime;
+      return d.ok ? [d.value.hours.n, d.value.hours.min, d.value.hours.max] : d.reason;
+    };
+    assert.deepEqual(lead(releases), [2, 24, 24], 'a: v1.0.1 a day later; b: v1.1 a day later');
+    assert.deepEqual(lead([releases[0], tag('v1.0.1', 'maint', at(-9)), releases[2]]), [2, 24, 144], 'without its bases: a waits for v1.1');
   });
 
   it('recovery time: failed release → first release with the fix', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CommitGraph, sortReleases } from '../../../src/health/model/graph';
 import { computeHealth } from '../../../src/health/model/report';
-import { at, commit, hex, HOUR, input, pr, review, tag } from './fixtures';
+import { at, commit, hex, HOUR, input, pr, review, revert, tag } from './fixtures';
 
 // Every scenario is in the week of Monday 2025-03-03 (UTC) unless it says otherwise; "now" is the
 // Sunday evening of the following week, so the 4-week period is 2025-02-17 … 2025-03-16.
@@ -173,6 +173,36 @@ describe('health flow', () => {
     assert.equal(report.flow.excluded.reverts, 1);
     assert.equal(report.flow.excluded.unreviewed, 1);
     assert.equal(report.flow.pullRequests[0].pickup, undefined);
+  });
+
+  it('a squash PR whose squashed commits include a revert is not a revert PR: only a `Revert "…"` title is', () => {
+    // microsoft/vscode-pull-request-github #8690: "Add telemetry for assignable users (#8690)", whose
+    // squashed message lists a revert of one of its own commits ("This reverts commit 5d8a250…").
+    const commits = [
+      commit('base', { at: at(-30) }),
+      commit('sq', { parents: ['base'], at: at(0, 12), subject: 'Add telemetry for assignable users (#8690)' }),
+    ];
+    const report = computeHealth(
+      input({
+        commits,
+        reverts: [revert('sq', 'gone', at(0, 12))],
+        pullRequests: [
+          pr(8690, {
+            merge: 'sq',
+            kind: 'squash',
+            title: 'Add telemetry for assignable users',
+            firstCommitAt: at(0, 11),
+            mergedAt: at(0, 12),
+          }),
+        ],
+      }),
+      opts,
+    );
+    assert.deepEqual(
+      report.flow.pullRequests.map((r) => r.number),
+      [8690],
+    );
+    assert.equal(report.flow.excluded.reverts, 0);
   });
 
   it('business-hours mode counts working time only (Friday 16:00 → Monday 10:00 is 2 hours)', () => {
