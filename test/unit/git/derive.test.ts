@@ -207,6 +207,27 @@ describe('pull requests from history', () => {
     assert.equal(pr.authorEmail, 'di@x.io', 'the author of most of its commits');
   });
 
+  it("counts a PR author's commits case-insensitively by e-mail, as a person is counted everywhere", () => {
+    const prs = inferPullRequests([
+      commit('s3', { parents: ['s2'], email: 'ben@x.io', subject: 'Wire it (#41)', daysAgo: 1 }),
+      commit('s2', { parents: ['s1'], email: 'Ann@X.io', subject: 'Test it (#41)', daysAgo: 2 }),
+      commit('s1', { parents: ['s0'], email: 'ben@x.io', subject: 'Add it (#41)', daysAgo: 3 }),
+      commit('s0', { parents: ['base'], email: 'ann@x.io', subject: 'Plan it (#41)', daysAgo: 4 }),
+      commit('base', { parents: ['root'], email: 'ann@x.io', daysAgo: 5 }),
+      commit('root', { daysAgo: 6 }),
+    ]);
+    // Ann 2 (two spellings) and Ben 2: a tie goes to the newest commit's author.
+    assert.equal(prs[0].authorEmail, 'ben@x.io');
+    const folded = inferPullRequests([
+      commit('t3', { parents: ['t2'], email: 'ben@x.io', subject: 'Wire it (#42)', daysAgo: 1 }),
+      commit('t2', { parents: ['t1'], email: 'Ann@X.io', subject: 'Test it (#42)', daysAgo: 2 }),
+      commit('t1', { parents: ['base'], email: 'ann@x.io', subject: 'Add it (#42)', daysAgo: 3 }),
+      commit('base', { parents: ['root'], email: 'ann@x.io', daysAgo: 5 }),
+      commit('root', { daysAgo: 6 }),
+    ]);
+    assert.equal(folded[0].authorEmail.toLowerCase(), 'ann@x.io', 'Ann made two of three commits, under two spellings');
+  });
+
   it('invents no PR from patch-series "(#2)" subjects before the first real PR, or off the mainline', () => {
     const old = (daysAgo: number) => daysAgo;
     const at2005 = (NOW - Date.UTC(2005, 5, 1)) / DAY;

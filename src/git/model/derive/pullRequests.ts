@@ -83,10 +83,14 @@ function summary(
   };
 }
 
-/** The author of most of the commits (newest first); a tie goes to the author of the newest of them. */
+/**
+ * The author of most of the commits (newest first); a tie goes to the author of the newest of them.
+ * A person is an e-mail compared case-insensitively (README), so "Ann@x.io" and "ann@x.io" add up.
+ */
 function mostFrequentAuthor(commits: readonly Commit[]): string {
   const counts = new Map<string, number>();
-  for (const c of commits) counts.set(c.author.email, (counts.get(c.author.email) ?? 0) + 1);
+  const person = (c: Commit) => c.author.email.toLowerCase();
+  for (const c of commits) counts.set(person(c), (counts.get(person(c)) ?? 0) + 1);
   const most = Math.max(...counts.values());
-  return commits.find((c) => counts.get(c.author.email) === most)!.author.email;
+  return commits.find((c) => counts.get(person(c)) === most)!.author.email;
 }
