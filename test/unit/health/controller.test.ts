@@ -83,8 +83,11 @@ class FakeGit implements GitApi {
   async filesAt(): Promise<string[]> {
     return ['README.md', 'src/search.ts'];
   }
-  async mergeBases(): Promise<Map<string, string[]>> {
-    return new Map();
+  bases = new Map<string, string[]>();
+  basesAsked: string[][] = [];
+  async mergeBases(_root: string, _tip: string, commits: readonly string[]): Promise<Map<string, string[]>> {
+    this.basesAsked.push([...commits]);
+    return new Map([...this.bases].filter(([commit]) => commits.includes(commit)));
   }
 }
 
@@ -163,6 +166,34 @@ describe('HealthController', () => {
     await c.whenIdle();
     assert.equal(git.historyCalls, 2);
     assert.equal(c.view().report?.flow.merged, 3);
+    c.dispose();
+  });
+
+  it('asks git what a tag on a maintenance branch contains, once per HEAD, and counts it for lead time', async () => {
+    const git = new FakeGit();
+    const base = history();
+    // v1.0.1 was tagged on a release branch that forked from c3 and never came back.
+    git.model = createHistoryModel(
+      {
+        repoRoot: ROOT,
+        tip: base.tip,
+        shallow: false,
+        commits: base.commits,
+        releases: [...base.releases, { tag: 'v1.0.1', commit: sha('maint'), date: NOW - DAY / 2, annotated: true }],
+        readAt: NOW,
+      },
+      { halfLifeDays: 90 },
+    );
+    git.bases.set(sha('maint'), [sha('c3')]);
+    const { c } = controller(git, signedOut);
+    await c.ensure();
+    assert.deepEqual(git.basesAsked, [[sha('maint')]], 'only the tag whose commit is not in the history');
+    const lead = c.view().report!.dora.leadTime;
+    assert.ok(lead.ok);
+    assert.equal(lead.value.hours.n, 3, 'c1 and c2 shipped in v1.0.0, and c3 in v1.0.1 though v1.0.1 is not on main');
+    assert.equal(c.view().report!.dora.excluded.unreleased, 0);
+    await c.setWeeks(4);
+    assert.equal(git.basesAsked.length, 1, 'asked again only when HEAD moves');
     c.dispose();
   });
 
