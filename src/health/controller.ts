@@ -419,7 +419,9 @@ export class HealthController {
       targets: settings.targets,
       release: {
         source: settings.releaseSource,
-        pattern: settings.releasePattern === '' ? undefined : settings.releasePattern,
+        // '' is "every one" (undefined would bring the default pattern back). The pattern names tags
+        // and GitHub releases, as the setting says; a deployment is chosen by its environment.
+        pattern: settings.releaseSource === 'deployment' ? '' : settings.releasePattern,
         environment: settings.releaseSource === 'deployment' ? settings.deploymentEnvironment || undefined : undefined,
       },
       failure: {

@@ -197,6 +197,31 @@ describe('HealthController', () => {
     c.dispose();
   });
 
+  it('counts every tag when the release pattern is empty, as the setting says', async () => {
+    const git = new FakeGit();
+    const base = history();
+    git.model = createHistoryModel(
+      {
+        repoRoot: ROOT,
+        tip: base.tip,
+        shallow: false,
+        commits: base.commits,
+        releases: [...base.releases, { tag: 'nightly-42', commit: sha('c3'), date: NOW - DAY / 2, annotated: false }],
+        readAt: NOW,
+      },
+      { halfLifeDays: 90 },
+    );
+    const releasesWith = async (releasePattern: string) => {
+      const { c } = controller(git, signedOut, { settings: () => ({ ...DEFAULT_HEALTH_SETTINGS, releasePattern }) });
+      await c.ensure();
+      const names = c.view().report!.dora.releases.map((r) => r.name);
+      c.dispose();
+      return names;
+    };
+    assert.deepEqual(await releasesWith(DEFAULT_HEALTH_SETTINGS.releasePattern), ['v1.0.0']);
+    assert.deepEqual(await releasesWith(''), ['nightly-42', 'v1.0.0']);
+  });
+
   it('does not retry a failure on its own: Refresh does', async () => {
     const git = new FakeGit();
     git.fail = true;
