@@ -164,7 +164,8 @@ export class GitController implements GitApi {
     // parents. A parent outside that set is on the tip's history; the ones a commit reaches below it
     // have the same ancestors as its merge bases with the tip (some may be ancestors of others).
     const input = [...commits.map(assertSha), `^${assertSha(tip)}`].join('\n') + '\n';
-    const result = await this.gitRunner()(['rev-list', '--parents', '--stdin'], {
+    // --ignore-missing: a deployment's commit may never have been fetched here.
+    const result = await this.gitRunner()(['rev-list', '--parents', '--ignore-missing', '--stdin'], {
       cwd: repoRoot,
       signal: this.abort.signal,
       timeoutMs: this.options.timeoutMs ?? 120_000,
@@ -175,10 +176,12 @@ export class GitController implements GitApi {
       const [hash, ...parents] = line.split(' ');
       if (hash) parentsOf.set(hash, parents);
     }
+    const unlisted = commits.filter((commit) => !parentsOf.has(commit));
+    const present = unlisted.length === 0 ? new Set<string>() : await this.presentCommits(repoRoot, unlisted);
     for (const commit of commits) {
       if (!parentsOf.has(commit)) {
-        bases.set(commit, [commit]); // on the tip's history itself
-        continue;
+        if (present.has(commit)) bases.set(commit, [commit]); // on the tip's history itself
+        continue; // else git does not have it: it shares nothing that we know of
       }
       const found = new Set<string>();
       const seen = new Set<string>([commit]);
@@ -194,6 +197,22 @@ export class GitController implements GitApi {
       if (found.size > 0) bases.set(commit, [...found]);
     }
     return bases;
+  }
+
+  /** Which of these commits git has (one `git cat-file --batch-check`). */
+  private async presentCommits(repoRoot: string, commits: readonly string[]): Promise<Set<string>> {
+    const result = await this.gitRunner()(['cat-file', '--batch-check'], {
+      cwd: repoRoot,
+      signal: this.abort.signal,
+      timeoutMs: this.options.timeoutMs ?? 120_000,
+      input: commits.map(assertSha).join('\n') + '\n',
+    });
+    const present = new Set<string>();
+    for (const line of result.stdout.split('\n')) {
+      const [hash, type] = line.split(' ');
+      if (type === 'commit') present.add(hash);
+    }
+    return present;
   }
 
   /** Kills every git process still running and refuses new work. */

@@ -72,6 +72,8 @@ const MAX_DETAILED_PRS = 300;
 const MAX_DEPLOYMENTS = 300;
 /** After new commits, wait this long for more (a pull or a rebase lands many at once). */
 const HEAD_DEBOUNCE_MS = 2_000;
+/** A commit id as git prints it; a GitHub release without a local tag has none. */
+const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** A report older than this is computed again when a view asks (its "now" has moved on). */
 const STALE_AFTER_MS = 60 * 60_000;
 
@@ -86,8 +88,11 @@ interface GitHubState {
 interface RepoState {
   model?: HistoryModel;
   files?: { tip: string; list?: string[] };
-  /** Merge bases with HEAD of the tags whose commit is not in HEAD's history. */
-  releaseBases?: { tip: string; map?: ReadonlyMap<string, readonly string[]> };
+  /**
+   * Merge bases with HEAD of the releases whose commit is not in HEAD's history (tags, and GitHub
+   * deployments of commits elsewhere), asked once per HEAD and commit. A new map when it grows.
+   */
+  releaseBases?: { tip: string; map?: ReadonlyMap<string, readonly string[]>; asked: Set<string> };
   github?: GitHubState;
   githubNote?: string;
   input?: {
@@ -314,20 +319,8 @@ export class HealthController {
         if (stale()) return;
         repo.files = { tip: model.tip, list };
       }
-      if (model.tip && repo.releaseBases?.tip !== model.tip) {
-        // A tag on a maintenance branch contains the main commits below its merge bases with HEAD.
-        const known = new Set(model.commits.map((c) => c.hash));
-        const off = [...new Set(model.releases.map((r) => r.commit).filter((c) => !known.has(c)))];
-        const map =
-          off.length === 0
-            ? undefined
-            : await this.deps.git.mergeBases(root, model.tip, off).catch((error: unknown) => {
-                this.deps.log.error(`health: could not find what the tags off HEAD's history contain in ${root}`, error);
-                return undefined;
-              });
-        if (stale()) return;
-        repo.releaseBases = { tip: model.tip, map };
-      }
+      await this.findReleaseBases(root, repo, model);
+      if (stale()) return;
 
       const settings = this.deps.settings();
       const connection = await this.connection();
@@ -350,6 +343,8 @@ export class HealthController {
       if (needsGitHub && connection && githubRepo && key) {
         await this.readGitHub(repo, connection, githubRepo, key, settings, stale);
         if (stale()) return;
+        await this.findReleaseBases(root, repo, model); // deployments may be of commits elsewhere too
+        if (stale()) return;
       }
       await this.publish(root, repo, settings, stale, undefined);
       if (stale()) return;
@@ -364,6 +359,26 @@ export class HealthController {
       this.busy = undefined;
       this.changed.fire();
     }
+  }
+
+  /**
+   * A release on a maintenance branch (a tag, or a GitHub deployment of a commit there) contains the
+   * HEAD commits below its merge bases with HEAD: asks git for those of the releases not asked yet.
+   */
+  private async findReleaseBases(root: string, repo: RepoState, model: HistoryModel): Promise<void> {
+    if (!model.tip) return;
+    if (repo.releaseBases?.tip !== model.tip) repo.releaseBases = { tip: model.tip, asked: new Set() };
+    const bases = repo.releaseBases;
+    const known = new Set(model.commits.map((c) => c.hash));
+    const candidates = [...model.releases.map((r) => r.commit), ...(repo.github?.releases?.list ?? []).map((r) => r.commit)];
+    const off = [...new Set(candidates)].filter((c) => FULL_SHA.test(c) && !known.has(c) && !bases.asked.has(c));
+    if (off.length === 0) return;
+    for (const commit of off) bases.asked.add(commit);
+    const found = await this.deps.git.mergeBases(root, model.tip, off).catch((error: unknown) => {
+      this.deps.log.error(`health: could not find what the releases off HEAD's history contain in ${root}`, error);
+      return undefined;
+    });
+    if (found && found.size > 0) bases.map = new Map([...(bases.map ?? []), ...found]);
   }
 
   /** Computes the report from what is known now and shows it; `busy` says what is still coming. */

@@ -252,11 +252,18 @@ describe('git engine: what a tag off HEAD contains (real git)', () => {
         maxCommits: () => 0,
         now: () => 1_700_000_000_000,
       });
-      const bases = await engine.mergeBases(repo.root, tip, [m1, m2, b]);
+      const bases = await engine.mergeBases(repo.root, tip, [m1, m2]);
       assert.deepEqual(bases.get(m1), [a]);
       assert.deepEqual([...bases.get(m2)!].sort(), [a, b].sort(), 'its ancestors are those of b, the merge base');
-      assert.deepEqual(bases.get(b), [b], 'on the tip history: its own base');
       assert.equal(spawned.length, 1);
+      // A deployment's commit may never have been fetched: it shares nothing we know of, and the
+      // others are still answered.
+      const unknown = 'f'.repeat(40);
+      const mixed = await engine.mergeBases(repo.root, tip, [b, unknown, m1]);
+      assert.deepEqual(mixed.get(b), [b], 'on the tip history: its own base');
+      assert.equal(mixed.has(unknown), false);
+      assert.deepEqual(mixed.get(m1), [a]);
+      assert.equal(spawned.length, 3, 'one rev-list, and one cat-file for the commits it did not list');
       engine.dispose();
     } finally {
       repo.dispose();

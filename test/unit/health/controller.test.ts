@@ -290,6 +290,10 @@ describe('HealthController', () => {
                   reviews: [{ user: 'ben', state: 'APPROVED', at: '-28h' }],
                 },
               ],
+              // Deployed from a release branch that forked from c3 and never came back to main.
+              deployments: [
+                { id: 1, sha: sha('maint'), environment: 'production', created: '-12h', statuses: [{ state: 'success', at: '-12h' }] },
+              ],
             },
           ],
         },
@@ -343,6 +347,35 @@ describe('HealthController', () => {
       const requests = gh.stats.requests;
       await c.setWeeks(4);
       assert.equal(gh.stats.requests, requests);
+      c.dispose();
+    });
+
+    it('asks git what a deployment of a commit off HEAD contains, once GitHub has named it', async () => {
+      const git = new FakeGit();
+      git.snapshots = [snapshot(sha('c3'), 'main', `${gh.url}/acme/shop.git`)];
+      git.bases.set(sha('maint'), [sha('c3')]);
+      const github: GitHubApi = {
+        config: () => ({ apiUrl: gh.url, repositories: [], pollMinutes: 5 }),
+        repoOfRemote: (url) => /\/(acme\/shop)\.git$/.exec(url)?.[1],
+        connect: async () => ({
+          requests: new GitHubClient({
+            apiUrl: gh.url,
+            token: TOKEN,
+            account: accountKey(gh.url, TOKEN),
+            cache: new EtagCache(),
+            gate: new HostGate(),
+            now: () => NOW,
+          }),
+          save: async () => undefined,
+        }),
+        onDidChange: new Emitter<GitHubChange>().event,
+      };
+      const { c } = controller(git, github, { settings: () => ({ ...DEFAULT_HEALTH_SETTINGS, releaseSource: 'deployment' }) });
+      await c.ensure();
+      assert.deepEqual(git.basesAsked, [[sha('maint')]], 'the tag v1.0.0 is on main; the deployed commit is not');
+      const lead = c.view().report!.dora.leadTime;
+      assert.ok(lead.ok, JSON.stringify(lead));
+      assert.equal(lead.value.hours.n, 3, 'c1, c2 and c3 reached production in that deployment');
       c.dispose();
     });
   });
