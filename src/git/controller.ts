@@ -76,7 +76,6 @@ export class GitController implements GitApi {
    */
   async checkFolders(folders: readonly string[]): Promise<void> {
     if (this.currentStatus === 'untrusted') return;
-    this.forgetRefusalsOutside(folders);
     for (const folder of folders) {
       if (this.snapshotContaining(folder) || this.abort.signal.aborted) continue;
       await this.gitRunner()(['rev-parse', '--show-toplevel'], {
@@ -262,9 +261,14 @@ export class GitController implements GitApi {
     if (cleared.length > 0) this.unsafeEmitter.fire(this.unsafeRepositories);
   }
 
-  /** A refused repository no workspace folder overlaps any more was removed from the workspace: its notice goes with it. */
-  private forgetRefusalsOutside(folders: readonly string[]): void {
-    const gone = [...this.unsafe.keys()].filter((refused) => !folders.some((folder) => overlaps(folder, refused)));
+  /**
+   * Folders left the workspace: a refused repository that one of them overlapped, and none of the
+   * remaining ones does, left with it, and its notice goes too. A refusal met elsewhere stays.
+   */
+  forgetRemovedFolders(removed: readonly string[], remaining: readonly string[]): void {
+    const gone = [...this.unsafe.keys()].filter(
+      (refused) => removed.some((folder) => overlaps(folder, refused)) && !remaining.some((folder) => overlaps(folder, refused)),
+    );
     for (const path of gone) this.unsafe.delete(path);
     if (gone.length > 0) this.unsafeEmitter.fire(this.unsafeRepositories);
   }

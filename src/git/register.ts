@@ -94,7 +94,11 @@ export function createGitController(context: vscode.ExtensionContext, log: Logge
     controller.owned.push(vscode.workspace.onDidGrantWorkspaceTrust(() => controller.grantTrust()));
   }
   controller.owned.push(
-    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+    vscode.workspace.onDidChangeWorkspaceFolders((change) => {
+      controller.forgetRemovedFolders(
+        change.removed.map((folder) => folder.uri.fsPath),
+        workspaceFolderPaths(),
+      );
       if (repositoriesKnown) void controller.checkFolders(workspaceFolderPaths());
     }),
   );

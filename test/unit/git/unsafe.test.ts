@@ -87,13 +87,19 @@ describe('a repository git refuses for dubious ownership', () => {
         await git.checkFolders([kept.root, removed.root]);
         assert.deepEqual(git.unsafeRepositories.map((u) => u.path).sort(), [kept.root, removed.root].sort());
         changes.length = 0;
-        // The folder left holds a subfolder of the kept repository: that one still overlaps.
-        await git.checkFolders([join(kept.root, 'sub')]);
+        // Both folders leave; a subfolder of the kept repository stays in the workspace.
+        git.forgetRemovedFolders([kept.root, removed.root], [join(kept.root, 'sub'), root]);
         assert.deepEqual(
           git.unsafeRepositories.map((u) => u.path),
           [kept.root],
         );
         assert.equal(changes.length, 1);
+        // A refusal met outside every folder (history asked for directly) is not a folder's to take.
+        git.forgetRemovedFolders([join(root, 'elsewhere')], []);
+        assert.deepEqual(
+          git.unsafeRepositories.map((u) => u.path),
+          [kept.root],
+        );
       } finally {
         kept.dispose();
         removed.dispose();
