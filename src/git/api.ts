@@ -198,9 +198,9 @@ export interface GitApi {
   /**
    * For each commit, the commits of `tip`'s history its own history sits on: their ancestors are
    * exactly what it shares with the tip, as below `git merge-base --all tip commit` (one `git
-   * rev-list` for all). What a tag elsewhere contains of HEAD's history. A commit sharing nothing, or
-   * one git does not have (a deployment never fetched), is left out; one on the tip's history is its
-   * own base. Rejects when untrusted.
+   * rev-list` for all). What a tag elsewhere contains of HEAD's history. A commit sharing nothing,
+   * one git does not have (a deployment never fetched) or a string that is no commit id is left out;
+   * one on the tip's history is its own base. Rejects when untrusted.
    */
   mergeBases(repoRoot: string, tip: string, commits: readonly string[]): Promise<Map<string, string[]>>;
   /**

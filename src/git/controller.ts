@@ -9,7 +9,7 @@ import type { FileOwner, GitApi, GitStatus, HistoryModel, RepoSnapshot } from '.
 import { join, relative } from 'node:path';
 import { lazyModule } from '../core/lazyModule';
 import type { HistorySource } from './source/historySource';
-import { assertSha, GitError, type GitRunner } from './source/runGit';
+import { assertSha, GitError, isSha, type GitRunner } from './source/runGit';
 import { sameSnapshot, snapshotContaining, toRepoPath } from './model/snapshot';
 import { unsafeRepositoryIn, type UnsafeRepository } from './model/unsafe';
 
@@ -155,14 +155,16 @@ export class GitController implements GitApi {
     return result.stdout.split('\0').filter((path) => path !== '');
   }
 
-  async mergeBases(repoRoot: string, tip: string, commits: readonly string[]): Promise<Map<string, string[]>> {
+  async mergeBases(repoRoot: string, tip: string, asked: readonly string[]): Promise<Map<string, string[]>> {
     if (this.currentStatus === 'untrusted') throw new Error('git is not run in an untrusted workspace');
     const bases = new Map<string, string[]>();
+    // What is not a commit id (a GitHub release with no local tag has none) names nothing git has.
+    const commits = asked.filter(isSha);
     if (commits.length === 0) return bases;
     // One process for all of them: the commits reachable from them but not from the tip, with their
     // parents. A parent outside that set is on the tip's history; the ones a commit reaches below it
     // have the same ancestors as its merge bases with the tip (some may be ancestors of others).
-    const input = [...commits.map(assertSha), `^${assertSha(tip)}`].join('\n') + '\n';
+    const input = [...commits, `^${assertSha(tip)}`].join('\n') + '\n';
     // --ignore-missing: a deployment's commit may never have been fetched here.
     const result = await this.gitRunner()(['rev-list', '--parents', '--ignore-missing', '--stdin'], {
       cwd: repoRoot,

@@ -72,8 +72,6 @@ const MAX_DETAILED_PRS = 300;
 const MAX_DEPLOYMENTS = 300;
 /** After new commits, wait this long for more (a pull or a rebase lands many at once). */
 const HEAD_DEBOUNCE_MS = 2_000;
-/** A commit id as git prints it; a GitHub release without a local tag has none. */
-const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** A report older than this is computed again when a view asks (its "now" has moved on). */
 const STALE_AFTER_MS = 60 * 60_000;
 
@@ -369,11 +367,13 @@ export class HealthController {
     if (!model.tip) return;
     if (repo.releaseBases?.tip !== model.tip) repo.releaseBases = { tip: model.tip, asked: new Set() };
     const bases = repo.releaseBases;
-    const known = new Set(model.commits.map((c) => c.hash));
     const candidates = [...model.releases.map((r) => r.commit), ...(repo.github?.releases?.list ?? []).map((r) => r.commit)];
-    const off = [...new Set(candidates)].filter((c) => FULL_SHA.test(c) && !known.has(c) && !bases.asked.has(c));
+    const fresh = [...new Set(candidates)].filter((c) => !bases.asked.has(c));
+    if (fresh.length === 0) return; // a refresh at the same HEAD: nothing new to look at
+    for (const commit of fresh) bases.asked.add(commit);
+    const known = new Set(model.commits.map((c) => c.hash));
+    const off = fresh.filter((c) => !known.has(c));
     if (off.length === 0) return;
-    for (const commit of off) bases.asked.add(commit);
     const found = await this.deps.git.mergeBases(root, model.tip, off).catch((error: unknown) => {
       this.deps.log.error(`health: could not find what the releases off HEAD's history contain in ${root}`, error);
       return undefined;

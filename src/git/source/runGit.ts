@@ -58,9 +58,14 @@ export type GitRunner = (args: readonly string[], options: GitRunOptions) => Pro
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
+/** A full object id: 40 or 64 lower-case hex digits. */
+export function isSha(value: string): boolean {
+  return SHA.test(value);
+}
+
 /** A full object id is the only revision we ever hand to git; anything else is refused. */
 export function assertSha(value: string): string {
-  if (!SHA.test(value)) throw new Error(`refusing revision that is not a full sha: ${JSON.stringify(value.slice(0, 60))}`);
+  if (!isSha(value)) throw new Error(`refusing revision that is not a full sha: ${JSON.stringify(value.slice(0, 60))}`);
   return value;
 }
 

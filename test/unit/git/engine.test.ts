@@ -259,9 +259,10 @@ describe('git engine: what a tag off HEAD contains (real git)', () => {
       // A deployment's commit may never have been fetched: it shares nothing we know of, and the
       // others are still answered.
       const unknown = 'f'.repeat(40);
-      const mixed = await engine.mergeBases(repo.root, tip, [b, unknown, m1]);
+      const mixed = await engine.mergeBases(repo.root, tip, [b, unknown, '', m1]);
       assert.deepEqual(mixed.get(b), [b], 'on the tip history: its own base');
       assert.equal(mixed.has(unknown), false);
+      assert.equal(mixed.has(''), false, 'a GitHub release with no local tag names no commit');
       assert.deepEqual(mixed.get(m1), [a]);
       assert.equal(spawned.length, 3, 'one rev-list, and one cat-file for the commits it did not list');
       engine.dispose();
