@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Clock } from '../../../src/core/clock';
 import { Emitter } from '../../../src/core/event';
-import type { GitApi, GitStatus, HistoryModel, RepoSnapshot } from '../../../src/git/api';
+import type { GitApi, GitStatus, HistoryModel, Release, RepoSnapshot } from '../../../src/git/api';
 import { createHistoryModel } from '../../../src/git/model/historyModel';
 import type { GitHubApi, GitHubChange, GitHubConnection } from '../../../src/github/api';
 import { accountKey } from '../../../src/github/source/cacheFile';
@@ -17,8 +17,8 @@ import { DAY, NOW, commit, sha } from '../git/builders';
 const ROOT = '/ws/shop';
 const TOKEN = 'test-token-0123456789abcdef';
 
-/** A week of history: two squashed PRs (#5, #6) and a release. */
-function history(extra: ReturnType<typeof commit>[] = []): HistoryModel {
+/** A week of history: two squashed PRs (#5, #6) and a release, with any commits and tags added on top. */
+function history(extra: ReturnType<typeof commit>[] = [], extraTags: Release[] = []): HistoryModel {
   const commits = [
     ...extra,
     commit('c3', { parents: ['c2'], daysAgo: 1, subject: 'Speed up search (#6)', files: [['src/search.ts', 10, 2]] }),
@@ -31,7 +31,7 @@ function history(extra: ReturnType<typeof commit>[] = []): HistoryModel {
       tip: commits[0].hash,
       shallow: false,
       commits,
-      releases: [{ tag: 'v1.0.0', commit: sha('c2'), date: NOW - 2 * DAY, annotated: true }],
+      releases: [{ tag: 'v1.0.0', commit: sha('c2'), date: NOW - 2 * DAY, annotated: true }, ...extraTags],
       readAt: NOW,
     },
     { halfLifeDays: 90 },
@@ -171,19 +171,8 @@ describe('HealthController', () => {
 
   it('asks git what a tag on a maintenance branch contains, once per HEAD, and counts it for lead time', async () => {
     const git = new FakeGit();
-    const base = history();
     // v1.0.1 was tagged on a release branch that forked from c3 and never came back.
-    git.model = createHistoryModel(
-      {
-        repoRoot: ROOT,
-        tip: base.tip,
-        shallow: false,
-        commits: base.commits,
-        releases: [...base.releases, { tag: 'v1.0.1', commit: sha('maint'), date: NOW - DAY / 2, annotated: true }],
-        readAt: NOW,
-      },
-      { halfLifeDays: 90 },
-    );
+    git.model = history([], [{ tag: 'v1.0.1', commit: sha('maint'), date: NOW - DAY / 2, annotated: true }]);
     git.bases.set(sha('maint'), [sha('c3')]);
     const { c } = controller(git, signedOut);
     await c.ensure();
@@ -199,18 +188,7 @@ describe('HealthController', () => {
 
   it('counts every tag when the release pattern is empty, as the setting says', async () => {
     const git = new FakeGit();
-    const base = history();
-    git.model = createHistoryModel(
-      {
-        repoRoot: ROOT,
-        tip: base.tip,
-        shallow: false,
-        commits: base.commits,
-        releases: [...base.releases, { tag: 'nightly-42', commit: sha('c3'), date: NOW - DAY / 2, annotated: false }],
-        readAt: NOW,
-      },
-      { halfLifeDays: 90 },
-    );
+    git.model = history([], [{ tag: 'nightly-42', commit: sha('c3'), date: NOW - DAY / 2, annotated: false }]);
     const releasesWith = async (releasePattern: string) => {
       const { c } = controller(git, signedOut, { settings: () => ({ ...DEFAULT_HEALTH_SETTINGS, releasePattern }) });
       await c.ensure();
@@ -301,29 +279,35 @@ describe('HealthController', () => {
     });
     afterEach(() => gh.close());
 
-    it('shows git figures first, then adds the reviews from GitHub', async () => {
-      const git = new FakeGit();
-      git.snapshots = [snapshot(sha('c3'), 'main', `${gh.url}/acme/shop.git`)];
-      const cache = new EtagCache();
+    /** Signed in to the local server, for acme/shop; `onSave` hears each save of the ETag cache. */
+    const signedIn = (onSave: () => void = () => undefined): GitHubApi => {
       const connection: GitHubConnection = {
         requests: new GitHubClient({
           apiUrl: gh.url,
           token: TOKEN,
           account: accountKey(gh.url, TOKEN),
-          cache,
+          cache: new EtagCache(),
           gate: new HostGate(),
           now: () => NOW,
         }),
-        save: async () => undefined,
+        save: async () => onSave(),
       };
-      let saved = 0;
-      const github: GitHubApi = {
+      return {
         config: () => ({ apiUrl: gh.url, repositories: [], pollMinutes: 5 }),
         repoOfRemote: (url) => /\/(acme\/shop)\.git$/.exec(url)?.[1],
-        connect: async () => ({ ...connection, save: async () => void saved++ }),
+        connect: async () => connection,
         onDidChange: new Emitter<GitHubChange>().event,
       };
-      const { c } = controller(git, github);
+    };
+
+    it('shows git figures first, then adds the reviews from GitHub', async () => {
+      const git = new FakeGit();
+      git.snapshots = [snapshot(sha('c3'), 'main', `${gh.url}/acme/shop.git`)];
+      let saved = 0;
+      const { c } = controller(
+        git,
+        signedIn(() => saved++),
+      );
       const seen: string[] = [];
       c.onDidChange(() => {
         const v = c.view();
@@ -354,23 +338,7 @@ describe('HealthController', () => {
       const git = new FakeGit();
       git.snapshots = [snapshot(sha('c3'), 'main', `${gh.url}/acme/shop.git`)];
       git.bases.set(sha('maint'), [sha('c3')]);
-      const github: GitHubApi = {
-        config: () => ({ apiUrl: gh.url, repositories: [], pollMinutes: 5 }),
-        repoOfRemote: (url) => /\/(acme\/shop)\.git$/.exec(url)?.[1],
-        connect: async () => ({
-          requests: new GitHubClient({
-            apiUrl: gh.url,
-            token: TOKEN,
-            account: accountKey(gh.url, TOKEN),
-            cache: new EtagCache(),
-            gate: new HostGate(),
-            now: () => NOW,
-          }),
-          save: async () => undefined,
-        }),
-        onDidChange: new Emitter<GitHubChange>().event,
-      };
-      const { c } = controller(git, github, { settings: () => ({ ...DEFAULT_HEALTH_SETTINGS, releaseSource: 'deployment' }) });
+      const { c } = controller(git, signedIn(), { settings: () => ({ ...DEFAULT_HEALTH_SETTINGS, releaseSource: 'deployment' }) });
       await c.ensure();
       assert.deepEqual(git.basesAsked, [[sha('maint')]], 'the tag v1.0.0 is on main; the deployed commit is not');
       const lead = c.view().report!.dora.leadTime;
